@@ -1,0 +1,25 @@
+package cn.gov.ybj.crossprov.identity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The person behind the current request, as the token of their realm describes them.
+ *
+ * @param unitCode pooling area (clerks) or province (officers) code, GB/T 2260; {@code 000000}
+ *                 for the national centre; {@code null} for insured persons
+ * @param idNumber insured persons only; never log or display it unmasked outside their own views
+ */
+public record AppUser(Realm realm, String username, String displayName, Set<String> roles,
+                      List<String> groups, String unitCode, String idNumber) {
+
+    public static final String NATIONAL_CENTRE_CODE = "000000";
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isNationalCentre() {
+        return NATIONAL_CENTRE_CODE.equals(unitCode);
+    }
+}

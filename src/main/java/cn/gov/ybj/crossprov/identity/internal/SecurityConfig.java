@@ -1,0 +1,189 @@
+package cn.gov.ybj.crossprov.identity.internal;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.KeycloakProperties;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.identity.Roles;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Four filter chains, most specific first: Camunda's REST API and the application's
+ * {@code /api} take bearer tokens of any of the three realms; Cockpit and Vaadin share the
+ * browser session created by OIDC login through the realm the person chose.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(KeycloakProperties.class)
+class SecurityConfig {
+
+    static final String API_AUDIENCE = "crossprov-api";
+
+    private final KeycloakProperties keycloak;
+
+    SecurityConfig(KeycloakProperties keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestChain(HttpSecurity http, AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearer) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.PROCESS_ADMIN))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearer) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    /** Cockpit, Tasklist and Admin: process admins of the clerks realm, single sign-on with the app. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.PROCESS_ADMIN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + Realm.CLERKS.id())))
+                // the Camunda webapps run their own CSRF protection (X-XSRF-TOKEN)
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/actuator/health/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/health"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/info")).permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    /** Everything else is Vaadin; the start page "/" offers one login entry per realm. */
+    @Bean
+    @Order(5)
+    SecurityFilterChain vaadinChain(HttpSecurity http, OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers) throws Exception {
+        http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(oidcUsers)));
+        http.with(VaadinSecurityConfigurer.vaadin(), v -> v
+                .oauth2LoginPage("/", "{baseUrl}/")
+                .defaultSuccessUrl("/home"));
+        return http.build();
+    }
+
+    @Bean
+    ClientRegistrationRepository clientRegistrations() {
+        return new InMemoryClientRegistrationRepository(Arrays.stream(Realm.values()).map(this::registration).toList());
+    }
+
+    private ClientRegistration registration(Realm realm) {
+        String publicBase = keycloak.issuer(realm) + "/protocol/openid-connect";
+        String internalBase = keycloak.internalRealmUrl(realm) + "/protocol/openid-connect";
+        return ClientRegistration.withRegistrationId(realm.id())
+                .clientId(keycloak.getClientId())
+                .clientSecret(keycloak.clientSecret(realm))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(keycloak.issuer(realm))
+                .authorizationUri(publicBase + "/auth")
+                .tokenUri(internalBase + "/token")
+                .jwkSetUri(internalBase + "/certs")
+                .userInfoUri(internalBase + "/userinfo")
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", publicBase + "/logout"))
+                .clientName(realm.id())
+                .build();
+    }
+
+    @Bean
+    OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Realm realm = Realm.byId(request.getClientRegistration().getRegistrationId()).orElseThrow();
+            AppUser appUser = TokenUsers.toUser(realm, user.getClaims());
+            return new DefaultOidcUser(TokenUsers.authorities(appUser), user.getIdToken(), user.getUserInfo(), "preferred_username");
+        };
+    }
+
+    /**
+     * Bearer tokens from any of the three realms; any other issuer (another realm, another
+     * server) is refused with 401. Keys are fetched lazily, so the app starts without Keycloak.
+     */
+    @Bean
+    AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearerTokenResolver(
+            @Value("${app.security.jwt-clock-skew:60s}") Duration clockSkew) {
+        Map<String, AuthenticationManager> managers = new HashMap<>();
+        for (Realm realm : Realm.values()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                    keycloak.internalRealmUrl(realm) + "/protocol/openid-connect/certs").build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    new JwtTimestampValidator(clockSkew),
+                    new JwtIssuerValidator(keycloak.issuer(realm)),
+                    jwt -> jwt.getAudience() != null && jwt.getAudience().contains(API_AUDIENCE)
+                            ? OAuth2TokenValidatorResult.success()
+                            : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token not issued for this API", null))));
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            provider.setJwtAuthenticationConverter(jwt -> {
+                AppUser user = TokenUsers.toUser(realm, jwt.getClaims());
+                return new JwtAuthenticationToken(jwt, TokenUsers.authorities(user), user.username());
+            });
+            managers.put(keycloak.issuer(realm), provider::authenticate);
+        }
+        return new JwtIssuerAuthenticationManagerResolver(managers::get);
+    }
+}

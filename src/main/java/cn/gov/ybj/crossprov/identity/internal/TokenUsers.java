@@ -1,0 +1,100 @@
+package cn.gov.ybj.crossprov.identity.internal;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.identity.Roles;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns the claims of a Keycloak token into an {@link AppUser} and Spring authorities. */
+public final class TokenUsers {
+
+    static final String PROCESS_ADMIN_GROUP = "process-admins";
+    private static final String AREA_GROUP = "area-";
+    private static final String PROVINCE_GROUP = "province-";
+    private static final String NATIONAL_GROUP = "national-centre";
+    /** realm-level roles are given by the realm the token comes from, never by a claim */
+    private static final Set<String> REALM_ROLES = Set.of(Roles.INSURED, Roles.CLERK, Roles.OFFICER);
+
+    private TokenUsers() {
+    }
+
+    public static Optional<AppUser> from(Authentication auth) {
+        if (auth instanceof OAuth2AuthenticationToken oauth && oauth.getPrincipal() instanceof OidcUser oidc) {
+            return Realm.byId(oauth.getAuthorizedClientRegistrationId()).map(realm -> toUser(realm, oidc.getClaims()));
+        }
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            return realmOfIssuer(jwt.getToken().getIssuer() == null ? null : jwt.getToken().getIssuer().toString())
+                    .map(realm -> toUser(realm, jwt.getToken().getClaims()));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Realm> realmOfIssuer(String issuer) {
+        if (issuer == null) {
+            return Optional.empty();
+        }
+        return Realm.byId(issuer.substring(issuer.lastIndexOf('/') + 1));
+    }
+
+    static AppUser toUser(Realm realm, Map<String, Object> claims) {
+        List<String> groups = strings(claims.get("groups"));
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(realm.role());
+        for (String role : strings(claims.get("roles"))) {
+            String name = role.toUpperCase(Locale.ROOT).replace('-', '_');
+            if (!REALM_ROLES.contains(name)) {
+                roles.add(name);
+            }
+        }
+        if (realm == Realm.CLERKS && groups.contains(PROCESS_ADMIN_GROUP)) {
+            roles.add(Roles.PROCESS_ADMIN);
+        }
+        String username = (String) claims.getOrDefault("preferred_username", claims.get("sub"));
+        // Chinese names: family name first, no space
+        String family = (String) claims.getOrDefault("family_name", "");
+        String given = (String) claims.getOrDefault("given_name", "");
+        String displayName = (family + given).isBlank() ? username : family + given;
+        String idNumber = realm == Realm.INSURED ? (String) claims.get("id_number") : null;
+        return new AppUser(realm, username, displayName, Set.copyOf(roles), groups, unitCode(realm, groups), idNumber);
+    }
+
+    static String unitCode(Realm realm, List<String> groups) {
+        String prefix = switch (realm) {
+            case CLERKS -> AREA_GROUP;
+            case PROVINCIAL -> PROVINCE_GROUP;
+            case INSURED -> null;
+        };
+        if (prefix == null) {
+            return null;
+        }
+        if (realm == Realm.PROVINCIAL && groups.contains(NATIONAL_GROUP)) {
+            return AppUser.NATIONAL_CENTRE_CODE;
+        }
+        return groups.stream().filter(g -> g.startsWith(prefix)).map(g -> g.substring(prefix.length()))
+                .findFirst().orElse(null);
+    }
+
+    public static Collection<GrantedAuthority> authorities(AppUser user) {
+        return user.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    private static List<String> strings(Object claim) {
+        if (claim instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}

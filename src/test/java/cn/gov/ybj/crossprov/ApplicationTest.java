@@ -1,0 +1,110 @@
+package cn.gov.ybj.crossprov;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The application on real (embedded) PostgreSQL, without Keycloak. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@ActiveProfiles("test")
+class ApplicationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void runsOnPostgresqlWithUtf8AndFlywaySchema() {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
+        assertThat(jdbc.sql("SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
+                .query(String.class).single()).isEqualTo("UTF8");
+        assertThat(jdbc.sql("SELECT name FROM app.division WHERE code = '110105'").query(String.class).single()).isEqualTo("北京市朝阳区");
+        // Camunda keeps its own tables apart from the business schema
+        assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'act_ru_task'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void engineDeploysFromBpmnFolderAndRunsTheProcessOnPostgres() {
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("platform-check").latestVersion().count()).isEqualTo(1);
+
+        String id = runtimeService.startProcessInstanceByKey("platform-check").getId();
+        var task = taskService.createTaskQuery().processInstanceId(id).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmPlatform");
+        taskService.complete(task.getId(), Map.of("platformOk", true));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id).completed().count()).isEqualTo(1);
+    }
+
+    @Test
+    void startPageIsPublic() {
+        ResponseEntity<String> page = http.getForEntity("/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void apiAndEngineRestRequireABearerToken() {
+        assertThat(http.getForEntity("/api/me", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void cockpitSendsAnonymousVisitorsToTheClerksLogin() throws Exception {
+        // java.net.http does not follow redirects unless asked to
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(http.getRootUri() + "/camunda/app/cockpit/default/")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(URI.create(location).getPath()).isEqualTo("/oauth2/authorization/clerks"));
+    }
+
+    @Test
+    void healthReportsDatabaseUpAndKeycloakDown() {
+        // Keycloak is not running in this test: health must say so instead of hiding it
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        Map<?, ?> components = (Map<?, ?>) health.getBody().get("components");
+        assertThat(((Map<?, ?>) components.get("db")).get("status")).isEqualTo("UP");
+        assertThat(((Map<?, ?>) components.get("keycloak")).get("status")).isEqualTo("DOWN");
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(metrics.getBody()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+}

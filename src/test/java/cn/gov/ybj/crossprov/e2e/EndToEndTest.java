@@ -1,0 +1,258 @@
+package cn.gov.ybj.crossprov.e2e;
+
+import cn.gov.ybj.crossprov.localrun.LocalKeycloak;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole stack from the outside: a real Keycloak (from its distribution, realms imported
+ * from keycloak-realm/), the application on embedded PostgreSQL, and headless Chromium.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "app.local-keycloak.enabled=true",
+        "app.keycloak.camunda-identity=true",
+        // expired means expired: no clock skew in this test
+        "app.security.jwt-clock-skew=0s"})
+@ActiveProfiles("test")
+class EndToEndTest {
+
+    private static final String PASSWORD = "Demo@2026";
+    private static final int APP_PORT = freePort();
+    private static final String APP = "http://localhost:" + APP_PORT;
+
+    static {
+        // the realms' redirect URIs are built from the app's address when Keycloak starts
+        System.setProperty("server.port", String.valueOf(APP_PORT));
+    }
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+    private WebDriver browser;
+
+    @AfterAll
+    static void clearPort() {
+        System.clearProperty("server.port");
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void insuredPersonLogsInLandsOnMyFilingsAndCannotOpenOtherRealmsScreens() {
+        login("login-insured", "zhangwei");
+        assertThat(text("view-title")).isEqualTo("我的备案");
+        // name and masked ID number, never the full number
+        assertThat(text("current-user")).contains("张伟").contains("110*****0029").doesNotContain("110105195803120029");
+
+        assertRefused("/clerk/inbox");
+        assertRefused("/provincial");
+    }
+
+    @Test
+    void clerkLogsInLandsOnInboxWithUnitAndCannotOpenInsuredScreens() {
+        login("login-clerks", "cy-reviewer");
+        assertThat(text("view-title")).isEqualTo("待办任务");
+        assertThat(text("current-user")).contains("北京市朝阳区").contains("110105");
+
+        assertRefused("/insured");
+        assertRefused("/provincial");
+    }
+
+    @Test
+    void provincialOfficerLogsInLandsOnClearingAndCannotOpenClerkScreens() {
+        login("login-provincial", "fj-clearing");
+        assertThat(text("view-title")).isEqualTo("清算与预付金");
+        assertThat(text("current-user")).contains("福建省").contains("350000");
+
+        assertRefused("/clerk/inbox");
+        assertRefused("/insured");
+    }
+
+    @Test
+    void englishSwitchAndLogoutEndTheKeycloakSessionToo() {
+        login("login-insured", "chenjing");
+        browser.findElement(By.id("language-switch")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "My filings"));
+
+        browser.findElement(By.id("logout")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-insured")));
+        // the Keycloak session is gone: entering again shows the login form, not the app
+        browser.findElement(By.id("login-insured")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(LocalKeycloak.server().url());
+    }
+
+    @Test
+    void processAdminReachesCockpitThroughSingleSignOnOtherClerksDoNot() throws Exception {
+        login("login-clerks", "process-admin");
+        browser.get(APP + "/camunda/api/admin/auth/user/default");
+        JsonNode auth = json.readTree(browser.findElement(By.tagName("body")).getText());
+        assertThat(auth.path("userId").asText()).isEqualTo("process-admin");
+        assertThat(auth.path("authorizedApps").toString()).contains("cockpit");
+        // groups come from Keycloak through the identity plugin: the area group is a Camunda group
+        assertThat(auth.path("groupIds").toString()).contains("process-admins");
+
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(d -> d.getTitle().contains("Cockpit"));
+
+        String reviewerToken = token("clerks", "cy-reviewer");
+        assertThat(call("/engine-rest/process-definition", reviewerToken).statusCode()).isEqualTo(403);
+        HttpResponse<String> definitions = call("/engine-rest/process-definition?key=platform-check", token("clerks", "process-admin"));
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).contains("\"key\":\"platform-check\"");
+    }
+
+    @Test
+    void apiAcceptsTokensOfEachRealmAndRefusesForeignOrExpiredOnes() throws Exception {
+        for (Map.Entry<String, String> realmUser : Map.of("insured", "liuyang", "clerks", "xm-counter", "provincial", "nc-prepayment").entrySet()) {
+            HttpResponse<String> me = call("/api/me", token(realmUser.getKey(), realmUser.getValue()));
+            assertThat(me.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(me.body());
+            assertThat(body.path("realm").asText()).isEqualTo(realmUser.getKey());
+            assertThat(body.path("username").asText()).isEqualTo(realmUser.getValue());
+        }
+        JsonNode hospital = json.readTree(call("/api/me", hospitalToken()).body());
+        assertThat(hospital.path("roles").toString()).contains("HOSPITAL");
+
+        // a token of another realm of the same Keycloak (master) is refused
+        String master = tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"));
+        assertThat(call("/api/me", master).statusCode()).isEqualTo(401);
+        assertThat(call("/api/me", "not-a-token").statusCode()).isEqualTo(401);
+
+        // an expired token is refused: make the hospital client's tokens live one second
+        setClientAttribute("provincial", "hospital-system", "access.token.lifespan", "1");
+        String shortLived = hospitalToken();
+        long exp = json.readTree(java.util.Base64.getUrlDecoder().decode(shortLived.split("\\.")[1])).path("exp").asLong();
+        while (Instant.now().getEpochSecond() <= exp) {
+            Thread.sleep(200);
+        }
+        assertThat(call("/api/me", shortLived).statusCode()).isEqualTo(401);
+        setClientAttribute("provincial", "hospital-system", "access.token.lifespan", "");
+    }
+
+    // ---- helpers ----
+
+    private void login(String entryId, String username) {
+        browser.get(APP + "/");
+        waitFor(ExpectedConditions.elementToBeClickable(By.id(entryId))).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(LocalKeycloak.server().url());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
+        assertThat(browser.getCurrentUrl()).startsWith(APP);
+    }
+
+    private void assertRefused(String path) {
+        browser.get(APP + path);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")));
+        assertThat(browser.findElements(By.id("view-title"))).isEmpty();
+    }
+
+    private String text(String id) {
+        WebElement element = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return element.getText().trim();
+    }
+
+    private <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    }
+
+    private static String token(String realm, String username) throws Exception {
+        return tokenFrom(realm, Map.of("grant_type", "password", "client_id", "crossprov-web",
+                "client_secret", realm + "-web-secret", "username", username, "password", PASSWORD, "scope", "openid"));
+    }
+
+    private static String hospitalToken() throws Exception {
+        return tokenFrom("provincial", Map.of("grant_type", "client_credentials", "client_id", "hospital-system",
+                "client_secret", "hospital-system-secret"));
+    }
+
+    private static String tokenFrom(String realm, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(LocalKeycloak.server().url() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> call(String path, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(APP + path)).header("Authorization", "Bearer " + bearer).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void setClientAttribute(String realm, String clientId, String key, String value) throws Exception {
+        String admin = tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"));
+        String base = LocalKeycloak.server().url() + "/admin/realms/" + realm + "/clients";
+        JsonNode client = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "?clientId=" + clientId))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body()).get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes")).put(key, value);
+        HttpResponse<String> update = http.send(HttpRequest.newBuilder(URI.create(base + "/" + client.path("id").asText()))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

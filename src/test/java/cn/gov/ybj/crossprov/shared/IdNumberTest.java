@@ -1,0 +1,52 @@
+package cn.gov.ybj.crossprov.shared;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IdNumberTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"110105195803120029", "11010819850607441X", "350203196209151238", "11010819850607441x"})
+    void acceptsNumbersWithCorrectCheckCharacter(String raw) {
+        assertThat(IdNumber.of(raw).value()).isEqualTo(raw.toUpperCase());
+    }
+
+    @Test
+    void computesTheIso7064CheckCharacter() {
+        assertThat(IdNumber.checkCharacter("11010519491231002")).isEqualTo('X');
+        assertThat(IdNumber.checkCharacter("35020319620915123")).isEqualTo('8');
+    }
+
+    @Test
+    void refusesWrongCheckDigitWithBilingualMessage() {
+        assertThatThrownBy(() -> IdNumber.of("110105195803120028"))
+                .isInstanceOf(InvalidIdNumberException.class)
+                .hasMessageContaining("校验位").hasMessageContaining("check digit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "12345", "11010519580312002", "1101051958031200299", "11010519581332002X", "010105195803120029"})
+    void refusesMalformedNumbers(String raw) {
+        assertThat(IdNumber.isValid(raw)).isFalse();
+    }
+
+    @Test
+    void refusesImpossibleBirthDate() {
+        // 1958-02-30 does not exist; the check digit is right for these 17 characters
+        String first17 = "11010519580230002";
+        String raw = first17 + IdNumber.checkCharacter(first17);
+        assertThatThrownBy(() -> IdNumber.of(raw)).hasMessageContaining("出生日期");
+    }
+
+    @Test
+    void masksKeepingFirstThreeAndLastFour() {
+        IdNumber id = IdNumber.of("350203196209151238");
+        assertThat(id.masked()).isEqualTo("350*****1238");
+        assertThat(id.toString()).isEqualTo("350*****1238").doesNotContain("19620915");
+        assertThat(id.birthDate()).hasYear(1962).hasMonthValue(9).hasDayOfMonth(15);
+    }
+}
