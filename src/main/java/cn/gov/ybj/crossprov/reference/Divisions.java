@@ -19,6 +19,6 @@ public class Divisions {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT name FROM division WHERE code = ?").param(code).query(String.class).optional();
+        return jdbc.sql("SELECT name FROM app.division WHERE code = ?").param(code).query(String.class).optional();
     }
 }

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -72,6 +74,9 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         if (currentUser.get().isPresent()) {
             event.forwardTo(HomeView.class);
+        } else if (event.getLocation().getQueryParameters().getParameters().containsKey("login-error")) {
+            Notification failed = Notification.show(getTranslation("start.login-error"), 8000, Notification.Position.TOP_CENTER);
+            failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

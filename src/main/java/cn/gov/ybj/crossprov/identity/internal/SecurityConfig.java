@@ -21,6 +21,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -115,8 +118,17 @@ class SecurityConfig {
     /** Everything else is Vaadin; the start page "/" offers one login entry per realm. */
     @Bean
     @Order(5)
-    SecurityFilterChain vaadinChain(HttpSecurity http, OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers) throws Exception {
-        http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(oidcUsers)));
+    SecurityFilterChain vaadinChain(HttpSecurity http, OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers,
+                                    ClientRegistrationRepository registrations) throws Exception {
+        // PKCE on top of the client secret (the realms' clients require S256)
+        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        http.oauth2Login(o -> o
+                .loginPage("/")
+                .failureUrl("/?login-error")
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
+                .userInfoEndpoint(u -> u.oidcUserService(oidcUsers)));
         http.with(VaadinSecurityConfigurer.vaadin(), v -> v
                 .oauth2LoginPage("/", "{baseUrl}/")
                 .defaultSuccessUrl("/home"));

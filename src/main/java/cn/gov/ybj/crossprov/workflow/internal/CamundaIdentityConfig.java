@@ -28,7 +28,8 @@ class CamundaIdentityConfig {
         plugin.setClientId(keycloak.getIdentityClientId());
         plugin.setClientSecret(keycloak.getIdentityClientSecret());
         plugin.setUseUsernameAsCamundaUserId(true);
-        plugin.setUseGroupPathAsCamundaGroupId(false);
+        // group names (top-level paths) as Camunda group ids, e.g. area-110105
+        plugin.setUseGroupPathAsCamundaGroupId(true);
         plugin.setAdministratorGroupName("process-admins");
         plugin.setCacheEnabled(true);
         return plugin;
