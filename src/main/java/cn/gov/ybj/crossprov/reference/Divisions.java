@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.reference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Administrative divisions (行政区划, GB/T 2260). */
@@ -15,10 +16,26 @@ public class Divisions {
         this.jdbc = jdbc;
     }
 
+    /** Full name, e.g. 北京市朝阳区 for 110105. */
     public Optional<String> name(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT name FROM app.division WHERE code = ?").param(code).query(String.class).optional();
+        return jdbc.sql("SELECT full_name FROM app.division WHERE code = ?").param(code).query(String.class).optional();
+    }
+
+    public List<Division> provinces() {
+        return jdbc.sql("SELECT code, full_name, level, province_level_only FROM app.division WHERE level = 1 ORDER BY code")
+                .query(Division.class).list();
+    }
+
+    /** Cities of a province, or counties of a city. */
+    public List<Division> children(String parentCode) {
+        return jdbc.sql("SELECT code, full_name, level, province_level_only FROM app.division WHERE parent_code = ? ORDER BY code")
+                .param(parentCode).query(Division.class).list();
+    }
+
+    /** @param fullName e.g. 北京市朝阳区 */
+    public record Division(String code, String fullName, int level, boolean provinceLevelOnly) {
     }
 }

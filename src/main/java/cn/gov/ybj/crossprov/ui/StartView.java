@@ -52,7 +52,9 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         Paragraph register = new Paragraph(getTranslation("start.register"));
         register.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        add(language, title, subtitle, choose, entries, register);
+        Anchor publicQuery = new Anchor("public/institutions", getTranslation("start.public"));
+        publicQuery.setId("public-institutions");
+        add(language, title, subtitle, choose, entries, register, publicQuery);
     }
 
     private Div entry(String id, String realm, String labelKey, String hintKey) {

@@ -79,7 +79,9 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearer) throws Exception {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/public/**")).permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

@@ -1,0 +1,26 @@
+package cn.gov.ybj.crossprov.reference;
+
+/**
+ * Filters of the public institution query; all optional and combined with AND.
+ *
+ * @param divisionCode a province, city or county code: a province or city includes everything below it
+ * @param name         part of the institution's name
+ */
+public record InstitutionFilter(String divisionCode, String name, String grade, String category) {
+
+    public static InstitutionFilter all() {
+        return new InstitutionFilter(null, null, null, null);
+    }
+
+    /** 110000 → "11", 350200 → "3502", 350203 → "350203": the code prefix of everything inside. */
+    String divisionPrefix() {
+        if (divisionCode == null || divisionCode.isBlank()) {
+            return null;
+        }
+        String code = divisionCode.trim();
+        if (code.endsWith("0000")) {
+            return code.substring(0, 2);
+        }
+        return code.endsWith("00") ? code.substring(0, 4) : code;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.gov.ybj.crossprov.reference.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads the GB/T 2260 divisions from {@code reference/divisions.csv} (source and licence in
+ * its header) whenever the file differs from the last import: replacing the file and
+ * restarting is the refresh. Rows are upserted, never deleted (institutions refer to them).
+ */
+@Component
+@org.springframework.core.annotation.Order(0)
+class DivisionImport implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DivisionImport.class);
+    static final String DATASET = "divisions";
+    private static final Set<String> PROVINCE_LEVEL_ONLY = Set.of("11", "12", "31", "50", "46", "54", "66");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    DivisionImport(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        byte[] csv;
+        try (InputStream in = new ClassPathResource("reference/divisions.csv").getInputStream()) {
+            csv = in.readAllBytes();
+        }
+        String hash = sha256(csv);
+        boolean current = jdbc.sql("SELECT count(*) FROM app.reference_dataset WHERE name = ? AND sha256 = ?")
+                .params(DATASET, hash).query(Integer.class).single() > 0;
+        if (current) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : new String(csv, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
+                continue;
+            }
+            String[] f = line.trim().split(",", -1);
+            rows.add(new Object[]{f[0], f[1], Short.parseShort(f[2]), f[3].isEmpty() ? null : f[3], f[4], f[5],
+                    PROVINCE_LEVEL_ONLY.contains(f[0].substring(0, 2))});
+        }
+        template.batchUpdate("""
+                INSERT INTO app.division (code, name, level, parent_code, province_code, full_name, province_level_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
+                    parent_code = EXCLUDED.parent_code, province_code = EXCLUDED.province_code,
+                    full_name = EXCLUDED.full_name, province_level_only = EXCLUDED.province_level_only
+                """, rows);
+        jdbc.sql("""
+                INSERT INTO app.reference_dataset (name, sha256, imported_at) VALUES (?, ?, now())
+                ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at
+                """).params(DATASET, hash).update();
+        log.info("Imported {} administrative divisions", rows.size());
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

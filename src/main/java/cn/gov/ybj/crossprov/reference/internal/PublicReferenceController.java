@@ -1,0 +1,39 @@
+package cn.gov.ybj.crossprov.reference.internal;
+
+import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
+import cn.gov.ybj.crossprov.reference.Divisions;
+import cn.gov.ybj.crossprov.reference.InstitutionFilter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Public queries (no login), as on the national query system: divisions and designated institutions. */
+@RestController
+class PublicReferenceController {
+
+    private final Divisions divisions;
+    private final DesignatedInstitutions institutions;
+
+    PublicReferenceController(Divisions divisions, DesignatedInstitutions institutions) {
+        this.divisions = divisions;
+        this.institutions = institutions;
+    }
+
+    /** Provinces, or the children of {@code parent}. */
+    @GetMapping("/api/public/divisions")
+    List<Divisions.Division> divisions(@RequestParam(required = false) String parent) {
+        return parent == null || parent.isBlank() ? divisions.provinces() : divisions.children(parent);
+    }
+
+    @GetMapping("/api/public/institutions")
+    DesignatedInstitutions.Page institutions(@RequestParam(required = false) String division,
+                                             @RequestParam(required = false) String name,
+                                             @RequestParam(required = false) String grade,
+                                             @RequestParam(required = false) String category,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size) {
+        return institutions.search(new InstitutionFilter(division, name, grade, category), page, size);
+    }
+}

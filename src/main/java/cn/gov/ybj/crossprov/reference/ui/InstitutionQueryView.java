@@ -1,0 +1,119 @@
+package cn.gov.ybj.crossprov.reference.ui;
+
+import cn.gov.ybj.crossprov.reference.DemoInstitutions;
+import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
+import cn.gov.ybj.crossprov.reference.Divisions;
+import cn.gov.ybj.crossprov.reference.Institution;
+import cn.gov.ybj.crossprov.reference.InstitutionFilter;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** 异地定点医疗机构查询: public, no login; columns and filters of the national query system (000). */
+@Route("public/institutions")
+@AnonymousAllowed
+public class InstitutionQueryView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ComboBox<Divisions.Division> province = new ComboBox<>();
+    private final ComboBox<Divisions.Division> city = new ComboBox<>();
+    private final TextField name = new TextField();
+    private final ComboBox<String> grade = new ComboBox<>();
+    private final ComboBox<String> category = new ComboBox<>();
+    private final Span total = new Span();
+    private final Grid<Institution> grid = new Grid<>();
+    private final CallbackDataProvider<Institution, Void> data;
+    private final DesignatedInstitutions institutions;
+
+    public InstitutionQueryView(Divisions divisions, DesignatedInstitutions institutions) {
+        this.institutions = institutions;
+        H2 title = new H2(getTranslation("institutions.title"));
+        title.setId("view-title");
+
+        province.setId("filter-province");
+        province.setLabel(getTranslation("institutions.province"));
+        province.setItems(divisions.provinces());
+        province.setItemLabelGenerator(Divisions.Division::fullName);
+        province.setClearButtonVisible(true);
+        city.setId("filter-city");
+        city.setLabel(getTranslation("institutions.city"));
+        city.setItemLabelGenerator(Divisions.Division::fullName);
+        city.setClearButtonVisible(true);
+        city.setEnabled(false);
+        province.addValueChangeListener(e -> {
+            city.clear();
+            boolean hasCities = e.getValue() != null && !e.getValue().provinceLevelOnly();
+            city.setEnabled(hasCities);
+            city.setItems(hasCities ? divisions.children(e.getValue().code()) : java.util.List.of());
+        });
+        name.setId("filter-name");
+        name.setLabel(getTranslation("institutions.name"));
+        name.setClearButtonVisible(true);
+        grade.setLabel(getTranslation("institutions.grade"));
+        grade.setItems(DemoInstitutions.GRADES);
+        grade.setClearButtonVisible(true);
+        category.setLabel(getTranslation("institutions.category"));
+        category.setItems(DemoInstitutions.CATEGORIES);
+        category.setClearButtonVisible(true);
+        Button search = new Button(getTranslation("institutions.search"), e -> refresh());
+        search.setId("search");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        name.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(province, city, name, grade, category, search);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        grid.setId("institutions");
+        grid.addColumn(Institution::divisionName).setHeader(getTranslation("institutions.col.division")).setAutoWidth(true);
+        grid.addColumn(Institution::name).setHeader(getTranslation("institutions.col.name")).setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(Institution::code).setHeader(getTranslation("institutions.col.code")).setAutoWidth(true);
+        grid.addColumn(Institution::grade).setHeader(getTranslation("institutions.col.grade")).setAutoWidth(true);
+        grid.addColumn(Institution::category).setHeader(getTranslation("institutions.col.category")).setAutoWidth(true);
+        grid.addColumn(Institution::address).setHeader(getTranslation("institutions.col.address")).setFlexGrow(2);
+        grid.setEmptyStateText(getTranslation("institutions.empty"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setPageSize(50);
+        data = new CallbackDataProvider<>(
+                q -> institutions.list(filter(), q.getOffset(), q.getLimit()).stream(),
+                q -> countAndShow());
+        grid.setItems(data);
+        grid.setHeight("60vh");
+
+        total.setId("total");
+        add(new Anchor("", getTranslation("denied.home")), title, filters, total, grid);
+    }
+
+    private InstitutionFilter filter() {
+        String division = city.getValue() != null ? city.getValue().code()
+                : province.getValue() != null ? province.getValue().code() : null;
+        return new InstitutionFilter(division, name.getValue(), grade.getValue(), category.getValue());
+    }
+
+    private int countAndShow() {
+        long count = institutions.count(filter());
+        total.setText(getTranslation("institutions.total", count));
+        return (int) Math.min(count, Integer.MAX_VALUE);
+    }
+
+    private void refresh() {
+        data.refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("institutions.title");
+    }
+}
