@@ -4,13 +4,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Queries of the designated institutions: public, paged, stable order (division, code). */
 @Service
 public class DesignatedInstitutions {
 
     public static final int MAX_PAGE_SIZE = 200;
+    /** Totals are counted up to this many; beyond it the screen asks to narrow the search (an exact count of a common word costs more than the page). */
+    public static final int COUNT_CAP = 1_000;
 
     private final JdbcClient jdbc;
 
@@ -18,13 +23,16 @@ public class DesignatedInstitutions {
         this.jdbc = jdbc;
     }
 
-    public record Page(List<Institution> items, long total, int page, int size) {
+    /** @param total exact up to {@link #COUNT_CAP}; {@code totalCapped} when there are more */
+    public record Page(List<Institution> items, long total, boolean totalCapped, int page, int size) {
     }
 
     public Page search(InstitutionFilter filter, int page, int size) {
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int safePage = Math.max(0, page);
-        return new Page(list(filter, (long) safePage * safeSize, safeSize), count(filter), safePage, safeSize);
+        long total = count(filter);
+        return new Page(list(filter, (long) safePage * safeSize, safeSize), Math.min(total, COUNT_CAP), total > COUNT_CAP,
+                safePage, safeSize);
     }
 
     /** One slice in the stable order (division, code); what a lazy table asks for. */
@@ -40,13 +48,12 @@ public class DesignatedInstitutions {
                 .params(params).query(Institution.class).list();
     }
 
+    /** Matching institutions, counted up to {@link #COUNT_CAP} + 1. */
     public long count(InstitutionFilter filter) {
         List<Object> params = new ArrayList<>();
-        return count(where(filter, params), params);
-    }
-
-    private long count(String where, List<Object> params) {
-        return jdbc.sql("SELECT count(*) FROM app.designated_institution i " + where)
+        String where = where(filter, params);
+        params.add(COUNT_CAP + 1);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM app.designated_institution i " + where + " LIMIT ?) AS matches")
                 .params(params).query(Long.class).single();
     }
 
@@ -58,8 +65,11 @@ public class DesignatedInstitutions {
             params.add(prefix + "%");
         }
         if (filter.name() != null && !filter.name().isBlank()) {
-            sql.append(" AND i.name LIKE ?");
-            params.add("%" + escapeLike(filter.name().trim()) + "%");
+            String name = filter.name().trim();
+            // the gram index finds candidates, LIKE checks the exact substring
+            sql.append(" AND i.name_grams @> ?::text[] AND i.name LIKE ?");
+            params.add(grams(name));
+            params.add("%" + escapeLike(name) + "%");
         }
         if (filter.grade() != null && !filter.grade().isBlank()) {
             sql.append(" AND i.grade = ?");
@@ -70,6 +80,19 @@ public class DesignatedInstitutions {
             params.add(filter.category());
         }
         return sql.toString();
+    }
+
+    /** What a name containing the pattern must have among its grams: the pattern's character pairs, or its one character. */
+    static String[] grams(String pattern) {
+        int[] cps = pattern.toLowerCase(Locale.ROOT).codePoints().toArray();
+        if (cps.length == 1) {
+            return new String[]{new String(cps, 0, 1)};
+        }
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            grams.add(new String(cps, i, 2));
+        }
+        return grams.toArray(String[]::new);
     }
 
     private static String escapeLike(String s) {

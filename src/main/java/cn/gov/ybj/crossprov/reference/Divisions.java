@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference;
 
+import cn.gov.ybj.crossprov.shared.DivisionNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /** Administrative divisions (行政区划, GB/T 2260). */
 @Service
-public class Divisions {
+public class Divisions implements DivisionNames {
 
     private final JdbcClient jdbc;
 
@@ -17,6 +18,7 @@ public class Divisions {
     }
 
     /** Full name, e.g. 北京市朝阳区 for 110105. */
+    @Override
     public Optional<String> name(String code) {
         if (code == null) {
             return Optional.empty();

@@ -4,7 +4,7 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
-import cn.gov.ybj.crossprov.reference.Divisions;
+import cn.gov.ybj.crossprov.shared.DivisionNames;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -24,7 +24,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 /** Frame of every signed-in screen: title, who is logged in and their unit, language, logout. */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, Divisions divisions, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, DivisionNames divisions, AuthenticationContext authentication) {
         AppUser user = currentUser.require();
 
         H1 title = new H1(getTranslation("app.title"));
@@ -60,6 +60,7 @@ public class MainLayout extends AppLayout {
             case CLERKS -> {
                 nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "clerk/inbox"));
                 if (user.hasRole(Roles.PROCESS_ADMIN)) {
+                    nav.addItem(new SideNavItem(getTranslation("nav.admin.areas"), "admin/pooling-areas"));
                     // the webapps are not Vaadin routes: a plain link
                     Anchor cockpit = new Anchor("camunda/app/cockpit/", getTranslation("nav.cockpit"));
                     cockpit.getElement().setAttribute("router-ignore", true);
@@ -71,7 +72,7 @@ public class MainLayout extends AppLayout {
         return nav;
     }
 
-    private String unitLabel(AppUser user, Divisions divisions) {
+    private String unitLabel(AppUser user, DivisionNames divisions) {
         if (user.realm() == Realm.INSURED) {
             return user.idNumber() == null ? "" : getTranslation("idnumber") + " " + IdNumber.mask(user.idNumber());
         }

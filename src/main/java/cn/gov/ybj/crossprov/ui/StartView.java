@@ -54,7 +54,9 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
         register.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         Anchor publicQuery = new Anchor("public/institutions", getTranslation("start.public"));
         publicQuery.setId("public-institutions");
-        add(language, title, subtitle, choose, entries, register, publicQuery);
+        Anchor areaQuery = new Anchor("public/pooling-areas", getTranslation("start.public.areas"));
+        areaQuery.setId("public-pooling-areas");
+        add(language, title, subtitle, choose, entries, register, publicQuery, areaQuery);
     }
 
     private Div entry(String id, String realm, String labelKey, String hintKey) {

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.e2e;
 
 import cn.gov.ybj.crossprov.localrun.LocalKeycloak;
+import cn.gov.ybj.crossprov.reference.InstitutionImport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.File;
@@ -60,6 +63,8 @@ class EndToEndTest {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
     private WebDriver browser;
+    @Autowired
+    InstitutionImport institutionImport;
 
     @AfterAll
     static void clearPort() {
@@ -179,6 +184,22 @@ class EndToEndTest {
         }
         assertThat(call("/api/me", shortLived).statusCode()).isEqualTo(401);
         setClientAttribute("provincial", "hospital-system", "access.token.lifespan", "");
+    }
+
+    @Test
+    void anyoneCanQueryDesignatedInstitutionsWithoutLogin() throws Exception {
+        try (var seeds = new ClassPathResource("reference/institutions-seed.csv").getInputStream()) {
+            assertThat(institutionImport.importCsv(seeds, false).ok()).isTrue();
+        }
+        browser.get(APP + "/");
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("public-institutions"))).click();
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "异地定点医疗机构查询"));
+        WebElement name = browser.findElement(By.id("filter-name"));
+        name.findElement(By.tagName("input")).sendKeys("安贞");
+        browser.findElement(By.id("search")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("total"), "共 3 家"));
+        waitFor(d -> d.findElement(By.id("institutions")).getText().contains("北京安贞妇产医院"));
+        assertThat(browser.findElement(By.id("institutions")).getText()).contains("1100001007159").doesNotContain("北京魏尔奇普福西院");
     }
 
     // ---- helpers ----

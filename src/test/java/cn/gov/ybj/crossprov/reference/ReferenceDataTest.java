@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Divisions, institution import and public queries on the embedded PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,6 +35,8 @@ class ReferenceDataTest {
     Divisions divisions;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    TransactionTemplate transactions;
 
     private InstitutionImport.Report load(String... rows) throws Exception {
         String csv = InstitutionImport.HEADER + "\n" + String.join("\n", rows) + "\n";
@@ -118,22 +123,76 @@ class ReferenceDataTest {
     }
 
     @Test
-    void chineseSubstringSearchUsesTheTrigramIndex() {
-        String plan = String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM app.designated_institution WHERE name LIKE '%康复医%'")
-                .query(String.class).list());
-        jdbc.sql("SET enable_seqscan = off").update();
-        String forced = String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM app.designated_institution WHERE name LIKE '%康复医%'")
-                .query(String.class).list());
-        jdbc.sql("SET enable_seqscan = on").update();
-        assertThat(plan + forced).contains("designated_institution_name_trgm");
+    void chineseSubstringSearchUsesTheGramIndex() {
+        // two-character patterns, the usual Chinese search, are served by the index too
+        assertThat(DesignatedInstitutions.grams("康复")).containsExactly("康复");
+        assertThat(DesignatedInstitutions.grams("康复医")).containsExactly("康复", "复医");
+        assertThat(DesignatedInstitutions.grams("院")).containsExactly("院");
+        // the test table is small: forbid the sequential scan to see that the index can serve the query
+        String plan = transactions.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return jdbc.sql("EXPLAIN SELECT * FROM app.designated_institution WHERE name_grams @> ARRAY['康复'] AND name LIKE '%康复%'")
+                    .query(String.class).list().toString();
+        });
+        assertThat(plan).contains("designated_institution_name_grams");
+    }
+
+    @Autowired
+    PoolingAreas poolingAreas;
+
+    @Test
+    void poolingAreasAreSeededWithTheirFilingModes() {
+        assertThat(poolingAreas.find("110105")).hasValueSatisfying(a -> {
+            assertThat(a.filingMode()).isEqualTo(PoolingArea.FilingMode.QUICK);
+            assertThat(a.name()).isEqualTo("北京市朝阳区");
+        });
+        assertThat(poolingAreas.find("350200")).hasValueSatisfying(a -> {
+            assertThat(a.filingMode()).isEqualTo(PoolingArea.FilingMode.SELF_SERVICE);
+            assertThat(a.modeSwitchedOn()).isNotNull();
+        });
+        assertThat(poolingAreas.list("350000")).extracting(PoolingArea::code).contains("350100", "350200").doesNotContain("350203");
+    }
+
+    @Test
+    void everyEditIsAuditedAndBadOrConcurrentEditsChangeNothing() {
+        PoolingArea before = poolingAreas.find("350500").orElseThrow();
+        PoolingAreas.Changes changes = new PoolingAreas.Changes(before.crossProvinceOpen(), before.openedOn(),
+                PoolingArea.FilingMode.QUICK, before.modeSwitchedOn(), before.agencyName(), "0595-12393",
+                before.agencyAddress(), before.bankAccountName(), before.bankName(), before.bankAccountNo());
+
+        PoolingArea after = poolingAreas.update("350500", before.version(), changes, "process-admin");
+
+        assertThat(after.filingMode()).isEqualTo(PoolingArea.FilingMode.QUICK);
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(poolingAreas.audit("350500")).extracting(PoolingAreas.AuditEntry::field, PoolingAreas.AuditEntry::oldValue,
+                        PoolingAreas.AuditEntry::newValue, PoolingAreas.AuditEntry::changedBy)
+                .containsExactlyInAnyOrder(
+                        tuple("filing_mode", "SELF_SERVICE", "QUICK", "process-admin"),
+                        tuple("agency_phone", before.agencyPhone(), "0595-12393", "process-admin"));
+
+        // a stale version (someone saved in between) and a bad phone are refused; nothing changes
+        PoolingAreas.Changes stale = new PoolingAreas.Changes(true, before.openedOn(), PoolingArea.FilingMode.SELF_SERVICE,
+                before.modeSwitchedOn(), before.agencyName(), "0595-00000", "", "", "", "");
+        assertThatThrownBy(() -> poolingAreas.update("350500", before.version(), stale, "other"))
+                .hasMessageContaining("已被他人修改");
+        PoolingAreas.Changes badPhone = new PoolingAreas.Changes(true, null, PoolingArea.FilingMode.QUICK, null,
+                "x", "电话12393", "", "", "", "");
+        assertThatThrownBy(() -> poolingAreas.update("350500", after.version(), badPhone, "process-admin"))
+                .hasMessageContaining("联系电话").hasMessageContaining("phone");
+        assertThat(poolingAreas.find("350500")).contains(after);
+        assertThat(poolingAreas.audit("350500")).hasSize(2);
     }
 
     @Test
     void publicApiAnswersWithoutLogin() {
         ResponseEntity<Map> page = http.getForEntity("/api/public/institutions?division=110000&name=安贞&size=5", Map.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).containsKeys("items", "total", "page", "size");
+        assertThat(page.getBody()).containsKeys("items", "total", "totalCapped", "page", "size");
         ResponseEntity<List> provinces = http.getForEntity("/api/public/divisions", List.class);
         assertThat(provinces.getBody()).hasSize(32);
+        ResponseEntity<String> areas = http.getForEntity("/api/public/pooling-areas?province=350000", String.class);
+        assertThat(areas.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // opening info and agency contact are public, the bank account is not
+        assertThat(areas.getBody()).contains("福建省厦门市").contains("agencyPhone").doesNotContain("bankAccountNo");
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.reference.internal;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.InstitutionFilter;
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,10 +16,23 @@ class PublicReferenceController {
 
     private final Divisions divisions;
     private final DesignatedInstitutions institutions;
+    private final PoolingAreas poolingAreas;
 
-    PublicReferenceController(Divisions divisions, DesignatedInstitutions institutions) {
+    PublicReferenceController(Divisions divisions, DesignatedInstitutions institutions, PoolingAreas poolingAreas) {
         this.divisions = divisions;
         this.institutions = institutions;
+        this.poolingAreas = poolingAreas;
+    }
+
+    /** 统筹区开通信息查询 and 经办机构查询: opening status, filing mode and agency contact (no bank data). */
+    @GetMapping("/api/public/pooling-areas")
+    List<PublicPoolingArea> poolingAreas(@RequestParam(required = false) String province) {
+        return poolingAreas.list(province).stream().map(a -> new PublicPoolingArea(a.code(), a.name(), a.crossProvinceOpen(),
+                a.openedOn(), a.filingMode().label(), a.agencyName(), a.agencyPhone(), a.agencyAddress())).toList();
+    }
+
+    record PublicPoolingArea(String code, String name, boolean crossProvinceOpen, java.time.LocalDate openedOn,
+                             String filingMode, String agencyName, String agencyPhone, String agencyAddress) {
     }
 
     /** Provinces, or the children of {@code parent}. */

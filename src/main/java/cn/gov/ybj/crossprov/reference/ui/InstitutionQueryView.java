@@ -18,6 +18,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -25,7 +27,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 /** 异地定点医疗机构查询: public, no login; columns and filters of the national query system (000). */
 @Route("public/institutions")
 @AnonymousAllowed
-public class InstitutionQueryView extends VerticalLayout implements HasDynamicTitle {
+public class InstitutionQueryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final ComboBox<Divisions.Division> province = new ComboBox<>();
     private final ComboBox<Divisions.Division> city = new ComboBox<>();
@@ -36,6 +38,8 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
     private final Grid<Institution> grid = new Grid<>();
     private final CallbackDataProvider<Institution, Void> data;
     private final DesignatedInstitutions institutions;
+    /** from the pooling-area query: ?division=350200 */
+    private String linkedDivision;
 
     public InstitutionQueryView(Divisions divisions, DesignatedInstitutions institutions) {
         this.institutions = institutions;
@@ -98,18 +102,27 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
 
     private InstitutionFilter filter() {
         String division = city.getValue() != null ? city.getValue().code()
-                : province.getValue() != null ? province.getValue().code() : null;
+                : province.getValue() != null ? province.getValue().code() : linkedDivision;
         return new InstitutionFilter(division, name.getValue(), grade.getValue(), category.getValue());
     }
 
     private int countAndShow() {
         long count = institutions.count(filter());
-        total.setText(getTranslation("institutions.total", count));
-        return (int) Math.min(count, Integer.MAX_VALUE);
+        total.setText(count > DesignatedInstitutions.COUNT_CAP
+                ? getTranslation("institutions.total.many", DesignatedInstitutions.COUNT_CAP)
+                : getTranslation("institutions.total", count));
+        // a lazy grid scrolls through the counted rows; refine the filter to see beyond them
+        return (int) Math.min(count, DesignatedInstitutions.COUNT_CAP);
     }
 
     private void refresh() {
         data.refreshAll();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        linkedDivision = event.getLocation().getQueryParameters().getSingleParameter("division").orElse(null);
+        province.addValueChangeListener(e -> linkedDivision = null);
     }
 
     @Override

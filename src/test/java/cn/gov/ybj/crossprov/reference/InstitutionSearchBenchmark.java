@@ -1,0 +1,85 @@
+package cn.gov.ybj.crossprov.reference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark, not a test: loads a national-scale generated set (650,000 institutions by
+ * default) and prints p50/p95 of 1,000 random name/filter queries at the service layer and
+ * through HTTP. Run: {@code ./mvnw test -Dtest=InstitutionSearchBenchmark -Dbenchmark=true
+ * [-Dbenchmark.institutions=650000]}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class InstitutionSearchBenchmark {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    InstitutionImport importer;
+    @Autowired
+    DesignatedInstitutions institutions;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void nameAndFilterQueries() throws Exception {
+        int size = Integer.getInteger("benchmark.institutions", 650_000);
+        List<String[]> counties = jdbc.sql("SELECT code, full_name FROM app.division WHERE level = 3 ORDER BY code")
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        long t0 = System.nanoTime();
+        InstitutionImport.Report report = importer.importCsv(new ByteArrayInputStream(DemoInstitutions.csv(counties, size, 7)), true);
+        jdbc.sql("ANALYZE app.designated_institution").update();
+        System.out.printf("%nLoaded %,d institutions in %.1f s (%,d inserted)%n", size, (System.nanoTime() - t0) / 1e9, report.inserted());
+        assertThat(jdbc.sql("SELECT count(*) FROM app.designated_institution").query(Long.class).single()).isGreaterThanOrEqualTo(size);
+
+        Random random = new Random(42);
+        List<String> provinces = jdbc.sql("SELECT code FROM app.division WHERE level = 1").query(String.class).list();
+        List<String> words = List.of("人民", "中心", "康复", "协和", "口腔医", "妇幼保健", "朝阳区", "厦门", "第一", "肿瘤", "海淀区人民");
+        List<InstitutionFilter> queries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String word = words.get(random.nextInt(words.size()));
+            queries.add(switch (i % 4) {
+                case 0 -> new InstitutionFilter(null, word, null, null);
+                case 1 -> new InstitutionFilter(provinces.get(random.nextInt(provinces.size())), word, null, null);
+                case 2 -> new InstitutionFilter(provinces.get(random.nextInt(provinces.size())), null,
+                        DemoInstitutions.GRADES.get(random.nextInt(DemoInstitutions.GRADES.size())), null);
+                default -> new InstitutionFilter(null, word, null,
+                        DemoInstitutions.CATEGORIES.get(random.nextInt(DemoInstitutions.CATEGORIES.size())));
+            });
+        }
+        measure("service", queries, q -> institutions.search(q, 0, 20));
+        measure("HTTP", queries, q -> http.getForObject(UriComponentsBuilder.fromPath("/api/public/institutions")
+                .queryParam("division", q.divisionCode()).queryParam("name", q.name()).queryParam("grade", q.grade())
+                .queryParam("category", q.category()).queryParam("size", 20).encode().toUriString(), String.class));
+    }
+
+    private static void measure(String label, List<InstitutionFilter> queries, Consumer<InstitutionFilter> call) {
+        queries.subList(0, 50).forEach(call); // warm-up
+        long[] ms = new long[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long start = System.nanoTime();
+            call.accept(queries.get(i));
+            ms[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-8s 1,000 queries (page of 20 + total count): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                label, ms[ms.length / 2] / 1e6, ms[(int) (ms.length * 0.95)] / 1e6, ms[ms.length - 1] / 1e6);
+    }
+}
