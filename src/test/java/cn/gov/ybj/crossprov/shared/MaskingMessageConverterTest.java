@@ -32,6 +32,19 @@ class MaskingMessageConverterTest {
     }
 
     @Test
+    void masksStackTraces() {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("test"), Level.ERROR, "failed",
+                new IllegalArgumentException("no insured person 350203196209151238"), null);
+        MaskingThrowableConverter converter = new MaskingThrowableConverter();
+        converter.start();
+
+        String trace = converter.convert(event);
+
+        assertThat(trace).contains("no insured person 350*****1238").doesNotContain("350203196209151238");
+    }
+
+    @Test
     void leavesOtherNumbersAlone() {
         // 13-digit institution codes and 16-digit serials are not ID numbers
         assertThat(MaskingMessageConverter.mask("institution H1101050012345 serial B001112210412301"))
