@@ -57,7 +57,8 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:30}") int poolSize) throws SQLException {
+                          @Value("${spring.datasource.hikari.maximum-pool-size:30}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!rs.next()) {
@@ -69,6 +70,9 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("crossprov");
+        if (!initSql.isBlank()) {
+            config.setConnectionInitSql(initSql);
+        }
         return new HikariDataSource(config);
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 @Service
 public class InstitutionImport {
 
-    static final String HEADER = "序号,所属行政区,医疗机构名称,医疗机构编码,医院等级,医疗机构分类,地址";
+    public static final String HEADER = "序号,所属行政区,医疗机构名称,医疗机构编码,医院等级,医疗机构分类,地址";
     private static final Pattern CODE = Pattern.compile("\\d{13}");
     private static final Pattern DIVISION_CODE = Pattern.compile("\\d{6}");
     private static final int BATCH = 2000;

@@ -152,6 +152,19 @@ class EndToEndTest {
         HttpResponse<String> definitions = call("/engine-rest/process-definition?key=platform-check", token("clerks", "process-admin"));
         assertThat(definitions.statusCode()).isEqualTo(200);
         assertThat(definitions.body()).contains("\"key\":\"platform-check\"");
+        // bulk import of institutions: process admins only, per-row report, nothing written on a bad row
+        String admin = token("clerks", "process-admin");
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(APP + "/api/admin/institutions/import"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(InstitutionImport.HEADER + "\n1,999999,某医院,1234567890123,一级,综合医院,某地\n",
+                        StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"line\":2").contains("未知的行政区");
+        HttpResponse<String> byReviewer = http.send(HttpRequest.newBuilder(URI.create(APP + "/api/admin/institutions/import"))
+                .header("Authorization", "Bearer " + reviewerToken).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(InstitutionImport.HEADER + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byReviewer.statusCode()).isEqualTo(403);
+
         // Camunda's users and groups are Keycloak's, with group names as ids (candidate groups in BPMN)
         HttpResponse<String> groups = call("/engine-rest/group?member=cy-reviewer", token("clerks", "process-admin"));
         assertThat(groups.body()).contains("\"id\":\"area-110105\"");
