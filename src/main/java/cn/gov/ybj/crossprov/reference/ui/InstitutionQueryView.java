@@ -57,6 +57,7 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         city.setClearButtonVisible(true);
         city.setEnabled(false);
         province.addValueChangeListener(e -> {
+            linkedDivision = null;
             city.clear();
             boolean hasCities = e.getValue() != null && !e.getValue().provinceLevelOnly();
             city.setEnabled(hasCities);
@@ -122,7 +123,6 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         linkedDivision = event.getLocation().getQueryParameters().getSingleParameter("division").orElse(null);
-        province.addValueChangeListener(e -> linkedDivision = null);
     }
 
     @Override
