@@ -18,15 +18,14 @@ public final class DemoInstitutions {
     private DemoInstitutions() {
     }
 
-    /** @param counties pairs of county code and full name (北京市朝阳区) */
-    public static byte[] csv(List<String[]> counties, int count, long seed) {
+    public static byte[] csv(List<Divisions.Division> counties, int count, long seed) {
         Random random = new Random(seed);
         StringBuilder out = new StringBuilder(InstitutionImport.HEADER).append('\n');
         for (int i = 0; i < count; i++) {
-            String[] county = counties.get(i % counties.size());
+            Divisions.Division county = counties.get(i % counties.size());
             int serial = i / counties.size() + 1;
             String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
-            String name = county[1] + WORDS.get(random.nextInt(WORDS.size())) + WORDS.get(random.nextInt(WORDS.size()))
+            String name = county.fullName() + WORDS.get(random.nextInt(WORDS.size())) + WORDS.get(random.nextInt(WORDS.size()))
                     + switch (category) {
                         case "中医医院" -> "中医医院";
                         case "妇幼保健院" -> "妇幼保健院";
@@ -34,10 +33,10 @@ public final class DemoInstitutions {
                         case "卫生院" -> "卫生院";
                         default -> "医院";
                     } + serial + "（演示）";
-            out.append(i + 1).append(',').append(county[0]).append(',').append(name).append(',')
-                    .append(county[0]).append(String.format("%07d", 9_000_000 + serial)).append(',')
+            out.append(i + 1).append(',').append(county.code()).append(',').append(name).append(',')
+                    .append(county.code()).append(String.format("%07d", 9_000_000 + serial)).append(',')
                     .append(GRADES.get(random.nextInt(GRADES.size()))).append(',').append(category).append(',')
-                    .append(county[1]).append(WORDS.get(random.nextInt(WORDS.size()))).append("路").append(1 + random.nextInt(999)).append("号\n");
+                    .append(county.fullName()).append(WORDS.get(random.nextInt(WORDS.size()))).append("路").append(1 + random.nextInt(999)).append("号\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

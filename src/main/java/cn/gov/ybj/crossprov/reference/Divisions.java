@@ -37,6 +37,12 @@ public class Divisions implements DivisionNames {
                 .param(parentCode).query(Division.class).list();
     }
 
+    /** County-level divisions of the whole country. */
+    public List<Division> counties() {
+        return jdbc.sql("SELECT code, full_name, level, province_level_only FROM app.division WHERE level = 3 ORDER BY code")
+                .query(Division.class).list();
+    }
+
     /** @param fullName e.g. 北京市朝阳区 */
     public record Division(String code, String fullName, int level, boolean provinceLevelOnly) {
     }

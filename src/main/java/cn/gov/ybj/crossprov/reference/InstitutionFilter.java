@@ -8,10 +8,6 @@ package cn.gov.ybj.crossprov.reference;
  */
 public record InstitutionFilter(String divisionCode, String name, String grade, String category) {
 
-    public static InstitutionFilter all() {
-        return new InstitutionFilter(null, null, null, null);
-    }
-
     /** 110000 → "11", 350200 → "3502", 350203 → "350203": the code prefix of everything inside. */
     String divisionPrefix() {
         if (divisionCode == null || divisionCode.isBlank()) {

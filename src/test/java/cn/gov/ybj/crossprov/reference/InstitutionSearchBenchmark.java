@@ -37,14 +37,14 @@ class InstitutionSearchBenchmark {
     DesignatedInstitutions institutions;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Divisions divisions;
 
     @Test
     void nameAndFilterQueries() throws Exception {
         int size = Integer.getInteger("benchmark.institutions", 650_000);
-        List<String[]> counties = jdbc.sql("SELECT code, full_name FROM app.division WHERE level = 3 ORDER BY code")
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         long t0 = System.nanoTime();
-        InstitutionImport.Report report = importer.importCsv(new ByteArrayInputStream(DemoInstitutions.csv(counties, size, 7)), true);
+        InstitutionImport.Report report = importer.importCsv(new ByteArrayInputStream(DemoInstitutions.csv(divisions.counties(), size, 7)), true);
         jdbc.sql("ANALYZE app.designated_institution").update();
         System.out.printf("%nLoaded %,d institutions in %.1f s (%,d inserted)%n", size, (System.nanoTime() - t0) / 1e9, report.inserted());
         assertThat(jdbc.sql("SELECT count(*) FROM app.designated_institution").query(Long.class).single()).isGreaterThanOrEqualTo(size);

@@ -56,6 +56,7 @@ class ReferenceDataTest {
                 .filteredOn(Divisions.Division::provinceLevelOnly).extracting(Divisions.Division::code)
                 .containsExactlyInAnyOrder("110000", "120000", "310000", "500000", "460000", "540000", "660000");
         assertThat(divisions.children("350000")).extracting(Divisions.Division::code).contains("350200");
+        assertThat(divisions.counties()).extracting(Divisions.Division::code).contains("110105", "350203").doesNotContain("350200");
     }
 
     @Test

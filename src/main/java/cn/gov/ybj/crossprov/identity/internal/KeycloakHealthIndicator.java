@@ -37,7 +37,7 @@ class KeycloakHealthIndicator implements HealthIndicator {
                 }
             } catch (Exception e) {
                 builder.down().withDetail(realm.id(), e.getClass().getSimpleName());
-            } 
+            }
         }
         return builder.build();
     }

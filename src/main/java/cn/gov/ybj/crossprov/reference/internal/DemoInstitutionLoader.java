@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.reference.internal;
 
 import cn.gov.ybj.crossprov.reference.DemoInstitutions;
+import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /** Local run: the real examples of the national query screen plus generated demo institutions. */
 @Component
@@ -28,11 +28,14 @@ class DemoInstitutionLoader implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final InstitutionImport importer;
+    private final Divisions divisions;
     private final int count;
 
-    DemoInstitutionLoader(JdbcClient jdbc, InstitutionImport importer, @Value("${app.demo.institutions:20000}") int count) {
+    DemoInstitutionLoader(JdbcClient jdbc, InstitutionImport importer, Divisions divisions,
+                          @Value("${app.demo.institutions:20000}") int count) {
         this.jdbc = jdbc;
         this.importer = importer;
+        this.divisions = divisions;
         this.count = count;
     }
 
@@ -44,9 +47,8 @@ class DemoInstitutionLoader implements ApplicationRunner {
         try (InputStream seeds = new ClassPathResource("reference/institutions-seed.csv").getInputStream()) {
             importer.importCsv(seeds, false);
         }
-        List<String[]> counties = jdbc.sql("SELECT code, full_name FROM app.division WHERE level = 3 ORDER BY code")
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
-        InstitutionImport.Report report = importer.importCsv(new ByteArrayInputStream(DemoInstitutions.csv(counties, count, 2025)), true);
+        InstitutionImport.Report report = importer.importCsv(
+                new ByteArrayInputStream(DemoInstitutions.csv(divisions.counties(), count, 2025)), true);
         log.info("Loaded demo institutions: {} inserted", report.inserted());
     }
 }
