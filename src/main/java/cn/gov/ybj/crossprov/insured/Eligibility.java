@@ -1,0 +1,13 @@
+package cn.gov.ybj.crossprov.insured;
+
+/** Whether a person may file in an insured area; the messages explain a refusal (Chinese, English). */
+public record Eligibility(boolean allowed, String messageZh, String messageEn) {
+
+    static Eligibility ok() {
+        return new Eligibility(true, "可以办理异地就医备案", "A cross-province filing is possible");
+    }
+
+    static Eligibility refused(String messageZh, String messageEn) {
+        return new Eligibility(false, messageZh, messageEn);
+    }
+}

@@ -1,0 +1,85 @@
+package cn.gov.ybj.crossprov.insured.internal;
+
+import cn.gov.ybj.crossprov.insured.InsuranceRegistryImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * {@code app.demo-data.enabled}: loads the generated demo registry (DEMO data, not real
+ * persons) after the pooling areas exist, again only when the file changed (sha256), and
+ * gives the demo account zhangwei (张伟) two family members: 李建华 (spouse) and 李娜 (child).
+ */
+@Component
+@ConditionalOnProperty(name = "app.demo-data.enabled", havingValue = "true")
+@Order(20) // after the division import (0) and the pooling-area seed (1)
+class DemoRegistryLoader implements ApplicationRunner {
+
+    static final String FILE = "reference/insured/demo-insurance-records.csv";
+    static final String DATASET = "insured-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoRegistryLoader.class);
+
+    private final JdbcClient jdbc;
+    private final InsuranceRegistryImport importer;
+
+    DemoRegistryLoader(JdbcClient jdbc, InsuranceRegistryImport importer) {
+        this.jdbc = jdbc;
+        this.importer = importer;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        byte[] csv;
+        try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+            csv = in.readAllBytes();
+        }
+        String hash = sha256(csv);
+        if (jdbc.sql("SELECT count(*) FROM app.reference_dataset WHERE name = ? AND sha256 = ?")
+                .params(DATASET, hash).query(Integer.class).single() > 0) {
+            return;
+        }
+        InsuranceRegistryImport.Report report = importer.importCsv(new ByteArrayInputStream(csv), true);
+        if (!report.ok()) {
+            report.errors().stream().limit(20).forEach(e -> log.error("Demo registry: {}", e.message()));
+            throw new IllegalStateException("The demo registry " + FILE + " has " + report.errors().size() + " bad rows");
+        }
+        // the demo account zhangwei has two family members to file for (spouse, child)
+        jdbc.sql("""
+                INSERT INTO app.family_member (owner_id_number, member_id_number, member_name, relationship)
+                SELECT '110105195803120029', r.id_number, r.name, v.relationship
+                FROM app.insurance_record r JOIN (VALUES ('110105195607080031', 'SPOUSE'), ('110105198602140043', 'CHILD'))
+                    AS v (id_number, relationship) ON v.id_number = r.id_number
+                WHERE EXISTS (SELECT 1 FROM app.insurance_record o WHERE o.id_number = '110105195803120029')
+                ON CONFLICT DO NOTHING
+                """).update();
+        jdbc.sql("""
+                INSERT INTO app.reference_dataset (name, sha256, imported_at) VALUES (?, ?, now())
+                ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at
+                """).params(DATASET, hash).update();
+        log.info("Loaded the DEMO insured registry: {} persons ({} new, {} updated)",
+                report.rows(), report.inserted(), report.updated());
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package cn.gov.ybj.crossprov.insured.internal;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.CurrentUser;
+import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.insured.ContributionPeriod;
+import cn.gov.ybj.crossprov.insured.FamilyMember;
+import cn.gov.ybj.crossprov.insured.FamilyMembers;
+import cn.gov.ybj.crossprov.insured.InsuranceRecord;
+import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
+import cn.gov.ybj.crossprov.insured.InsuredAccounts;
+import cn.gov.ybj.crossprov.insured.Relationship;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.shared.DivisionNames;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The insured person's own registry entry and family members (bearer token, role INSURED):
+ * {@code GET /api/me/insurance}, {@code GET/POST /api/me/family}, {@code DELETE /api/me/family/{ref}}.
+ * Lists carry masked ID numbers and an opaque {@code ref}; the full number is sent only in POST.
+ */
+@RestController
+class InsuredApiController {
+
+    private final CurrentUser currentUser;
+    private final InsuredAccounts accounts;
+    private final InsuranceRegistry registry;
+    private final FamilyMembers family;
+    private final DivisionNames divisions;
+
+    InsuredApiController(CurrentUser currentUser, InsuredAccounts accounts, InsuranceRegistry registry,
+                         FamilyMembers family, DivisionNames divisions) {
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.registry = registry;
+        this.family = family;
+        this.divisions = divisions;
+    }
+
+    record RecordView(String idNumber, String name, String sex, LocalDate birthDate, String poolingAreaCode,
+                      String poolingAreaName, String insuranceType, String insuranceTypeLabel, String personType,
+                      String personTypeLabel, String status, String statusLabel, String employer, List<PeriodView> periods) {
+    }
+
+    record PeriodView(String poolingAreaCode, String poolingAreaName, String insuranceType, LocalDate startMonth,
+                      LocalDate endMonth, long months) {
+    }
+
+    record MemberView(UUID ref, String name, String idNumber, String relationship, String relationshipLabel, Instant createdAt) {
+    }
+
+    record NewMember(String name, String idNumber, String relationship) {
+    }
+
+    record Problem(String messageZh, String messageEn) {
+    }
+
+    @GetMapping("/api/me/insurance")
+    ResponseEntity<?> insurance() {
+        Optional<AppUser> user = insuredUser();
+        if (user.isEmpty()) {
+            return forbidden();
+        }
+        Optional<InsuranceRecord> found = accounts.linkedRecord(user.get());
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        InsuranceRecord r = found.get();
+        List<PeriodView> periods = registry.periods(r.idNumber()).stream().map(this::view).toList();
+        return ResponseEntity.ok(new RecordView(r.maskedIdNumber(), r.name(), r.sex(), r.birthDate(), r.poolingAreaCode(),
+                areaName(r.poolingAreaCode()), r.insuranceType().name(), r.insuranceType().label(), r.personType().name(),
+                r.personType().label(), r.status().name(), r.status().label(), r.employer(), periods));
+    }
+
+    @GetMapping("/api/me/family")
+    ResponseEntity<?> familyList() {
+        Optional<InsuranceRecord> owner = owner();
+        if (owner.isEmpty()) {
+            return insuredUser().isEmpty() ? forbidden() : notFound();
+        }
+        return ResponseEntity.ok(family.list(owner.get().idNumber()).stream().map(InsuredApiController::view).toList());
+    }
+
+    @PostMapping("/api/me/family")
+    ResponseEntity<?> add(@RequestBody NewMember body) {
+        Optional<InsuranceRecord> owner = owner();
+        if (owner.isEmpty()) {
+            return insuredUser().isEmpty() ? forbidden() : notFound();
+        }
+        Relationship relationship = Relationship.parse(body.relationship()).orElseThrow(() ->
+                new BusinessRuleException("请选择与本人的关系（SPOUSE 配偶 / PARENT 父母 / CHILD 子女 / OTHER 其他）",
+                        "Choose the relationship (SPOUSE, PARENT, CHILD or OTHER)"));
+        FamilyMember added = family.add(owner.get().idNumber(), body.name(), body.idNumber(), relationship);
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(added));
+    }
+
+    /** Members are addressed by their {@code ref}; someone else's ref is simply not found. */
+    @DeleteMapping("/api/me/family/{ref}")
+    ResponseEntity<?> remove(@PathVariable String ref) {
+        Optional<InsuranceRecord> owner = owner();
+        if (owner.isEmpty()) {
+            return insuredUser().isEmpty() ? forbidden() : notFound();
+        }
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(ref);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该家庭成员", "No such family member"));
+        }
+        Optional<FamilyMember> member = family.find(owner.get().idNumber(), uuid);
+        if (member.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该家庭成员", "No such family member"));
+        }
+        family.remove(owner.get().idNumber(), member.get().memberIdNumber());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(BusinessRuleException.class)
+    ResponseEntity<Problem> refused(BusinessRuleException e) {
+        return ResponseEntity.unprocessableEntity().body(new Problem(e.messageZh(), e.messageEn()));
+    }
+
+    private Optional<AppUser> insuredUser() {
+        return currentUser.get().filter(u -> u.hasRole(Roles.INSURED));
+    }
+
+    private Optional<InsuranceRecord> owner() {
+        return insuredUser().flatMap(accounts::linkedRecord);
+    }
+
+    private static ResponseEntity<Problem> forbidden() {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem("仅参保人可以访问", "Only insured persons have access"));
+    }
+
+    private static ResponseEntity<Problem> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new Problem(InsuranceRegistry.NOT_FOUND_ZH, InsuranceRegistry.NOT_FOUND_EN));
+    }
+
+    private PeriodView view(ContributionPeriod p) {
+        return new PeriodView(p.poolingAreaCode(), areaName(p.poolingAreaCode()), p.insuranceType().name(),
+                p.startMonth(), p.endMonth(), p.months());
+    }
+
+    private static MemberView view(FamilyMember m) {
+        return new MemberView(m.ref(), m.memberName(), m.maskedMemberIdNumber(), m.relationship().name(),
+                m.relationship().label(), m.createdAt());
+    }
+
+    private String areaName(String code) {
+        return divisions.name(code).orElse(code);
+    }
+}
