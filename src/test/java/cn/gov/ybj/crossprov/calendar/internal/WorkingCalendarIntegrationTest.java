@@ -42,6 +42,8 @@ class WorkingCalendarIntegrationTest {
     CalendarImport importer;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     private static MockHttpServletRequestBuilder upload(int year, String csv, String... groups) {
         return post("/api/admin/calendar/{year}", year)
@@ -143,5 +145,24 @@ class WorkingCalendarIntegrationTest {
         mvc.perform(upload(2027, csv, "process-admins").param("provisional", "false"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changed").value(false));
+    }
+
+    @Test
+    @Order(6)
+    void theSpringEngineResolvesTheBeanAndTheCalendar() {
+        String deployment = engine.getRepositoryService().createDeployment()
+                .addClasspathResource("calendar/working-days-expression.bpmn")
+                .addClasspathResource("calendar/working-days-calendar.bpmn").deploy().getId();
+        try {
+            java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+            String byBean = engine.getRuntimeService().startProcessInstanceByKey("working-days-expression").getId();
+            String byCalendar = engine.getRuntimeService().startProcessInstanceByKey("working-days-calendar").getId();
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(byBean).singleResult().getDueDate())
+                    .isEqualTo(java.util.Date.from(workingDays.deadline(now, 2).toInstant()));
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(byCalendar).singleResult().getDueDate())
+                    .isEqualTo(java.util.Date.from(workingDays.deadline(now, 1).toInstant()));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 }
