@@ -56,6 +56,8 @@ public class MainLayout extends AppLayout {
             case INSURED -> {
                 nav.addItem(new SideNavItem(getTranslation("nav.filings"), "insured"));
                 nav.addItem(new SideNavItem(getTranslation("nav.progress"), "insured/progress"));
+                nav.addItem(new SideNavItem(getTranslation("nav.insured.record"), "insured/record"));
+                nav.addItem(new SideNavItem(getTranslation("nav.insured.family"), "insured/family"));
             }
             case CLERKS -> {
                 nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "clerk/inbox"));
