@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Queries of the designated institutions: public, paged, stable order (division, code). */
@@ -33,6 +34,16 @@ public class DesignatedInstitutions {
         long total = count(filter);
         return new Page(list(filter, (long) safePage * safeSize, safeSize), Math.min(total, COUNT_CAP), total > COUNT_CAP,
                 safePage, safeSize);
+    }
+
+    /** A cross-province designated institution by its 13-digit code. */
+    public Optional<Institution> find(String code) {
+        return jdbc.sql("""
+                SELECT i.code, i.name, i.division_code,
+                       (SELECT d.full_name FROM app.division d WHERE d.code = i.division_code) AS division_name,
+                       i.grade, i.category, i.address
+                FROM app.designated_institution i WHERE i.cross_province AND i.code = ?""")
+                .param(code).query(Institution.class).optional();
     }
 
     /** One slice in the stable order (division, code); what a lazy table asks for. */

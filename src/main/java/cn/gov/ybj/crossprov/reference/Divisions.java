@@ -26,6 +26,14 @@ public class Divisions implements DivisionNames {
         return jdbc.sql("SELECT full_name FROM app.division WHERE code = ?").param(code).query(String.class).optional();
     }
 
+    public Optional<Division> find(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT code, full_name, level, province_level_only FROM app.division WHERE code = ?")
+                .param(code).query(Division.class).optional();
+    }
+
     public List<Division> provinces() {
         return jdbc.sql("SELECT code, full_name, level, province_level_only FROM app.division WHERE level = 1 ORDER BY code")
                 .query(Division.class).list();

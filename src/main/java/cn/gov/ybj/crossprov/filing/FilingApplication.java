@@ -1,0 +1,31 @@
+package cn.gov.ybj.crossprov.filing;
+
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a person (or a clerk at the counter) submits. {@code treatmentAreaCode} is a city, or the
+ * province itself for province-level-only destinations.
+ *
+ * @param personIdNumber  whom the filing is for: the applicant or a linked family member
+ * @param noticeAccepted  告知书 read and accepted
+ * @param commitmentAccepted 承诺书 accepted (its text version is stored with the filing)
+ * @param commitmentInsteadOfMaterials 个人承诺 instead of materials (long-term types only)
+ */
+public record FilingApplication(String personIdNumber, String insuredAreaCode, String treatmentAreaCode,
+                                InsuranceType insuranceType, FilingType filingType, LocalDate startDate,
+                                LocalDate endDate, String contactName, String contactPhone, String contactAddress,
+                                String institutionCode, boolean referral, boolean emergency,
+                                boolean commitmentInsteadOfMaterials, boolean noticeAccepted,
+                                boolean commitmentAccepted, List<Material> materials) {
+
+    public FilingApplication {
+        materials = materials == null ? List.of() : List.copyOf(materials);
+    }
+
+    /** An uploaded file as it arrives; checked by content before anything is stored. */
+    public record Material(String kind, String fileName, byte[] content) {
+    }
+}

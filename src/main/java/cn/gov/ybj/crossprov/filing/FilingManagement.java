@@ -1,0 +1,89 @@
+package cn.gov.ybj.crossprov.filing;
+
+import cn.gov.ybj.crossprov.filing.internal.FilingCases;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * 异地就医备案: what insured persons, counter clerks and reviewers do with filings. Every method
+ * takes the acting user and shows or changes only what is theirs: a person's own and linked
+ * family members' filings, a clerk's pooling area, an officer's province. A filing the user may
+ * not see is reported as absent, never as forbidden.
+ */
+@Service
+public class FilingManagement {
+
+    private final FilingCases cases;
+
+    FilingManagement(FilingCases cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * Files an application (online by an insured person, 地方平台 by a counter clerk) and starts its
+     * case. Sending the same idempotency key again returns the first filing and creates nothing.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException when a rule refuses it; nothing is written
+     */
+    public Filing submit(AppUser actor, FilingApplication application, String idempotencyKey) {
+        return cases.submit(actor, application, idempotencyKey);
+    }
+
+    /** 修改备案: the applicant corrects a returned filing and sends it back to review in the same case. */
+    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication application) {
+        return cases.resubmit(actor, filingId, application);
+    }
+
+    public Optional<Filing> find(AppUser actor, UUID filingId) {
+        return cases.visible(actor, filingId);
+    }
+
+    /** 我的备案: the person's and linked family members' filings, newest first. */
+    public List<Filing> mine(AppUser actor) {
+        if (actor.realm() != Realm.INSURED) {
+            return List.of();
+        }
+        return cases.ofPersonAndFamily(actor);
+    }
+
+    public List<Filing.Event> history(AppUser actor, UUID filingId) {
+        return cases.visible(actor, filingId).map(f -> cases.history(f.id())).orElse(List.of());
+    }
+
+    public List<FilingMaterial> materials(AppUser actor, UUID filingId) {
+        return cases.visible(actor, filingId).map(f -> cases.materials(f.id())).orElse(List.of());
+    }
+
+    public Optional<byte[]> materialContent(AppUser actor, UUID filingId, UUID materialId) {
+        return cases.visible(actor, filingId).flatMap(f -> cases.materialContent(f.id(), materialId));
+    }
+
+    /** The filing a review task is about, if the clerk may work on that task. */
+    public Optional<Filing> forReviewTask(AppUser clerk, String taskId) {
+        return cases.forReviewTask(clerk, taskId);
+    }
+
+    /** The clerk approves the filing under review: it opens with its filing number (备案成功). */
+    public Filing approve(AppUser clerk, String taskId) {
+        return cases.decide(clerk, taskId, true, null);
+    }
+
+    /** The clerk returns the filing with a reason (被退回); the applicant may correct and resubmit it. */
+    public Filing returnForCorrection(AppUser clerk, String taskId, String reason) {
+        return cases.decide(clerk, taskId, false, reason);
+    }
+
+    /** The text version of the 告知书 and 承诺书 the applicant accepts. */
+    public static String noticeText() {
+        return FilingCases.NOTICE;
+    }
+
+    public static String commitmentText() {
+        return FilingCases.COMMITMENT;
+    }
+}

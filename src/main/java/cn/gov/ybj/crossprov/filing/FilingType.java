@@ -1,0 +1,44 @@
+package cn.gov.ybj.crossprov.filing;
+
+/** 备案类型 (人员类别); emergencies (异地急诊抢救) are deemed filed and have no type here. */
+public enum FilingType {
+    RETIRED_RESETTLED("异地安置退休人员", true, "居住证明或户口迁移证明"),
+    LONG_TERM_RESIDENT("异地长期居住人员", true, "居住证、暂住证或房产证明"),
+    STATIONED_WORKER("常驻异地工作人员", true, "单位派驻证明"),
+    REFERRAL("异地转诊人员", false, "双向转诊上转单"),
+    OTHER_TEMPORARY("其他跨省临时外出就医人员", false, null);
+
+    private final String label;
+    private final boolean longTerm;
+    private final String material;
+
+    FilingType(String label, boolean longTerm, String material) {
+        this.label = label;
+        this.longTerm = longTerm;
+        this.material = material;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** 跨省异地长期居住人员 (as opposed to 跨省临时外出就医人员). */
+    public boolean longTerm() {
+        return longTerm;
+    }
+
+    /** The material this type proves itself with (002 二(二)), or null when none is asked. */
+    public String material() {
+        return material;
+    }
+
+    /** A referral names the designated institution it goes to (003 第十二、十三条). */
+    public boolean needsInstitution() {
+        return this == REFERRAL;
+    }
+
+    /** Long-term types may give a personal commitment instead of materials where the area allows it. */
+    public boolean commitmentAllowed() {
+        return longTerm;
+    }
+}

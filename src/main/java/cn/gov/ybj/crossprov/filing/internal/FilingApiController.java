@@ -1,0 +1,231 @@
+package cn.gov.ybj.crossprov.filing.internal;
+
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.FilingMaterial;
+import cn.gov.ybj.crossprov.filing.FilingType;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.CurrentUser;
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.shared.IdNumber;
+import cn.gov.ybj.crossprov.workflow.CaseSummaries;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * 异地就医备案 over REST (bearer token of the person's realm). A filing or task the caller may
+ * not see answers 404, exactly like one that does not exist.
+ */
+@RestController
+@Tag(name = "异地就医备案 / Filings")
+class FilingApiController {
+
+    private final CurrentUser currentUser;
+    private final FilingManagement filings;
+    private final ClerkInbox inbox;
+    private final FilingCaseSummaries summaries;
+
+    FilingApiController(CurrentUser currentUser, FilingManagement filings, ClerkInbox inbox, FilingCaseSummaries summaries) {
+        this.currentUser = currentUser;
+        this.filings = filings;
+        this.inbox = inbox;
+        this.summaries = summaries;
+    }
+
+    /** The application as JSON; materials come as multipart files next to it. */
+    record ApplicationBody(String personIdNumber, String insuredAreaCode, String treatmentAreaCode,
+                           InsuranceType insuranceType, FilingType filingType, LocalDate startDate, LocalDate endDate,
+                           String contactName, String contactPhone, String contactAddress, String institutionCode,
+                           boolean referral, boolean emergency, boolean commitmentInsteadOfMaterials,
+                           boolean noticeAccepted, boolean commitmentAccepted) {
+
+        FilingApplication toApplication(List<MultipartFile> files, String materialKind) {
+            List<FilingApplication.Material> materials = files == null ? List.of() : files.stream()
+                    .filter(f -> !f.isEmpty() || f.getOriginalFilename() != null)
+                    .map(f -> new FilingApplication.Material(materialKind, f.getOriginalFilename(), bytes(f))).toList();
+            return new FilingApplication(personIdNumber, insuredAreaCode, treatmentAreaCode, insuranceType, filingType,
+                    startDate, endDate, contactName, contactPhone, contactAddress, institutionCode, referral, emergency,
+                    commitmentInsteadOfMaterials, noticeAccepted, commitmentAccepted, materials);
+        }
+    }
+
+    record FilingView(UUID id, String applicationSerial, String filingNumber, String channel, String tab,
+                      String reviewMode, String status, String statusLabel, String statusReason, String personIdNumber,
+                      String personName, String insuredAreaCode, String treatmentAreaCode, String insuranceType,
+                      String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
+                      String contactName, String contactPhone, String contactAddress, String institutionCode,
+                      boolean referral, boolean emergency, boolean commitmentGiven, Instant submittedAt, Instant openedAt,
+                      List<String> actions) {
+
+        static FilingView of(Filing f) {
+            return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
+                    f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(),
+                    f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
+                    f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
+                    f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),
+                    f.institutionCode(), f.referral(), f.emergency(), f.commitmentGiven(), f.submittedAt(),
+                    f.openedAt(), f.mayResubmit() ? List.of("VIEW", "RESUBMIT") : List.of("VIEW"));
+        }
+    }
+
+    record Details(FilingView filing, List<Filing.Event> history, List<FilingMaterial> materials) {
+    }
+
+    record Decision(String decision, String returnReason) {
+    }
+
+    record Texts(String notice, String commitment) {
+    }
+
+    @GetMapping("/api/filing-texts")
+    @Operation(summary = "告知书与承诺书全文 / The notice and commitment texts the applicant accepts")
+    Texts texts() {
+        return new Texts(FilingManagement.noticeText(), FilingManagement.commitmentText());
+    }
+
+    @PostMapping(value = "/api/filings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "提交备案（无材料）/ File without materials; Idempotency-Key makes retries safe")
+    FilingView submit(@RequestHeader("Idempotency-Key") String key, @RequestBody ApplicationBody body) {
+        return FilingView.of(filings.submit(user(), body.toApplication(List.of(), null), key));
+    }
+
+    @PostMapping(value = "/api/filings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "提交备案（含材料：PDF/JPG/PNG，每个不超过 10 MB）/ File with materials")
+    FilingView submitWithMaterials(@RequestHeader("Idempotency-Key") String key,
+                                   @RequestPart("application") ApplicationBody body,
+                                   @RequestPart(value = "materials", required = false) List<MultipartFile> materials,
+                                   @RequestParam(value = "materialKind", required = false) String kind) {
+        return FilingView.of(filings.submit(user(), body.toApplication(materials, kind(body, kind)), key));
+    }
+
+    @PostMapping(value = "/api/filings/{id}/resubmission", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "修改备案后重新提交 / Correct a returned filing and resubmit it")
+    FilingView resubmit(@PathVariable UUID id, @RequestBody ApplicationBody body) {
+        return FilingView.of(filings.resubmit(user(), id, body.toApplication(List.of(), null)));
+    }
+
+    @PostMapping(value = "/api/filings/{id}/resubmission", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "修改备案后重新提交（含材料）/ Resubmit with materials")
+    FilingView resubmitWithMaterials(@PathVariable UUID id, @RequestPart("application") ApplicationBody body,
+                                     @RequestPart(value = "materials", required = false) List<MultipartFile> materials,
+                                     @RequestParam(value = "materialKind", required = false) String kind) {
+        return FilingView.of(filings.resubmit(user(), id, body.toApplication(materials, kind(body, kind))));
+    }
+
+    @GetMapping("/api/filings")
+    @Operation(summary = "我的备案：本人及家庭成员 / My and my family members' filings")
+    List<FilingView> mine() {
+        return filings.mine(user()).stream().map(FilingView::of).toList();
+    }
+
+    @GetMapping("/api/filings/{id}")
+    @Operation(summary = "备案详情 / Filing details with history and materials")
+    ResponseEntity<Details> details(@PathVariable UUID id) {
+        AppUser user = user();
+        return filings.find(user, id)
+                .map(f -> ResponseEntity.ok(new Details(FilingView.of(f), filings.history(user, id), filings.materials(user, id))))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/api/filings/{id}/materials/{materialId}")
+    @Operation(summary = "材料原件 / A material's content")
+    ResponseEntity<byte[]> material(@PathVariable UUID id, @PathVariable UUID materialId) {
+        AppUser user = user();
+        return filings.materials(user, id).stream().filter(m -> m.id().equals(materialId)).findFirst()
+                .flatMap(m -> filings.materialContent(user, id, materialId)
+                        .map(c -> ResponseEntity.ok().contentType(MediaType.parseMediaType(m.contentType())).body(c)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    record InboxItem(String taskId, String name, String taskDefinitionKey, Instant created, Instant due, boolean overdue,
+                     String assignee, int priority, CaseSummaries.CaseSummary summary) {
+    }
+
+    @GetMapping("/api/inbox")
+    @Operation(summary = "经办待办：本统筹区的候选任务，按到期时间排序 / The clerk's area tasks by due date")
+    Map<String, Object> inbox(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+        AppUser user = user();
+        int size = Math.max(1, Math.min(limit, 200));
+        List<ClerkInbox.Item> items = inbox.page(user, ClerkInbox.Filter.ALL, Math.max(0, offset), size);
+        Map<String, CaseSummaries.CaseSummary> byCase = summaries.summarize(items.stream().map(ClerkInbox.Item::processInstanceId).toList());
+        Instant now = Instant.now();
+        return Map.of("total", inbox.count(user, ClerkInbox.Filter.ALL), "items", items.stream()
+                .map(i -> new InboxItem(i.taskId(), i.name(), i.taskDefinitionKey(), i.created(), i.due(), i.overdue(now),
+                        i.assignee(), i.priority(), byCase.get(i.processInstanceId()))).toList());
+    }
+
+    @PostMapping("/api/inbox/{taskId}/claim")
+    @Operation(summary = "认领任务 / Claim a task")
+    ResponseEntity<Void> claim(@PathVariable String taskId) {
+        inbox.claim(user(), taskId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/inbox/{taskId}/unclaim")
+    @Operation(summary = "退回任务到组 / Give a claimed task back to the group")
+    ResponseEntity<Void> unclaim(@PathVariable String taskId) {
+        inbox.unclaim(user(), taskId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/filing-reviews/{taskId}")
+    @Operation(summary = "待审核的备案 / The filing a review task is about")
+    ResponseEntity<FilingView> review(@PathVariable String taskId) {
+        return filings.forReviewTask(user(), taskId).map(f -> ResponseEntity.ok(FilingView.of(f)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @PostMapping("/api/filing-reviews/{taskId}")
+    @Operation(summary = "审核结论：APPROVE 通过 / RETURN 退回（须填原因）/ Decide a review")
+    FilingView decide(@PathVariable String taskId, @RequestBody Decision decision) {
+        AppUser user = user();
+        if ("APPROVE".equals(decision.decision())) {
+            return FilingView.of(filings.approve(user, taskId));
+        }
+        if ("RETURN".equals(decision.decision())) {
+            return FilingView.of(filings.returnForCorrection(user, taskId, decision.returnReason()));
+        }
+        throw new BusinessRuleException("审核结论须为 APPROVE（通过）或 RETURN（退回）", "The decision must be APPROVE or RETURN");
+    }
+
+    private AppUser user() {
+        return currentUser.require();
+    }
+
+    private static String kind(ApplicationBody body, String kind) {
+        if (kind != null && !kind.isBlank()) {
+            return kind;
+        }
+        return body.filingType() == null ? null : body.filingType().material();
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

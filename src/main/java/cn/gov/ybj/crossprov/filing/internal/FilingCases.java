@@ -1,0 +1,308 @@
+package cn.gov.ybj.crossprov.filing.internal;
+
+import cn.gov.ybj.crossprov.filing.Channel;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.filing.FilingMaterial;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.insured.Eligibility;
+import cn.gov.ybj.crossprov.insured.FamilyMembers;
+import cn.gov.ybj.crossprov.insured.InsuranceRecord;
+import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
+import cn.gov.ybj.crossprov.insured.InsuredAccounts;
+import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
+import cn.gov.ybj.crossprov.reference.Divisions;
+import cn.gov.ybj.crossprov.reference.Institution;
+import cn.gov.ybj.crossprov.reference.PoolingArea;
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.shared.IdNumber;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The filing cases behind {@link cn.gov.ybj.crossprov.filing.FilingManagement}. */
+@Component
+public class FilingCases {
+
+    public static final String PROCESS_KEY = "filing";
+    public static final String REVIEW_TASK = "Task_ReviewFiling";
+    public static final String RESUBMITTED_MESSAGE = "FilingResubmitted";
+    public static final String NOTICE = resource("/filing/notice.txt");
+    public static final String COMMITMENT = resource("/filing/commitment.txt");
+
+    private final FilingStore store;
+    private final PoolingAreas areas;
+    private final Divisions divisions;
+    private final DesignatedInstitutions institutions;
+    private final InsuranceRegistry registry;
+    private final InsuredAccounts accounts;
+    private final FamilyMembers family;
+    private final RuntimeService runtime;
+    private final ClerkInbox inbox;
+
+    FilingCases(FilingStore store, PoolingAreas areas, Divisions divisions, DesignatedInstitutions institutions,
+                InsuranceRegistry registry, InsuredAccounts accounts, FamilyMembers family, RuntimeService runtime,
+                ClerkInbox inbox) {
+        this.store = store;
+        this.areas = areas;
+        this.divisions = divisions;
+        this.institutions = institutions;
+        this.registry = registry;
+        this.accounts = accounts;
+        this.family = family;
+        this.runtime = runtime;
+        this.inbox = inbox;
+    }
+
+    @Transactional
+    public Filing submit(AppUser actor, FilingApplication a, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw new BusinessRuleException("缺少或无效的请求标识（Idempotency-Key）", "Missing or invalid idempotency key");
+        }
+        String submittedBy = actor.realm().id() + ":" + actor.username();
+        // a repeated submission is answered before any rule runs again: it may be a retry after a timeout
+        Optional<UUID> earlier = store.findIdByKey(submittedBy, idempotencyKey);
+        if (earlier.isPresent()) {
+            return store.find(earlier.get()).orElseThrow();
+        }
+        Checked checked = check(actor, a, null);
+        UUID id = UUID.randomUUID();
+        List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
+        Optional<UUID> raced;
+        try {
+            raced = store.insert(id, store.nextApplicationSerial(), idempotencyKey, submittedBy, checked.channel(), a,
+                    checked.person().name(), checked.treatmentProvince(), COMMITMENT, Instant.now());
+        } catch (DataIntegrityViolationException e) {
+            throw translate(e);
+        }
+        if (raced.isPresent()) {
+            return store.find(raced.get()).orElseThrow();
+        }
+        materials.forEach(m -> store.addMaterial(id, m));
+        store.addEvent(id, submittedBy, "提交备案申请", FilingStatus.SUBMITTED, null);
+        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(id.toString())
+                .setVariables(variables(id, a, checked.area(), !materials.isEmpty()))
+                .execute();
+        store.linkProcess(id, instance.getId());
+        return store.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication a) {
+        Filing filing = visible(actor, filingId).orElseThrow(FilingCases::notFound);
+        if (filing.status() != FilingStatus.RETURNED) {
+            throw new BusinessRuleException("只有被退回的备案可以修改后重新提交", "Only a returned filing can be corrected and resubmitted");
+        }
+        if (!filing.personIdNumber().equals(a.personIdNumber()) || !filing.insuredAreaCode().equals(a.insuredAreaCode())) {
+            throw new BusinessRuleException("修改备案不能更换备案人或参保地，请重新申请", "Person and insured area cannot change; file anew");
+        }
+        Checked checked = check(actor, a, filingId);
+        List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
+        try {
+            if (!store.resubmit(filingId, a, checked.treatmentProvince())) {
+                throw new BusinessRuleException("备案状态已变化，请刷新后重试", "The filing changed meanwhile; reload and retry");
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw translate(e);
+        }
+        materials.forEach(m -> store.addMaterial(filingId, m));
+        store.addEvent(filingId, actor.realm().id() + ":" + actor.username(), "修改备案后重新提交", FilingStatus.SUBMITTED, null);
+        boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
+        runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
+                .processInstanceBusinessKey(filingId.toString())
+                .setVariables(variables(filingId, a, checked.area(), materialsGiven))
+                .correlate();
+        return store.find(filingId).orElseThrow();
+    }
+
+    /** Whether the user may see the filing: own or family (insured), own area (clerk), own province (officer). */
+    public Optional<Filing> visible(AppUser actor, UUID id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return store.find(id).filter(f -> mayView(actor, f));
+    }
+
+    boolean mayView(AppUser actor, Filing f) {
+        return switch (actor.realm()) {
+            case INSURED -> accounts.mayActFor(actor, f.personIdNumber());
+            case CLERKS -> f.insuredAreaCode().equals(actor.unitCode());
+            case PROVINCIAL -> actor.isNationalCentre()
+                    || (actor.unitCode() != null && f.insuredAreaCode().startsWith(actor.unitCode().substring(0, 2)));
+        };
+    }
+
+    public List<Filing> ofPersonAndFamily(AppUser actor) {
+        Optional<InsuranceRecord> own = accounts.linkedRecord(actor);
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        Set<String> persons = new LinkedHashSet<>();
+        persons.add(own.get().idNumber());
+        family.list(own.get().idNumber()).forEach(m -> persons.add(m.memberIdNumber()));
+        return store.byPersons(persons);
+    }
+
+    public List<Filing.Event> history(UUID id) {
+        return store.events(id);
+    }
+
+    public List<FilingMaterial> materials(UUID id) {
+        return store.materials(id);
+    }
+
+    public Optional<byte[]> materialContent(UUID id, UUID materialId) {
+        return store.materialContent(id, materialId);
+    }
+
+    public Optional<Filing> forReviewTask(AppUser clerk, String taskId) {
+        return inbox.find(clerk, taskId)
+                .filter(t -> REVIEW_TASK.equals(t.taskDefinitionKey()))
+                .flatMap(t -> store.byProcessInstance(t.processInstanceId()))
+                .filter(f -> mayView(clerk, f));
+    }
+
+    @Transactional
+    public Filing decide(AppUser clerk, String taskId, boolean approved, String reason) {
+        Filing filing = forReviewTask(clerk, taskId).orElseThrow(() ->
+                new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
+        if (!approved && (reason == null || reason.isBlank())) {
+            throw new BusinessRuleException("退回时请填写退回原因", "Please give the reason for returning it");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw new BusinessRuleException("退回原因不超过 500 字", "The reason is limited to 500 characters");
+        }
+        Map<String, Object> decision = new HashMap<>();
+        decision.put("decision", approved ? "APPROVE" : "RETURN");
+        decision.put("returnReason", approved ? null : reason.strip());
+        decision.put("reviewer", clerk.realm().id() + ":" + clerk.username());
+        inbox.complete(clerk, taskId, decision);
+        return store.find(filing.id()).orElseThrow();
+    }
+
+    private record Checked(InsuranceRecord person, PoolingArea area, String treatmentProvince, Channel channel) {
+    }
+
+    /** Every rule that needs a lookup; refusals change nothing. */
+    private Checked check(AppUser actor, FilingApplication a, UUID resubmitted) {
+        FilingRules.check(a);
+        String person = IdNumber.of(a.personIdNumber()).value();
+        PoolingArea area = areas.find(a.insuredAreaCode()).orElseThrow(() ->
+                new BusinessRuleException("未知的参保地：" + a.insuredAreaCode(), "Unknown insured area: " + a.insuredAreaCode()));
+        Channel channel;
+        switch (actor.realm()) {
+            case INSURED -> {
+                if (accounts.linkedRecord(actor).isEmpty()) {
+                    throw new BusinessRuleException("未查询到您的参保信息，不能办理备案", "No insurance record found for your account");
+                }
+                if (!accounts.mayActFor(actor, person)) {
+                    throw new BusinessRuleException("只能为本人或已添加的家庭成员备案", "You may file only for yourself or linked family members");
+                }
+                channel = area.filingMode() == PoolingArea.FilingMode.QUICK
+                        ? Channel.NATIONAL_APP_QUICK : Channel.NATIONAL_APP_SELF_SERVICE;
+            }
+            case CLERKS -> {
+                if (!area.code().equals(actor.unitCode())) {
+                    throw new BusinessRuleException("窗口只能为本统筹区参保人员办理备案", "The counter files only for persons insured in its own area");
+                }
+                channel = Channel.LOCAL;
+            }
+            default -> throw new BusinessRuleException("无权办理备案", "Not allowed to file");
+        }
+        if (!area.crossProvinceOpen()) {
+            throw new BusinessRuleException("参保地尚未开通跨省异地就医直接结算", "The insured area has not opened cross-province settlement");
+        }
+        Divisions.Division treatment = divisions.find(a.treatmentAreaCode()).orElseThrow(() ->
+                new BusinessRuleException("未知的就医地：" + a.treatmentAreaCode(), "Unknown treatment area: " + a.treatmentAreaCode()));
+        String province = a.treatmentAreaCode().substring(0, 2) + "0000";
+        Divisions.Division treatmentProvince = divisions.find(province).orElseThrow();
+        boolean provinceLevel = treatment.level() == 1;
+        if (provinceLevel && !treatmentProvince.provinceLevelOnly()) {
+            throw new BusinessRuleException("请选择就医地所在的城市", "Please choose the city of the treatment area");
+        }
+        if (treatment.level() == 3) {
+            throw new BusinessRuleException("就医地备案到地市（或省级统筹区）即可，请选择城市", "Choose the city (or province-level area), not a county");
+        }
+        if (province.substring(0, 2).equals(area.code().substring(0, 2))) {
+            throw new BusinessRuleException("就医地与参保地在同一省份，不属于跨省异地就医", "Treatment area is in the insured province: not cross-province");
+        }
+        if (a.institutionCode() != null && !a.institutionCode().isBlank()) {
+            Institution inst = institutions.find(a.institutionCode().strip()).orElseThrow(() ->
+                    new BusinessRuleException("未找到该跨省联网定点医疗机构", "No such cross-province designated institution"));
+            String prefix = provinceLevel ? province.substring(0, 2) : a.treatmentAreaCode().substring(0, 4);
+            if (!inst.divisionCode().startsWith(prefix)) {
+                throw new BusinessRuleException("定点医疗机构不在就医地", "The institution is not in the treatment area");
+            }
+        }
+        Eligibility eligibility = registry.checkFilingEligibility(person, area.code(), a.insuranceType());
+        if (!eligibility.allowed()) {
+            throw new BusinessRuleException(eligibility.messageZh(), eligibility.messageEn());
+        }
+        store.overlapping(person, a.startDate(), a.endDate(), resubmitted).ifPresent(f -> {
+            throw overlap(f.applicationSerial());
+        });
+        InsuranceRecord record = registry.find(person).orElseThrow();
+        return new Checked(record, area, province, channel);
+    }
+
+    private static Map<String, Object> variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("filingId", id.toString());
+        v.put("insuredAreaCode", area.code());
+        v.put("reviewGroup", ClerkInbox.areaGroup(area.code()));
+        v.put("areaFilingMode", area.filingMode().name());
+        v.put("filingType", a.filingType().name());
+        v.put("materialsGiven", materialsGiven);
+        v.put("commitmentGiven", a.commitmentInsteadOfMaterials());
+        return v;
+    }
+
+    private static RuntimeException translate(DataIntegrityViolationException e) {
+        String m = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (m.contains("filing_no_overlap")) {
+            return overlap(null);
+        }
+        if (m.contains("filing_period_ordered")) {
+            return new BusinessRuleException("结束日期不能早于开始日期", "The end date must not be before the start date");
+        }
+        return e;
+    }
+
+    private static BusinessRuleException overlap(String serial) {
+        String which = serial == null ? "" : "（" + serial + "）";
+        return new BusinessRuleException("备案期间与已有的有效备案" + which + "重叠，不能重复备案",
+                "The period overlaps an active filing" + (serial == null ? "" : " (" + serial + ")"));
+    }
+
+    private static BusinessRuleException notFound() {
+        return new BusinessRuleException("备案不存在", "No such filing");
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = FilingCases.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

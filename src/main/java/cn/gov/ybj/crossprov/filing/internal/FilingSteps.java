@@ -1,0 +1,115 @@
+package cn.gov.ybj.crossprov.filing.internal;
+
+import cn.gov.ybj.crossprov.calendar.WorkingDays;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.filing.ReviewMode;
+import cn.gov.ybj.crossprov.insured.Eligibility;
+import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * The service tasks of {@code bpmn/filing.bpmn}, called as {@code ${filingSteps.xxx(execution)}}.
+ * Each step changes the filing's row and records an event; the rules live in {@link FilingRules}
+ * and the DMN table, not here.
+ */
+@Component("filingSteps")
+class FilingSteps {
+
+    static final String PROCESS_ACTOR = "system";
+
+    private final FilingStore store;
+    private final InsuranceRegistry registry;
+    private final WorkingDays workingDays;
+    private final TaskService tasks;
+    private final NationalFilingRegistry nationalRegistry;
+
+    FilingSteps(FilingStore store, InsuranceRegistry registry, WorkingDays workingDays, TaskService tasks,
+                NationalFilingRegistry nationalRegistry) {
+        this.store = store;
+        this.registry = registry;
+        this.workingDays = workingDays;
+        this.tasks = tasks;
+        this.nationalRegistry = nationalRegistry;
+    }
+
+    /** 校验参保状态: the registry may have changed since the form was checked (e.g. on resubmission). */
+    public void checkEligibility(DelegateExecution execution) {
+        Filing f = filing(execution);
+        Eligibility e = registry.checkFilingEligibility(f.personIdNumber(), f.insuredAreaCode(), f.insuranceType());
+        execution.setVariable("eligible", e.allowed());
+        execution.setVariable("ineligibleReason", e.allowed() ? null : e.messageZh());
+    }
+
+    /** 开通备案: the filing gets its number and is in force (已开通 / 备案成功). */
+    public void open(DelegateExecution execution) {
+        Filing f = filing(execution);
+        if (f.reviewMode() == null) {
+            store.setReviewMode(f.id(), ReviewMode.valueOf((String) execution.getVariable("reviewMode")));
+        }
+        if (!store.open(f.id(), store.nextFilingNumber(f.insuredAreaCode()))) {
+            throw new IllegalStateException("filing " + f.id() + " is not waiting to be opened but " + f.status());
+        }
+        String actor = (String) execution.getVariable("reviewer");
+        report(execution, store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
+                actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功", FilingStatus.OPENED, null));
+    }
+
+    /** 开通失败: the registry refused it (status, area or insurance type). */
+    public void fail(DelegateExecution execution) {
+        Filing f = filing(execution);
+        String reason = (String) execution.getVariable("ineligibleReason");
+        store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.FAILED, reason);
+        report(execution, store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", FilingStatus.FAILED, reason));
+    }
+
+    /** 转人工审核: due in 2 working days on the official calendar. */
+    public void startReview(DelegateExecution execution) {
+        Filing f = filing(execution);
+        store.setReviewMode(f.id(), ReviewMode.MANUAL);
+        execution.setVariable("reviewDue", workingDays.due(2));
+        execution.setVariable("reviewer", null);
+    }
+
+    /** 退回: the applicant may correct and resubmit (修改备案). */
+    public void returnFiling(DelegateExecution execution) {
+        Filing f = filing(execution);
+        String reason = (String) execution.getVariable("returnReason");
+        store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.RETURNED, reason);
+        report(execution, store.addEvent(f.id(), (String) execution.getVariable("reviewer"), "审核退回",
+                FilingStatus.RETURNED, reason));
+    }
+
+    /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
+    public void escalate(DelegateExecution execution) {
+        Filing f = filing(execution);
+        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(FilingCases.REVIEW_TASK).singleResult();
+        if (review != null) {
+            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
+            tasks.setPriority(review.getId(), 100);
+        }
+        store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
+    }
+
+    /** 上报国家备案库: asynchronous with retries; an outage leaves an incident, never a lost report. */
+    public void reportToRegistry(DelegateExecution execution) {
+        long eventId = ((Number) execution.getVariable("reportEventId")).longValue();
+        store.reportNotice(eventId).ifPresent(notice -> store.recordReceipt(eventId, nationalRegistry.report(notice)));
+    }
+
+    private static void report(DelegateExecution execution, long eventId) {
+        execution.setVariable("reportEventId", eventId);
+    }
+
+    private Filing filing(DelegateExecution execution) {
+        UUID id = UUID.fromString((String) execution.getVariable("filingId"));
+        return store.find(id).orElseThrow(() -> new IllegalStateException("no filing " + id));
+    }
+}

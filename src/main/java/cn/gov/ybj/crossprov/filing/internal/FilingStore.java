@@ -1,0 +1,248 @@
+package cn.gov.ybj.crossprov.filing.internal;
+
+import cn.gov.ybj.crossprov.filing.Channel;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.filing.FilingMaterial;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.filing.FilingType;
+import cn.gov.ybj.crossprov.filing.ReviewMode;
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The filing tables; every statement names its schema because Camunda shares the database. */
+@Repository
+class FilingStore {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final JdbcClient jdbc;
+
+    FilingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** 备案申请流水号: B + submission day + a sequence number that is never reused. */
+    String nextApplicationSerial() {
+        long n = jdbc.sql("SELECT nextval('app.filing_serial_seq')").query(Long.class).single();
+        return "B" + LocalDate.now(CHINA).format(DAY) + String.format("%07d", n);
+    }
+
+    /** 开通编号/备案编号: B + insured area + a sequence number that is never reused. */
+    String nextFilingNumber(String insuredAreaCode) {
+        long n = jdbc.sql("SELECT nextval('app.filing_number_seq')").query(Long.class).single();
+        return "B" + insuredAreaCode + String.format("%07d", n);
+    }
+
+    /**
+     * Inserts the filing unless the same account already sent the same idempotency key; then
+     * nothing is written and the existing filing's id is returned instead.
+     */
+    Optional<UUID> insert(UUID id, String serial, String idempotencyKey, String submittedBy, Channel channel,
+                          FilingApplication a, String personName, String treatmentProvince,
+                          String commitmentText, Instant acceptedAt) {
+        int rows = jdbc.sql("""
+                        INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
+                            person_id_number, person_name, insured_area_code, treatment_province, treatment_area_code,
+                            insurance_type, filing_type, start_date, end_date, contact_name, contact_phone, contact_address,
+                            institution_code, referral, emergency, commitment_given, notice_accepted_at, commitment_text,
+                            commitment_accepted_at)
+                        VALUES (:id, :serial, :key, :by, :channel, 'SUBMITTED', :person, :name, :area, :province, :treatment,
+                            :insurance, :type, :start, :end, :contactName, :contactPhone, :contactAddress, :institution,
+                            :referral, :emergency, :commitment, :accepted, :commitmentText, :accepted)
+                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING""")
+                .param("id", id).param("serial", serial).param("key", idempotencyKey).param("by", submittedBy)
+                .param("channel", channel.name()).param("person", a.personIdNumber()).param("name", personName)
+                .param("area", a.insuredAreaCode()).param("province", treatmentProvince)
+                .param("treatment", a.treatmentAreaCode()).param("insurance", a.insuranceType().name())
+                .param("type", a.filingType().name()).param("start", a.startDate()).param("end", a.endDate())
+                .param("contactName", a.contactName().strip()).param("contactPhone", a.contactPhone().strip())
+                .param("contactAddress", a.contactAddress().strip()).param("institution", blankToNull(a.institutionCode()))
+                .param("referral", a.referral()).param("emergency", a.emergency())
+                .param("commitment", a.commitmentInsteadOfMaterials())
+                .param("accepted", Timestamp.from(acceptedAt)).param("commitmentText", commitmentText)
+                .update();
+        return rows == 1 ? Optional.empty() : findIdByKey(submittedBy, idempotencyKey);
+    }
+
+    Optional<UUID> findIdByKey(String submittedBy, String idempotencyKey) {
+        return jdbc.sql("SELECT id FROM app.filing WHERE submitted_by = :by AND idempotency_key = :key")
+                .param("by", submittedBy).param("key", idempotencyKey).query(UUID.class).optional();
+    }
+
+    /** Replaces the application fields of a returned filing (修改备案); false when it is no longer returned. */
+    boolean resubmit(UUID id, FilingApplication a, String treatmentProvince) {
+        return jdbc.sql("""
+                        UPDATE app.filing SET status = 'SUBMITTED', status_reason = NULL, treatment_province = :province,
+                            treatment_area_code = :treatment, insurance_type = :insurance, filing_type = :type,
+                            start_date = :start, end_date = :end, contact_name = :contactName, contact_phone = :contactPhone,
+                            contact_address = :contactAddress, institution_code = :institution, referral = :referral,
+                            emergency = :emergency, commitment_given = :commitment, updated_at = now(), version = version + 1
+                        WHERE id = :id AND status = 'RETURNED'""")
+                .param("id", id).param("province", treatmentProvince).param("treatment", a.treatmentAreaCode())
+                .param("insurance", a.insuranceType().name()).param("type", a.filingType().name())
+                .param("start", a.startDate()).param("end", a.endDate()).param("contactName", a.contactName().strip())
+                .param("contactPhone", a.contactPhone().strip()).param("contactAddress", a.contactAddress().strip())
+                .param("institution", blankToNull(a.institutionCode())).param("referral", a.referral())
+                .param("emergency", a.emergency()).param("commitment", a.commitmentInsteadOfMaterials())
+                .update() == 1;
+    }
+
+    void linkProcess(UUID id, String processInstanceId) {
+        jdbc.sql("UPDATE app.filing SET process_instance_id = :pi WHERE id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
+    }
+
+    void setReviewMode(UUID id, ReviewMode mode) {
+        jdbc.sql("UPDATE app.filing SET review_mode = :mode WHERE id = :id").param("mode", mode.name()).param("id", id).update();
+    }
+
+    /** Opens the filing with its number; false if it was not waiting to be opened. */
+    boolean open(UUID id, String filingNumber) {
+        return jdbc.sql("""
+                        UPDATE app.filing SET status = 'OPENED', status_reason = NULL, opened_at = now(), updated_at = now(),
+                            filing_number = COALESCE(filing_number, :number), version = version + 1
+                        WHERE id = :id AND status = 'SUBMITTED'""")
+                .param("id", id).param("number", filingNumber).update() == 1;
+    }
+
+    boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason) {
+        return jdbc.sql("""
+                        UPDATE app.filing SET status = :to, status_reason = :reason, updated_at = now(), version = version + 1
+                        WHERE id = :id AND status = :from""")
+                .param("id", id).param("from", from.name()).param("to", to.name()).param("reason", reason).update() == 1;
+    }
+
+    long addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
+        return jdbc.sql("""
+                        INSERT INTO app.filing_event (filing_id, actor, action, status, reason)
+                        VALUES (:id, :actor, :action, :status, :reason) RETURNING id""")
+                .param("id", id).param("actor", actor).param("action", action).param("status", status.name())
+                .param("reason", reason).query(Long.class).single();
+    }
+
+    List<Filing.Event> events(UUID id) {
+        return jdbc.sql("SELECT at, actor, action, status, reason FROM app.filing_event WHERE filing_id = :id ORDER BY id")
+                .param("id", id)
+                .query((rs, i) -> new Filing.Event(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), FilingStatus.valueOf(rs.getString("status")), rs.getString("reason")))
+                .list();
+    }
+
+    /** What the national registry is told about one event of a filing. */
+    Optional<NationalFilingRegistry.Notice> reportNotice(long eventId) {
+        return jdbc.sql("""
+                        SELECT e.id, f.application_serial, f.filing_number, f.person_id_number, f.person_name,
+                               f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
+                               f.end_date, e.status, e.reason, e.at
+                        FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id WHERE e.id = :id""")
+                .param("id", eventId)
+                .query((rs, i) -> new NationalFilingRegistry.Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
+                        rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
+                .optional();
+    }
+
+    void recordReceipt(long eventId, String receipt) {
+        jdbc.sql("INSERT INTO app.registry_report (event_id, receipt) VALUES (:id, :receipt) ON CONFLICT (event_id) DO NOTHING")
+                .param("id", eventId).param("receipt", receipt).update();
+    }
+
+    void addMaterial(UUID filingId, StoredMaterial m) {
+        jdbc.sql("""
+                        INSERT INTO app.filing_material (id, filing_id, kind, file_name, content_type, size_bytes, sha256, content)
+                        VALUES (:id, :filing, :kind, :name, :type, :size, :sha, :content)""")
+                .param("id", m.id()).param("filing", filingId).param("kind", m.kind()).param("name", m.fileName())
+                .param("type", m.contentType()).param("size", m.content().length).param("sha", m.sha256())
+                .param("content", m.content()).update();
+    }
+
+    List<FilingMaterial> materials(UUID filingId) {
+        return jdbc.sql("""
+                        SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at
+                        FROM app.filing_material WHERE filing_id = :id ORDER BY uploaded_at, id""")
+                .param("id", filingId)
+                .query((rs, i) -> new FilingMaterial(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                        rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant()))
+                .list();
+    }
+
+    Optional<byte[]> materialContent(UUID filingId, UUID materialId) {
+        return jdbc.sql("SELECT content FROM app.filing_material WHERE filing_id = :f AND id = :id")
+                .param("f", filingId).param("id", materialId).query(byte[].class).optional();
+    }
+
+    Optional<Filing> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(FILING).optional();
+    }
+
+    Optional<Filing> byProcessInstance(String processInstanceId) {
+        return jdbc.sql(SELECT + " WHERE process_instance_id = :pi").param("pi", processInstanceId).query(FILING).optional();
+    }
+
+    /** Filings of the given persons, newest first. */
+    List<Filing> byPersons(Collection<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE person_id_number IN (:ids) ORDER BY submitted_at DESC, id")
+                .param("ids", idNumbers).query(FILING).list();
+    }
+
+    /** A filing of this person that is active and overlaps the period (the constraint's friendly twin). */
+    Optional<Filing> overlapping(String idNumber, LocalDate start, LocalDate end, UUID except) {
+        return jdbc.sql(SELECT + """
+                         WHERE person_id_number = :person AND status IN ('SUBMITTED', 'OPENED')
+                           AND daterange(start_date, end_date, '[]') && daterange(:start, :end, '[]')
+                           AND id <> :except LIMIT 1""")
+                .param("person", idNumber).param("start", start).param("end", end)
+                .param("except", except == null ? new UUID(0, 0) : except).query(FILING).optional();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static final String SELECT = """
+            SELECT id, application_serial, filing_number, channel, review_mode, status, status_reason, person_id_number,
+                   person_name, insured_area_code, treatment_province, treatment_area_code, insurance_type, filing_type,
+                   start_date, end_date, contact_name, contact_phone, contact_address, institution_code, referral,
+                   emergency, commitment_given, submitted_by, submitted_at, opened_at, process_instance_id
+            FROM app.filing""";
+
+    private static final RowMapper<Filing> FILING = FilingStore::map;
+
+    private static Filing map(ResultSet rs, int row) throws SQLException {
+        String mode = rs.getString("review_mode");
+        Timestamp opened = rs.getTimestamp("opened_at");
+        return new Filing(rs.getObject("id", UUID.class), rs.getString("application_serial"),
+                rs.getString("filing_number"), Channel.valueOf(rs.getString("channel")),
+                mode == null ? null : ReviewMode.valueOf(mode), FilingStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), rs.getString("person_id_number"), rs.getString("person_name"),
+                rs.getString("insured_area_code"), rs.getString("treatment_province"), rs.getString("treatment_area_code"),
+                InsuranceType.valueOf(rs.getString("insurance_type")), FilingType.valueOf(rs.getString("filing_type")),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_address"),
+                rs.getString("institution_code"), rs.getBoolean("referral"), rs.getBoolean("emergency"),
+                rs.getBoolean("commitment_given"), rs.getString("submitted_by"),
+                rs.getTimestamp("submitted_at").toInstant(), opened == null ? null : opened.toInstant(),
+                rs.getString("process_instance_id"));
+    }
+}

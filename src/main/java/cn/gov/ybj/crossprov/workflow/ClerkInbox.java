@@ -1,0 +1,152 @@
+package cn.gov.ybj.crossprov.workflow;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The task inbox of a pooling area's clerks. Tasks are offered to the candidate group of the
+ * area ({@code area-<code>}, the Keycloak group of its clerks) and, once overdue, also to the
+ * area's supervisors; a clerk sees and touches only tasks of their own groups. The query filters
+ * by candidate group only (indexed), never by process variables.
+ */
+@Service
+public class ClerkInbox {
+
+    private final TaskService tasks;
+
+    ClerkInbox(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Candidate group of a pooling area's clerks. */
+    public static String areaGroup(String poolingAreaCode) {
+        return "area-" + poolingAreaCode;
+    }
+
+    /** Candidate group that overdue tasks of an area escalate to. */
+    public static String supervisorGroup(String poolingAreaCode) {
+        return "area-" + poolingAreaCode + "-supervisors";
+    }
+
+    /** @param onlyOverdue only tasks past their due date */
+    public record Filter(String taskDefinitionKey, Instant createdFrom, Instant createdTo, boolean onlyOverdue) {
+        public static final Filter ALL = new Filter(null, null, null, false);
+    }
+
+    public record Item(String taskId, String name, String taskDefinitionKey, String processInstanceId, Instant created,
+                       Instant due, String assignee, int priority) {
+        public boolean overdue(Instant now) {
+            return due != null && due.isBefore(now);
+        }
+    }
+
+    public List<Item> page(AppUser clerk, Filter filter, int offset, int limit) {
+        List<String> groups = groups(clerk);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        TaskQuery q = query(groups, filter).orderByDueDate().asc().orderByTaskCreateTime().asc();
+        List<Item> items = new ArrayList<>();
+        for (Task t : q.listPage(offset, limit)) {
+            items.add(item(t));
+        }
+        return items;
+    }
+
+    public long count(AppUser clerk, Filter filter) {
+        List<String> groups = groups(clerk);
+        return groups.isEmpty() ? 0 : query(groups, filter).count();
+    }
+
+    /** The task if the clerk may see it; absent otherwise (another area's task id gets nothing). */
+    public Optional<Item> find(AppUser clerk, String taskId) {
+        return visible(clerk, taskId).map(ClerkInbox::item);
+    }
+
+    public void claim(AppUser clerk, String taskId) {
+        Task task = visible(clerk, taskId).orElseThrow(ClerkInbox::notFound);
+        if (task.getAssignee() != null && !task.getAssignee().equals(clerk.username())) {
+            throw new BusinessRuleException("该任务已被 " + task.getAssignee() + " 认领", "Already claimed by " + task.getAssignee());
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, clerk.username());
+        }
+    }
+
+    public void unclaim(AppUser clerk, String taskId) {
+        Task task = visible(clerk, taskId).orElseThrow(ClerkInbox::notFound);
+        if (clerk.username().equals(task.getAssignee()) || clerk.hasRole(Roles.SUPERVISOR)) {
+            tasks.setAssignee(taskId, null);
+        }
+    }
+
+    /**
+     * Completes a task the clerk may work on, claiming it first if nobody holds it; a task held
+     * by someone else is refused.
+     */
+    public void complete(AppUser clerk, String taskId, Map<String, Object> variables) {
+        claim(clerk, taskId);
+        tasks.complete(taskId, variables);
+    }
+
+    private Optional<Task> visible(AppUser clerk, String taskId) {
+        List<String> groups = groups(clerk);
+        if (groups.isEmpty() || taskId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(groups)
+                .includeAssignedTasks().singleResult());
+    }
+
+    private TaskQuery query(List<String> groups, Filter filter) {
+        TaskQuery q = tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
+        if (filter.taskDefinitionKey() != null) {
+            q.taskDefinitionKey(filter.taskDefinitionKey());
+        }
+        if (filter.createdFrom() != null) {
+            q.taskCreatedAfter(Date.from(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            q.taskCreatedBefore(Date.from(filter.createdTo()));
+        }
+        if (filter.onlyOverdue()) {
+            q.dueBefore(ClockUtil.getCurrentTime());
+        }
+        return q;
+    }
+
+    static List<String> groups(AppUser clerk) {
+        if (clerk.realm() != Realm.CLERKS || clerk.unitCode() == null) {
+            return List.of();
+        }
+        List<String> groups = new ArrayList<>(List.of(areaGroup(clerk.unitCode())));
+        if (clerk.hasRole(Roles.SUPERVISOR)) {
+            groups.add(supervisorGroup(clerk.unitCode()));
+        }
+        return groups;
+    }
+
+    private static Item item(Task t) {
+        return new Item(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getProcessInstanceId(),
+                t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                t.getAssignee(), t.getPriority());
+    }
+
+    private static BusinessRuleException notFound() {
+        return new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours");
+    }
+}

@@ -1,0 +1,49 @@
+package cn.gov.ybj.crossprov.filing;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The table in {@code bpmn/filing-review-mode.dmn}, rule by rule. */
+class ReviewModeDecisionTest {
+
+    static DmnEngine dmn;
+    static DmnDecision decision;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream in = ReviewModeDecisionTest.class.getResourceAsStream("/bpmn/filing-review-mode.dmn")) {
+            decision = dmn.parseDecision("filing-review-mode", in);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} materials={2} commitment={3} -> {4}")
+    @CsvSource({
+            "QUICK,        RETIRED_RESETTLED,  true,  false, MANUAL",
+            "QUICK,        OTHER_TEMPORARY,    false, false, MANUAL",
+            "QUICK,        LONG_TERM_RESIDENT, false, true,  MANUAL",
+            "SELF_SERVICE, OTHER_TEMPORARY,    false, false, AUTO",
+            "SELF_SERVICE, RETIRED_RESETTLED,  true,  false, AUTO",
+            "SELF_SERVICE, REFERRAL,           true,  false, AUTO",
+            "SELF_SERVICE, STATIONED_WORKER,   false, true,  AUTO",
+            "SELF_SERVICE, LONG_TERM_RESIDENT, false, true,  AUTO",
+            "SELF_SERVICE, REFERRAL,           false, true,  MANUAL",
+            "SELF_SERVICE, REFERRAL,           false, false, MANUAL",
+            "SELF_SERVICE, RETIRED_RESETTLED,  false, false, MANUAL",
+    })
+    void decidesTheReviewMode(String areaMode, String type, boolean materials, boolean commitment, String expected) {
+        Map<String, Object> inputs = Map.of("areaFilingMode", areaMode, "filingType", type,
+                "materialsGiven", materials, "commitmentGiven", commitment);
+        String mode = dmn.evaluateDecisionTable(decision, inputs).getSingleResult().getSingleEntry();
+        assertThat(mode).isEqualTo(expected);
+    }
+}
