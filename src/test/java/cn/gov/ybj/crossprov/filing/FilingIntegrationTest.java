@@ -1,11 +1,18 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +74,12 @@ class FilingIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    WorkingDays workingDays;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TestRestTemplate http;
 
     static AppUser insured(String username, String idNumber) {
         return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
@@ -286,6 +300,82 @@ class FilingIntegrationTest {
         assertThat(mvc.perform(get("/api/inbox").with(clerkToken("cy-reviewer", "110105"))).andReturn().getResponse()
                 .getContentAsString()).contains(task);
         assertThat(filings.find(zhangwei, quick.id())).isPresent();
+    }
+
+    @Test
+    void reviewIsDueInTwoWorkingDaysAndEscalatesToTheSupervisorWhenOverdue() throws Exception {
+        Filing f = filings.submit(zhangwei, application(ZHANGWEI, "110105", "440300", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 1, 1), LocalDate.of(2028, 1, 31), List.of()), "escalation");
+        ClerkInbox.Item task = inbox.find(cyReviewer, reviewTaskOf(f)).orElseThrow();
+        assertThat(task.due()).isEqualTo(workingDays.deadline(task.created(), 2).toInstant());
+        AppUser supervisor = clerk("cy-supervisor", "110105", "SUPERVISOR");
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(f.processInstanceId()).timers().singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(task.due());
+
+        try {
+            ClockUtil.setCurrentTime(Date.from(task.due().plusSeconds(60)));
+            engine.getManagementService().executeJob(timer.getId());
+        } finally {
+            ClockUtil.reset();
+        }
+
+        ClerkInbox.Item escalated = inbox.find(supervisor, task.taskId()).orElseThrow();
+        assertThat(escalated.priority()).isEqualTo(100);
+        assertThat(escalated.overdue(task.due().plusSeconds(1))).isTrue();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.taskId()))
+                .extracting(IdentityLink::getGroupId).contains("area-110105", "area-110105-supervisors");
+        assertThat(filings.history(zhangwei, f.id())).extracting(Filing.Event::action).contains("审核超期，已提交科长督办");
+        assertThat(filings.find(zhangwei, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.SUBMITTED);
+    }
+
+    @Test
+    void registryOutageLeavesAnIncidentAndARetryCompletesTheReport() throws Exception {
+        http.put("/sim/national-registry/failure?failing=true", null);
+        Filing f;
+        Job report;
+        try {
+            f = filings.submit(chenjing, application(CHENJING, "350200", "440100", FilingType.OTHER_TEMPORARY,
+                    LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 31), List.of()), "outage");
+            report = engine.getManagementService().createJobQuery().processInstanceId(f.processInstanceId()).singleResult();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try {
+                    engine.getManagementService().executeJob(report.getId());
+                } catch (RuntimeException expected) {
+                    // the registry answers 503 while it is down
+                }
+            }
+            Instant until = Instant.now().plusSeconds(20);
+            while (engine.getRuntimeService().createIncidentQuery().processInstanceId(f.processInstanceId()).count() == 0
+                    && Instant.now().isBefore(until)) {
+                Thread.sleep(100);
+            }
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(f.processInstanceId()).singleResult())
+                    .extracting(Incident::getActivityId).isEqualTo("Task_ReportOpening");
+            // the filing itself is opened and kept; only the report waits
+            assertThat(filings.find(chenjing, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.OPENED);
+            assertThat(receiptCount(f.id())).isZero();
+        } finally {
+            http.put("/sim/national-registry/failure?failing=false", null);
+        }
+        engine.getManagementService().setJobRetries(report.getId(), 1);
+        engine.getManagementService().executeJob(report.getId());
+
+        assertThat(receiptOf(f.id(), FilingStatus.OPENED)).startsWith("NR");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(f.processInstanceId()).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(f.processInstanceId())
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_FilingOpened");
+    }
+
+    private long receiptCount(UUID filingId) {
+        return jdbc.sql("SELECT count(*) FROM app.registry_report r JOIN app.filing_event e ON e.id = r.event_id WHERE e.filing_id = :id")
+                .param("id", filingId).query(Long.class).single();
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() throws Exception {
+        String doc = mvc.perform(get("/api/public/openapi")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).contains("\"/api/filings\"", "\"/api/filings/{id}/resubmission\"", "\"/api/inbox\"",
+                "\"/api/filing-reviews/{taskId}\"");
     }
 
     @Test
