@@ -200,6 +200,46 @@ class EndToEndTest {
     }
 
     @Test
+    void filingThroughTheApiWithRealTokensReachesOnlyItsOwnersAndItsAreasClerks() throws Exception {
+        String zhangwei = token("insured", "zhangwei");
+        String application = """
+                {"personIdNumber":"110105195803120029","insuredAreaCode":"110105","treatmentAreaCode":"460000",
+                 "insuranceType":"EMPLOYEE","filingType":"OTHER_TEMPORARY","startDate":"2029-01-01","endDate":"2029-02-28",
+                 "contactName":"张伟","contactPhone":"13800138000","contactAddress":"海南省海口市示例路 2 号",
+                 "noticeAccepted":true,"commitmentAccepted":true}""";
+        HttpResponse<String> filed = http.send(HttpRequest.newBuilder(URI.create(APP + "/api/filings"))
+                .header("Authorization", "Bearer " + zhangwei).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "e2e-api-1").POST(HttpRequest.BodyPublishers.ofString(application)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
+        JsonNode filing = json.readTree(filed.body());
+        assertThat(filing.path("statusLabel").asText()).isEqualTo("申办中");
+        assertThat(filing.path("personIdNumber").asText()).isEqualTo("110*****0029");
+        String id = filing.path("id").asText();
+
+        assertThat(call("/api/filings/" + id, zhangwei).statusCode()).isEqualTo(200);
+        assertThat(call("/api/filings/" + id, token("insured", "liuyang")).statusCode()).isEqualTo(404);
+
+        String xiamen = token("clerks", "xm-reviewer");
+        String chaoyang = token("clerks", "cy-reviewer");
+        assertThat(call("/api/inbox", xiamen).body()).doesNotContain(filing.path("applicationSerial").asText());
+        JsonNode inbox = json.readTree(call("/api/inbox?limit=200", chaoyang).body());
+        String taskId = null;
+        for (JsonNode item : inbox.path("items")) {
+            if (filing.path("applicationSerial").asText().equals(item.path("summary").path("reference").asText())) {
+                taskId = item.path("taskId").asText();
+            }
+        }
+        assertThat(taskId).isNotNull();
+        assertThat(call("/api/filing-reviews/" + taskId, xiamen).statusCode()).isEqualTo(404);
+        HttpResponse<String> approved = http.send(HttpRequest.newBuilder(URI.create(APP + "/api/filing-reviews/" + taskId))
+                .header("Authorization", "Bearer " + chaoyang).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).path("statusLabel").asText()).isEqualTo("备案成功");
+    }
+
+    @Test
     void anyoneCanQueryDesignatedInstitutionsWithoutLogin() throws Exception {
         try (var seeds = new ClassPathResource("reference/institutions-seed.csv").getInputStream()) {
             assertThat(institutionImport.importCsv(seeds, false).ok()).isTrue();
