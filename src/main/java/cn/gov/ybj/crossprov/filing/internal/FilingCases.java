@@ -210,12 +210,13 @@ public class FilingCases {
         PoolingArea area = areas.find(a.insuredAreaCode()).orElseThrow(() ->
                 new BusinessRuleException("未知的参保地：" + a.insuredAreaCode(), "Unknown insured area: " + a.insuredAreaCode()));
         Channel channel;
+        InsuranceRecord own = null;
         switch (actor.realm()) {
             case INSURED -> {
-                if (accounts.linkedRecord(actor).isEmpty()) {
-                    throw new BusinessRuleException("未查询到您的参保信息，不能办理备案", "No insurance record found for your account");
-                }
-                if (!accounts.mayActFor(actor, person)) {
+                own = accounts.linkedRecord(actor).orElseThrow(() ->
+                        new BusinessRuleException("未查询到您的参保信息，不能办理备案", "No insurance record found for your account"));
+                // filing for oneself needs no second lookup of the link; for others the family list decides
+                if (!own.idNumber().equals(person) && !accounts.mayActFor(actor, person)) {
                     throw new BusinessRuleException("只能为本人或已添加的家庭成员备案", "You may file only for yourself or linked family members");
                 }
                 channel = area.filingMode() == PoolingArea.FilingMode.QUICK
@@ -261,7 +262,7 @@ public class FilingCases {
         store.overlapping(person, a.startDate(), a.endDate(), resubmitted).ifPresent(f -> {
             throw overlap(f.applicationSerial());
         });
-        InsuranceRecord record = registry.find(person).orElseThrow();
+        InsuranceRecord record = own != null && own.idNumber().equals(person) ? own : registry.find(person).orElseThrow();
         return new Checked(record, area, province, channel);
     }
 
