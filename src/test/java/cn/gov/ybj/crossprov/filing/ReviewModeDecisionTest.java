@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.filing;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +21,9 @@ class ReviewModeDecisionTest {
 
     @BeforeAll
     static void parse() throws Exception {
-        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        // as the application configures its engine (dmnFeelEnableLegacyBehavior)
+        dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .enableFeelLegacyBehavior(true).buildEngine();
         try (InputStream in = ReviewModeDecisionTest.class.getResourceAsStream("/bpmn/filing-review-mode.dmn")) {
             decision = dmn.parseDecision("filing-review-mode", in);
         }
