@@ -10,6 +10,7 @@ import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -43,8 +44,9 @@ public class FilingSteps {
     public void checkEligibility(DelegateExecution execution) {
         Filing f = filing(execution);
         Eligibility e = registry.checkFilingEligibility(f.personIdNumber(), f.insuredAreaCode(), f.insuranceType());
-        execution.setVariable("eligible", e.allowed());
-        execution.setVariable("ineligibleReason", e.allowed() ? null : e.messageZh());
+        // transient: the gateway and the failure step read them in this transaction
+        execution.setVariable("eligible", Variables.booleanValue(e.allowed(), true));
+        execution.setVariable("ineligibleReason", Variables.stringValue(e.allowed() ? null : e.messageZh(), true));
     }
 
     /** 开通备案: the filing gets its number and is in force (已开通 / 备案成功). */
