@@ -62,7 +62,7 @@ public class DesignatedInstitutions {
                        (SELECT d.full_name FROM app.division d WHERE d.code = i.division_code) AS division_name,
                        i.grade, i.category, i.address
                 FROM app.designated_institution i
-                """ + where + " ORDER BY i.division_code, i.code LIMIT ? OFFSET ?")
+                """ + where + " ORDER BY i.division_code COLLATE \"C\", i.code COLLATE \"C\" LIMIT ? OFFSET ?")
                 .params(params).query(Institution.class).list();
     }
 
@@ -86,7 +86,7 @@ public class DesignatedInstitutions {
         String prefix = filter.divisionPrefix();
         if (prefix != null) {
             if (divisionByRange) {
-                sql.append(" AND i.division_code LIKE ?");
+                sql.append(" AND i.division_code COLLATE \"C\" LIKE ?");
                 params.add(prefix + "%");
             } else {
                 tokens.add("d" + prefix);
