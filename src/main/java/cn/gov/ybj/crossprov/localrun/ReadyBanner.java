@@ -36,7 +36,7 @@ class ReadyBanner {
         long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
         StringBuilder out = new StringBuilder("\n\n==== 跨省异地就医经办系统 ready (JVM up %.1f s) ====\n".formatted(uptimeMs / 1000.0));
         out.append("  App (start page)     ").append(app).append("/\n");
-        out.append("  Public queries       ").append(app).append("/public/institutions  ").append(app).append("/public/pooling-areas\n");
+        out.append("  Public queries       ").append(app).append("/public/institutions  ").append(app).append("/public/pooling-areas  ").append(app).append("/public/agencies\n");
         out.append("  Camunda Cockpit      ").append(app).append("/camunda/app/cockpit/  (user process-admin)\n");
         out.append("  Camunda REST API     ").append(app).append("/engine-rest/  (bearer token, process admins)\n");
         out.append("  Application API      ").append(app).append("/api/me  (bearer token)\n");

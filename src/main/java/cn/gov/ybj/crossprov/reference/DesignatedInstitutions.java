@@ -31,9 +31,11 @@ public class DesignatedInstitutions {
     public Page search(InstitutionFilter filter, int page, int size) {
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int safePage = Math.max(0, page);
-        long total = count(filter);
-        return new Page(list(filter, (long) safePage * safeSize, safeSize), Math.min(total, COUNT_CAP), total > COUNT_CAP,
-                safePage, safeSize);
+        long offset = (long) safePage * safeSize;
+        List<Institution> items = list(filter, offset, safeSize);
+        // a page that is not full (and not past the end) is the last one: the total is known without counting
+        long total = items.size() < safeSize && (!items.isEmpty() || safePage == 0) ? offset + items.size() : count(filter);
+        return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, safePage, safeSize);
     }
 
     /** A cross-province designated institution by its 13-digit code. */
@@ -49,7 +51,8 @@ public class DesignatedInstitutions {
     /** One slice in the stable order (division, code); what a lazy table asks for. */
     public List<Institution> list(InstitutionFilter filter, long offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
+        // the division as a btree range: the page is read in (division, code) order and stops after the limit
+        String where = where(filter, params, true);
         params.add(Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
         params.add(Math.max(0, offset));
         // the division name is looked up for the returned rows only: with a join the planner
@@ -59,40 +62,55 @@ public class DesignatedInstitutions {
                        (SELECT d.full_name FROM app.division d WHERE d.code = i.division_code) AS division_name,
                        i.grade, i.category, i.address
                 FROM app.designated_institution i
-                """ + where + " ORDER BY i.division_code, i.code LIMIT ? OFFSET ?")
+                """ + where + " ORDER BY i.division_code COLLATE \"C\", i.code COLLATE \"C\" LIMIT ? OFFSET ?")
                 .params(params).query(Institution.class).list();
     }
 
     /** Matching institutions, counted up to {@link #COUNT_CAP} + 1. */
     public long count(InstitutionFilter filter) {
         List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
+        // every filter as a token of one GIN lookup: the index intersects them before any row is read
+        String where = where(filter, params, false);
         params.add(COUNT_CAP + 1);
         return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM app.designated_institution i " + where + " LIMIT ?) AS matches")
                 .params(params).query(Long.class).single();
     }
 
-    private static String where(InstitutionFilter filter, List<Object> params) {
+    /**
+     * @param divisionByRange the division as a prefix range of the btree index (division, code), for
+     *                        the ordered page; otherwise as a token of the GIN index, for counting
+     */
+    private static String where(InstitutionFilter filter, List<Object> params, boolean divisionByRange) {
         StringBuilder sql = new StringBuilder("WHERE i.cross_province");
+        List<String> tokens = new ArrayList<>();
         String prefix = filter.divisionPrefix();
         if (prefix != null) {
-            sql.append(" AND i.division_code LIKE ?");
-            params.add(prefix + "%");
+            if (divisionByRange) {
+                sql.append(" AND i.division_code COLLATE \"C\" LIKE ?");
+                params.add(prefix + "%");
+            } else {
+                tokens.add("d" + prefix);
+            }
         }
-        if (filter.name() != null && !filter.name().isBlank()) {
-            String name = filter.name().trim();
-            // the gram index finds candidates, LIKE checks the exact substring
-            sql.append(" AND i.name_grams @> ?::text[] AND i.name LIKE ?");
-            params.add(grams(name));
-            params.add("%" + escapeLike(name) + "%");
+        String name = filter.name() == null || filter.name().isBlank() ? null : filter.name().trim();
+        if (name != null) {
+            tokens.addAll(List.of(grams(name)));
         }
         if (filter.grade() != null && !filter.grade().isBlank()) {
-            sql.append(" AND i.grade = ?");
-            params.add(filter.grade());
+            tokens.add("g" + filter.grade().trim());
         }
         if (filter.category() != null && !filter.category().isBlank()) {
-            sql.append(" AND i.category = ?");
-            params.add(filter.category());
+            tokens.add("c" + filter.category().trim());
+        }
+        if (!tokens.isEmpty()) {
+            // V8__institution_search_tokens.sql: grams of the name, d<division prefix>, g<grade>, c<category>
+            sql.append(" AND i.search_tokens @> ?::text[]");
+            params.add(tokens.toArray(String[]::new));
+        }
+        if (name != null) {
+            // the grams find candidates, LIKE checks the exact substring
+            sql.append(" AND i.name LIKE ?");
+            params.add("%" + escapeLike(name) + "%");
         }
         return sql.toString();
     }

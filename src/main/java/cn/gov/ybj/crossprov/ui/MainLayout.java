@@ -63,6 +63,7 @@ public class MainLayout extends AppLayout {
                 nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "clerk/inbox"));
                 if (user.hasRole(Roles.PROCESS_ADMIN)) {
                     nav.addItem(new SideNavItem(getTranslation("nav.admin.areas"), "admin/pooling-areas"));
+                    nav.addItem(new SideNavItem(getTranslation("nav.admin.import"), "admin/institutions/import"));
                     // the webapps are not Vaadin routes: a plain link
                     Anchor cockpit = new Anchor("camunda/app/cockpit/", getTranslation("nav.cockpit"));
                     cockpit.getElement().setAttribute("router-ignore", true);

@@ -56,7 +56,9 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
         publicQuery.setId("public-institutions");
         Anchor areaQuery = new Anchor("public/pooling-areas", getTranslation("start.public.areas"));
         areaQuery.setId("public-pooling-areas");
-        add(language, title, subtitle, choose, entries, register, publicQuery, areaQuery);
+        Anchor agencyQuery = new Anchor("public/agencies", getTranslation("start.public.agencies"));
+        agencyQuery.setId("public-agencies");
+        add(language, title, subtitle, choose, entries, register, publicQuery, areaQuery, agencyQuery);
     }
 
     private Div entry(String id, String realm, String labelKey, String hintKey) {

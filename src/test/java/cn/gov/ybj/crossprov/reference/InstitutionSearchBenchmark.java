@@ -67,7 +67,7 @@ class InstitutionSearchBenchmark {
         measure("service", queries, q -> institutions.search(q, 0, 20));
         measure("HTTP", queries, q -> http.getForObject(UriComponentsBuilder.fromPath("/api/public/institutions")
                 .queryParam("division", q.divisionCode()).queryParam("name", q.name()).queryParam("grade", q.grade())
-                .queryParam("category", q.category()).queryParam("size", 20).encode().toUriString(), String.class));
+                .queryParam("category", q.category()).queryParam("size", 20).build().encode().toUri(), String.class));
     }
 
     private static void measure(String label, List<InstitutionFilter> queries, Consumer<InstitutionFilter> call) {

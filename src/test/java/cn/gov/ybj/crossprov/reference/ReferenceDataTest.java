@@ -132,10 +132,10 @@ class ReferenceDataTest {
         // the test table is small: forbid the sequential scan to see that the index can serve the query
         String plan = transactions.execute(status -> {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return jdbc.sql("EXPLAIN SELECT * FROM app.designated_institution WHERE name_grams @> ARRAY['康复'] AND name LIKE '%康复%'")
+            return jdbc.sql("EXPLAIN SELECT * FROM app.designated_institution WHERE search_tokens @> ARRAY['康复'] AND name LIKE '%康复%'")
                     .query(String.class).list().toString();
         });
-        assertThat(plan).contains("designated_institution_name_grams");
+        assertThat(plan).contains("designated_institution_search_tokens");
     }
 
     @Autowired

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.internal;
 
+import cn.gov.ybj.crossprov.reference.Agencies;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.InstitutionFilter;
@@ -10,18 +11,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Public queries (no login), as on the national query system: divisions and designated institutions. */
+/** Public queries (no login), as on the national query system: divisions, pooling areas, agencies and designated institutions. */
 @RestController
 class PublicReferenceController {
 
     private final Divisions divisions;
     private final DesignatedInstitutions institutions;
     private final PoolingAreas poolingAreas;
+    private final Agencies agencies;
 
-    PublicReferenceController(Divisions divisions, DesignatedInstitutions institutions, PoolingAreas poolingAreas) {
+    PublicReferenceController(Divisions divisions, DesignatedInstitutions institutions, PoolingAreas poolingAreas,
+                              Agencies agencies) {
         this.divisions = divisions;
         this.institutions = institutions;
         this.poolingAreas = poolingAreas;
+        this.agencies = agencies;
     }
 
     /** 统筹区开通信息查询 and 经办机构查询: opening status, filing mode and agency contact (no bank data). */
@@ -49,5 +53,14 @@ class PublicReferenceController {
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
         return institutions.search(new InstitutionFilter(division, name, grade, category), page, size);
+    }
+
+    /** 异地就医经办机构查询: one agency per pooling area, by division (province, city or county) and part of the name. */
+    @GetMapping("/api/public/agencies")
+    Agencies.Page agencies(@RequestParam(required = false) String division,
+                           @RequestParam(required = false) String name,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        return agencies.search(new Agencies.Filter(division, name), page, size);
     }
 }

@@ -38,11 +38,15 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
     private final Grid<Institution> grid = new Grid<>();
     private final CallbackDataProvider<Institution, Void> data;
     private final DesignatedInstitutions institutions;
+    private final Divisions divisions;
+    /** shown when the linked division is finer than the filters (a county-level pooling area) */
+    private final Span linked = new Span();
     /** from the pooling-area query: ?division=350200 */
     private String linkedDivision;
 
     public InstitutionQueryView(Divisions divisions, DesignatedInstitutions institutions) {
         this.institutions = institutions;
+        this.divisions = divisions;
         H2 title = new H2(getTranslation("institutions.title"));
         title.setId("view-title");
 
@@ -58,10 +62,17 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         city.setEnabled(false);
         province.addValueChangeListener(e -> {
             linkedDivision = null;
+            linked.setText("");
             city.clear();
             boolean hasCities = e.getValue() != null && !e.getValue().provinceLevelOnly();
             city.setEnabled(hasCities);
             city.setItems(hasCities ? divisions.children(e.getValue().code()) : java.util.List.of());
+        });
+        city.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                linkedDivision = null;
+                linked.setText("");
+            }
         });
         name.setId("filter-name");
         name.setLabel(getTranslation("institutions.name"));
@@ -98,12 +109,14 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         grid.setHeight("60vh");
 
         total.setId("total");
-        add(new Anchor("", getTranslation("denied.home")), title, filters, total, grid);
+        linked.setId("linked-division");
+        add(new Anchor("", getTranslation("denied.home")), title, filters, linked, total, grid);
     }
 
     private InstitutionFilter filter() {
-        String division = city.getValue() != null ? city.getValue().code()
-                : province.getValue() != null ? province.getValue().code() : linkedDivision;
+        String division = linkedDivision != null ? linkedDivision
+                : city.getValue() != null ? city.getValue().code()
+                : province.getValue() != null ? province.getValue().code() : null;
         return new InstitutionFilter(division, name.getValue(), grade.getValue(), category.getValue());
     }
 
@@ -122,7 +135,22 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        linkedDivision = event.getLocation().getQueryParameters().getSingleParameter("division").orElse(null);
+        // ?division=350200 from the pooling-area or agency query: show it in the filters
+        event.getLocation().getQueryParameters().getSingleParameter("division")
+                .flatMap(divisions::find).ifPresent(this::showDivision);
+    }
+
+    private void showDivision(Divisions.Division division) {
+        String code = division.code();
+        divisions.find(code.substring(0, 2) + "0000").ifPresent(province::setValue);
+        if (division.level() == 2 && city.isEnabled()) {
+            city.setValue(division);
+        } else if (division.level() == 3) {
+            divisions.find(code.substring(0, 4) + "00").filter(c -> city.isEnabled()).ifPresent(city::setValue);
+            // finer than the filters: keep it and say so
+            linkedDivision = code;
+            linked.setText(getTranslation("institutions.col.division") + "：" + division.fullName());
+        }
     }
 
     @Override
