@@ -93,7 +93,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> TIME.format(i.created())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
         grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(i -> i.assignee() == null ? "" : i.assignee()).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
         grid.setPartNameGenerator(i -> i.overdue(Instant.now()) ? "overdue" : null);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
