@@ -17,10 +17,10 @@ import java.util.UUID;
 /**
  * The service tasks of {@code bpmn/filing.bpmn}, called as {@code ${filingSteps.xxx(execution)}}.
  * Each step changes the filing's row and records an event; the rules live in {@link FilingRules}
- * and the DMN table, not here.
+ * and the DMN table, not here. Public because the expression language calls it by reflection.
  */
 @Component("filingSteps")
-class FilingSteps {
+public class FilingSteps {
 
     static final String PROCESS_ACTOR = "system";
 

@@ -225,7 +225,8 @@ class FilingStore {
                    person_name, insured_area_code, treatment_province, treatment_area_code, insurance_type, filing_type,
                    start_date, end_date, contact_name, contact_phone, contact_address, institution_code, referral,
                    emergency, commitment_given, submitted_by, submitted_at, opened_at, process_instance_id
-            FROM app.filing""";
+            FROM app.filing
+            """;
 
     private static final RowMapper<Filing> FILING = FilingStore::map;
 

@@ -1,0 +1,318 @@
+package cn.gov.ybj.crossprov.filing;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Filing on the embedded PostgreSQL with the real engine, DMN, registry simulator and constraints. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class FilingIntegrationTest {
+
+    static final String CHENJING = "350203196209151238";   // 厦门 350200, self-service area
+    static final String LINFANG = "350206199001015563";    // 厦门 350200
+    static final String ZHANGWEI = "110105195803120029";   // 北京朝阳 110105, quick-filing area
+    static final String LI_JIANHUA = "110105195607080031"; // 张伟's spouse, linked family member
+    static final String WANG_JIANHUA = "110105198002080630"; // insured in 110105, no account: counter
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+    static final AppUser chenjing = insured("chenjing", CHENJING);
+    static final AppUser linfang = insured("linfang", LINFANG);
+    static final AppUser zhangwei = insured("zhangwei", ZHANGWEI);
+    static final AppUser cyReviewer = clerk("cy-reviewer", "110105", "REVIEWER");
+    static final AppUser cyCounter = clerk("cy-counter", "110105", "COUNTER");
+    static final AppUser xmReviewer = clerk("xm-reviewer", "350200", "REVIEWER");
+
+    @Autowired
+    FilingManagement filings;
+    @Autowired
+    ClerkInbox inbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    static AppUser insured(String username, String idNumber) {
+        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
+    }
+
+    static AppUser clerk(String username, String area, String role) {
+        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area, null);
+    }
+
+    static FilingApplication application(String person, String insuredArea, String treatment, FilingType type,
+                                         LocalDate start, LocalDate end, List<FilingApplication.Material> materials) {
+        return new FilingApplication(person, insuredArea, treatment, InsuranceType.EMPLOYEE, type, start, end,
+                "联系人", "13800138000", "北京市朝阳区示例路 1 号", null, false, false, false, true, true, materials);
+    }
+
+    static List<FilingApplication.Material> pdf() {
+        return List.of(new FilingApplication.Material("居住证明", "居住证.pdf", PDF));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM app." + table).query(Long.class).single();
+    }
+
+    private String receiptOf(UUID filingId, FilingStatus status) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(until)) {
+            var receipt = jdbc.sql("""
+                            SELECT r.receipt FROM app.registry_report r JOIN app.filing_event e ON e.id = r.event_id
+                            WHERE e.filing_id = :id AND e.status = :status""")
+                    .param("id", filingId).param("status", status.name()).query(String.class).optional();
+            if (receipt.isPresent()) {
+                return receipt.get();
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    @Test
+    void selfServiceFilingOpensAtOnceAndIsReportedToTheNationalRegistry() throws Exception {
+        Filing f = filings.submit(chenjing, application(CHENJING, "350200", "110000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), List.of()), "self-1");
+
+        assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(f.statusLabel()).isEqualTo("已开通");
+        assertThat(f.channel()).isEqualTo(Channel.NATIONAL_APP_SELF_SERVICE);
+        assertThat(f.filingNumber()).matches("B350200\\d{7}");
+        assertThat(f.applicationSerial()).matches("B\\d{15}");
+        assertThat(f.startDate()).isBefore(LocalDate.now());
+        assertThat(receiptOf(f.id(), FilingStatus.OPENED)).startsWith("NR");
+        assertThat(filings.history(chenjing, f.id())).extracting(Filing.Event::status)
+                .containsExactly(FilingStatus.SUBMITTED, FilingStatus.OPENED);
+    }
+
+    @Test
+    void quickFilingForAFamilyMemberIsReviewedByTheAreaClerkOnly() throws Exception {
+        Filing f = filings.submit(zhangwei, application(LI_JIANHUA, "110105", "350200", FilingType.RETIRED_RESETTLED,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), pdf()), "quick-1");
+        assertThat(f.status()).isEqualTo(FilingStatus.SUBMITTED);
+        assertThat(f.channel()).isEqualTo(Channel.NATIONAL_APP_QUICK);
+        assertThat(filings.materials(zhangwei, f.id())).singleElement()
+                .satisfies(m -> assertThat(m.contentType()).isEqualTo("application/pdf"));
+
+        ClerkInbox.Item task = inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 200).stream()
+                .filter(t -> filings.forReviewTask(cyReviewer, t.taskId()).map(x -> x.id().equals(f.id())).orElse(false))
+                .findFirst().orElseThrow();
+        assertThat(task.due()).isAfter(Instant.now());
+        // another area's clerk gets nothing: not in the inbox, not by id, cannot decide
+        assertThat(inbox.page(xmReviewer, ClerkInbox.Filter.ALL, 0, 200)).extracting(ClerkInbox.Item::taskId).doesNotContain(task.taskId());
+        assertThat(filings.forReviewTask(xmReviewer, task.taskId())).isEmpty();
+        assertThat(filings.find(xmReviewer, f.id())).isEmpty();
+        assertThatThrownBy(() -> filings.approve(xmReviewer, task.taskId())).isInstanceOf(BusinessRuleException.class);
+
+        Filing approved = filings.approve(cyReviewer, task.taskId());
+        assertThat(approved.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(approved.statusLabel()).isEqualTo("备案成功");
+        assertThat(approved.filingNumber()).startsWith("B110105");
+        assertThat(receiptOf(f.id(), FilingStatus.OPENED)).isNotNull();
+    }
+
+    @Test
+    void returnedFilingIsCorrectedAndResubmittedInTheSameCase() throws Exception {
+        Filing f = filings.submit(cyCounter, application(WANG_JIANHUA, "110105", "310000", FilingType.STATIONED_WORKER,
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 8, 31), pdf()), "counter-1");
+        assertThat(f.channel()).isEqualTo(Channel.LOCAL);
+        String task = reviewTaskOf(f);
+
+        assertThatThrownBy(() -> filings.returnForCorrection(cyReviewer, task, " "))
+                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("退回原因");
+        Filing returned = filings.returnForCorrection(cyReviewer, task, "单位派驻证明缺少公章");
+        assertThat(returned.status()).isEqualTo(FilingStatus.RETURNED);
+        assertThat(returned.statusReason()).isEqualTo("单位派驻证明缺少公章");
+        assertThat(receiptOf(f.id(), FilingStatus.RETURNED)).isNotNull();
+
+        Filing again = filings.resubmit(cyCounter, f.id(), application(WANG_JIANHUA, "110105", "310000",
+                FilingType.STATIONED_WORKER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 9, 30), pdf()));
+        assertThat(again.status()).isEqualTo(FilingStatus.SUBMITTED);
+        assertThat(again.endDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(again.processInstanceId()).isEqualTo(f.processInstanceId());
+
+        Filing opened = filings.approve(cyReviewer, reviewTaskOf(f));
+        assertThat(opened.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(filings.materials(cyCounter, f.id())).hasSize(2);
+    }
+
+    private String reviewTaskOf(Filing f) {
+        return inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 500).stream()
+                .filter(t -> t.processInstanceId().equals(f.processInstanceId())).findFirst().orElseThrow().taskId();
+    }
+
+    @Test
+    void overlappingActiveFilingIsRefusedByTheServiceAndByTheDatabase() {
+        filings.submit(linfang, application(LINFANG, "350200", "440100", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), List.of()), "overlap-1");
+        long before = count("filing");
+
+        assertThatThrownBy(() -> filings.submit(linfang, application(LINFANG, "350200", "310000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 31), List.of()), "overlap-2"))
+                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("重叠");
+        assertThat(count("filing")).isEqualTo(before);
+
+        // the constraint holds even for a writer that skips the service's check
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
+                    person_id_number, person_name, insured_area_code, treatment_province, treatment_area_code,
+                    insurance_type, filing_type, start_date, end_date, contact_name, contact_phone, contact_address,
+                    notice_accepted_at, commitment_text, commitment_accepted_at)
+                VALUES (gen_random_uuid(), 'X-overlap', 'raw', 'test', 'LOCAL', 'SUBMITTED', :p, '林芳', '350200',
+                    '310000', '310000', 'EMPLOYEE', 'OTHER_TEMPORARY', DATE '2026-04-15', DATE '2026-04-20', 'a', 'b', 'c',
+                    now(), 'x', now())""").param("p", LINFANG).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("filing_no_overlap");
+        // and a period that ends before it starts
+        assertThatThrownBy(() -> jdbc.sql("UPDATE app.filing SET end_date = start_date - 1 WHERE person_id_number = :p")
+                .param("p", LINFANG).update()).hasMessageContaining("filing_period_ordered");
+    }
+
+    @Test
+    void sameIdempotencyKeyCreatesOneCaseAlsoWhenTwoThreadsRace() throws Exception {
+        FilingApplication a = application(LINFANG, "350200", "500000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), List.of());
+        Filing first = filings.submit(linfang, a, "same-key");
+        assertThat(filings.submit(linfang, a, "same-key").id()).isEqualTo(first.id());
+
+        FilingApplication b = application(LINFANG, "350200", "500000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31), List.of());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<UUID> submit = () -> {
+                go.await();
+                return filings.submit(linfang, b, "double-click").id();
+            };
+            List<Future<UUID>> results = new ArrayList<>(List.of(pool.submit(submit), pool.submit(submit)));
+            go.countDown();
+            assertThat(results.get(0).get()).isEqualTo(results.get(1).get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM app.filing WHERE idempotency_key = 'double-click'").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = (SELECT id::text FROM app.filing WHERE idempotency_key = 'double-click')")
+                .query(Long.class).single()).isLessThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM act_hi_procinst WHERE business_key_ = (SELECT id::text FROM app.filing WHERE idempotency_key = 'double-click')")
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessageAndWritesNothing() {
+        long filingsBefore = count("filing");
+        long materialsBefore = count("filing_material");
+        LocalDate start = LocalDate.of(2027, 6, 1);
+        LocalDate end = LocalDate.of(2027, 6, 30);
+        byte[] big = Arrays.copyOf(PDF, 10 * 1024 * 1024 + 1);
+
+        assertRefused(application("350203196209151239", "350200", "110000", FilingType.OTHER_TEMPORARY, start, end, List.of()), "校验位");
+        assertRefused(application(CHENJING, "350200", "110000", FilingType.OTHER_TEMPORARY, end, start, List.of()), "结束日期不能早于开始日期");
+        assertRefused(application(CHENJING, "999999", "110000", FilingType.OTHER_TEMPORARY, start, end, List.of()), "未知的参保地");
+        assertRefused(application(CHENJING, "350200", "350100", FilingType.OTHER_TEMPORARY, start, end, List.of()), "同一省份");
+        assertRefused(application(CHENJING, "350200", "110000", FilingType.RETIRED_RESETTLED, start, end,
+                List.of(new FilingApplication.Material("居住证明", "big.pdf", big))), "10 MB");
+        assertRefused(application(CHENJING, "350200", "110000", FilingType.RETIRED_RESETTLED, start, end,
+                List.of(new FilingApplication.Material("居住证明", "fake.pdf", "not a pdf at all".getBytes(StandardCharsets.UTF_8)))),
+                "不是 PDF、JPG 或 PNG");
+        assertRefused(application(CHENJING, "350200", "110000", FilingType.RETIRED_RESETTLED, start, end, List.of()), "请上传备案材料");
+        // not the person's own number nor a linked family member's
+        assertRefused(application(LINFANG, "350200", "110000", FilingType.OTHER_TEMPORARY, start, end, List.of()), "家庭成员");
+
+        assertThat(count("filing")).isEqualTo(filingsBefore);
+        assertThat(count("filing_material")).isEqualTo(materialsBefore);
+    }
+
+    private void assertRefused(FilingApplication a, String message) {
+        assertThatThrownBy(() -> filings.submit(chenjing, a, UUID.randomUUID().toString()))
+                .isInstanceOf(BusinessRuleException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void anotherPersonsFilingAndAnotherAreasTaskGetNothingThroughTheApi() throws Exception {
+        Filing f = filings.submit(chenjing, application(CHENJING, "350200", "120000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2027, 8, 1), LocalDate.of(2027, 8, 31), List.of()), "api-security");
+        assertThat(filings.find(linfang, f.id())).isEmpty();
+        assertThat(filings.history(linfang, f.id())).isEmpty();
+
+        assertThat(mvc.perform(get("/api/filings/" + f.id()).with(token("insured", "chenjing", CHENJING)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/api/filings/" + f.id()).with(token("insured", "linfang", LINFANG)))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/api/filings").with(token("insured", "linfang", LINFANG)))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(f.id().toString());
+        // the quick area's task is invisible to Xiamen's clerk through the API too
+        Filing quick = filings.submit(zhangwei, application(ZHANGWEI, "110105", "350200", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2027, 8, 1), LocalDate.of(2027, 8, 31), List.of()), "api-security-quick");
+        String task = reviewTaskOf(quick);
+        RequestPostProcessor xm = clerkToken("xm-reviewer", "350200");
+        assertThat(mvc.perform(get("/api/filing-reviews/" + task).with(xm)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/api/filing-reviews/" + task).with(xm).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"APPROVE\"}")).andReturn().getResponse().getStatus()).isEqualTo(422);
+        assertThat(mvc.perform(get("/api/inbox").with(xm)).andReturn().getResponse().getContentAsString()).doesNotContain(task);
+        assertThat(mvc.perform(get("/api/inbox").with(clerkToken("cy-reviewer", "110105"))).andReturn().getResponse()
+                .getContentAsString()).contains(task);
+        assertThat(filings.find(zhangwei, quick.id())).isPresent();
+    }
+
+    @Test
+    void apiRefusesBadInputInBothLanguages() throws Exception {
+        String body = """
+                {"personIdNumber":"%s","insuredAreaCode":"350200","treatmentAreaCode":"110000","insuranceType":"EMPLOYEE",
+                 "filingType":"OTHER_TEMPORARY","startDate":"2027-10-10","endDate":"2027-10-01","contactName":"陈静",
+                 "contactPhone":"13800138000","contactAddress":"厦门","noticeAccepted":true,"commitmentAccepted":true}"""
+                .formatted(CHENJING);
+        var response = mvc.perform(post("/api/filings").with(token("insured", "chenjing", CHENJING))
+                .header("Idempotency-Key", "api-bad").contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("结束日期不能早于开始日期", "end date");
+        assertThat(jdbc.sql("SELECT count(*) FROM app.filing WHERE idempotency_key = 'api-bad'").query(Long.class).single()).isZero();
+    }
+
+    private static RequestPostProcessor token(String realm, String username, String idNumber) {
+        return SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(j -> j.issuer("http://localhost:1/realms/" + realm).claim("preferred_username", username)
+                        .claim("id_number", idNumber))
+                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
+    }
+
+    private static RequestPostProcessor clerkToken(String username, String area) {
+        return SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", username)
+                        .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", "reviewer")))
+                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
+    }
+}
