@@ -61,7 +61,7 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
         grid.addColumn(Filing::statusLabel).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("filings.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

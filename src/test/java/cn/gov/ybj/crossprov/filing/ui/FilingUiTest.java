@@ -106,7 +106,7 @@ class FilingUiTest extends KaribuSpringSupport {
         // a second click with the same wizard creates nothing new
         wizard.submit();
 
-        assertThat(visible("step-result")).as(text("form-error")).isTrue();
+        assertThat(visible("step-result")).as(wizard.formError.getText()).isTrue();
         assertThat(text("result-status")).isEqualTo("跨省异地就医自助备案开通成功");
         assertThat(text("result-filing-number")).isNotBlank();
         String serial = text("result-serial");
@@ -120,6 +120,7 @@ class FilingUiTest extends KaribuSpringSupport {
 
         // 我的备案: the filing is in the 自助开通 tab under 已开通, with 查看详情 only
         UI.getCurrent().navigate("insured");
+        _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withId("filing-tabs")).setSelectedIndex(1);
         @SuppressWarnings("unchecked")
         Grid<Filing> self = _get(Grid.class, spec -> spec.withId("filings-national-app-self-service"));
         assertThat(self.getGenericDataView().getItems().map(Filing::applicationSerial)).contains(serial);
@@ -186,7 +187,7 @@ class FilingUiTest extends KaribuSpringSupport {
 
         clerk("xm-clerk", "350200");
         UI.getCurrent().navigate("clerk/inbox");
-        assertThat(processes(inboxGrid())).isNotEmpty().doesNotContain(filing.processInstanceId());
+        assertThat(processes(inboxGrid())).doesNotContain(filing.processInstanceId());
         UI.getCurrent().navigate("clerk/filing-review/" + taskId);
         assertThat(text("not-found")).isEqualTo("任务不存在或无权办理");
 
@@ -204,7 +205,7 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(text("detail-serial")).isEqualTo(filing.applicationSerial());
         @SuppressWarnings("unchecked")
         RadioButtonGroup<String> decision = _get(RadioButtonGroup.class, spec -> spec.withId("form-decision"));
-        TextArea reason = _get(TextArea.class, spec -> spec.withId("form-returnReason"));
+        TextArea reason = (TextArea) review.form().<String>field("returnReason");
         assertThat(reason.isVisible()).isFalse();
         _setValue(decision, "RETURN");
         assertThat(reason.isVisible()).isTrue();
@@ -218,7 +219,13 @@ class FilingUiTest extends KaribuSpringSupport {
         // the applicant sees 修改备案 and the return reason
         insured("zhangwei", ZHANGWEI);
         UI.getCurrent().navigate("insured");
-        _get(Button.class, spec -> spec.withId("resubmit-" + filing.applicationSerial()));
+        @SuppressWarnings("unchecked")
+        Grid<Filing> quick = _get(Grid.class, spec -> spec.withId("filings-national-app-quick"));
+        List<Filing> rows = quick.getGenericDataView().getItems().toList();
+        int index = rows.stream().map(Filing::id).toList().indexOf(filing.id());
+        assertThat(rows.get(index).statusLabel()).isEqualTo("被退回");
+        _get((Component) GridKt._getCellComponent(quick, index, "actions"), Button.class,
+                spec -> spec.withId("resubmit-" + filing.applicationSerial()));
         UI.getCurrent().navigate("insured/filing/" + filing.id() + "/edit");
         assertThat(text("return-reason")).contains("请上传清晰的证明材料");
         assertThat(review).isNotNull();
