@@ -37,6 +37,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -568,6 +570,10 @@ abstract class FilingWizard extends VerticalLayout {
             showResult(filing);
         } catch (BusinessRuleException e) {
             Errors.show(formError, e);
+        } catch (RuntimeException e) {
+            // e.g. the case is still reporting the return to the national registry; nothing was written
+            LoggerFactory.getLogger(FilingWizard.class).warn("Filing submission failed: {}", e.toString());
+            Errors.showText(formError, t("wizard.error.retry"));
         } finally {
             submit.setEnabled(commitmentAccepted.getValue());
         }

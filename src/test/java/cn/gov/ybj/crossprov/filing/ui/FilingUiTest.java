@@ -42,7 +42,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The filing screens in a browserless Vaadin on the real services and the embedded PostgreSQL. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FilingUiTest extends KaribuSpringSupport {
 
@@ -55,6 +55,8 @@ class FilingUiTest extends KaribuSpringSupport {
     Divisions divisions;
     @Autowired
     ClerkInbox inbox;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     private static String text(String id) {
         return ((HasText) _get(Component.class, spec -> spec.withId(id))).getText();
@@ -175,7 +177,7 @@ class FilingUiTest extends KaribuSpringSupport {
     }
 
     @Test
-    void inboxShowsOnlyOwnAreaTasksAndTheReviewFormReturnsWithReason() {
+    void inboxShowsOnlyOwnAreaTasksAndTheReviewFormReturnsWithReason() throws InterruptedException {
         AppUser zhang = insured("zhangwei", ZHANGWEI);
         Filing filing = filings.submit(zhang, new FilingApplication(ZHANGWEI, "110105", "310000", InsuranceType.EMPLOYEE,
                 FilingType.OTHER_TEMPORARY, LocalDate.now().plusDays(500), LocalDate.now().plusDays(520), "张伟", "13900000000",
@@ -216,6 +218,13 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(filings.find(zhang, filing.id()).orElseThrow().status()).isEqualTo(FilingStatus.RETURNED);
         _get(TaskInboxView.class);
 
+        // the return is reported to the national registry asynchronously; the case waits for the resubmission after that
+        long until = System.currentTimeMillis() + 30_000;
+        while (management.createJobQuery().processInstanceId(filing.processInstanceId()).count() > 0
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+
         // the applicant sees 修改备案 and the return reason
         insured("zhangwei", ZHANGWEI);
         UI.getCurrent().navigate("insured");
@@ -228,6 +237,20 @@ class FilingUiTest extends KaribuSpringSupport {
                 spec -> spec.withId("resubmit-" + filing.applicationSerial()));
         UI.getCurrent().navigate("insured/filing/" + filing.id() + "/edit");
         assertThat(text("return-reason")).contains("请上传清晰的证明材料");
+        FilingResubmitView edit = _get(FilingResubmitView.class);
+        assertThat(edit.contactAddress.getValue()).isEqualTo("上海市演示路3号");
+        assertThat(edit.temporaryTypes.getValue()).isEqualTo(FilingType.OTHER_TEMPORARY);
+        _click(edit.startFiling);
+        _setValue(edit.noticeAccepted, true);
+        _click(edit.noticeContinue);
+        _setValue(edit.contactAddress, "上海市演示路5号");
+        _click(edit.formContinue);
+        _setValue(edit.commitmentAccepted, true);
+        _click(edit.submit);
+        assertThat(text("result-status")).as(edit.formError.getText()).isEqualTo("提交成功");
+        Filing resubmitted = filings.find(zhang, filing.id()).orElseThrow();
+        assertThat(resubmitted.status()).isEqualTo(FilingStatus.SUBMITTED);
+        assertThat(resubmitted.contactAddress()).isEqualTo("上海市演示路5号");
         assertThat(review).isNotNull();
     }
 
@@ -242,6 +265,46 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(text("not-found")).isEqualTo("备案不存在或无权查看");
         assertThat(_find(Span.class, spec -> spec.withId("detail-serial"))).isEmpty();
         assertThat(_find(Paragraph.class)).allSatisfy(p -> assertThat(p.getText()).doesNotContain("张"));
+    }
+
+    @Test
+    void counterFilingForAWalkInPersonOfTheClerksArea() {
+        clerk("xm-counter", "350200");
+        UI.getCurrent().navigate("clerk/counter-filing");
+        CounterFilingView wizard = _get(CounterFilingView.class);
+        // a person insured elsewhere is refused at the lookup
+        _setValue(wizard.personName, "张伟");
+        _setValue(wizard.personIdNumber, ZHANGWEI);
+        _click(_get(Button.class, spec -> spec.withId("lookup-person")));
+        assertThat(text("form-error")).contains("不在本统筹区参保");
+        assertThat(wizard.person).isNull();
+
+        _setValue(wizard.personName, "林芳");
+        _setValue(wizard.personIdNumber, "350206199001015563");
+        _click(_get(Button.class, spec -> spec.withId("lookup-person")));
+        assertThat(wizard.person).isNotNull();
+        _setValue(wizard.province, divisions.find("120000").orElseThrow());
+        _setValue(wizard.longTermTypes, FilingType.LONG_TERM_RESIDENT);
+        _click(wizard.startFiling);
+        _setValue(wizard.noticeAccepted, true);
+        _click(wizard.noticeContinue);
+        assertThat(wizard.commitmentInstead.isVisible()).isTrue();
+        _setValue(wizard.startDate, LocalDate.now().minusDays(30));
+        _setValue(wizard.endDate, LocalDate.now().plusDays(335));
+        _setValue(wizard.contactPhone, "0592-5551234");
+        _setValue(wizard.contactAddress, "天津市演示路6号");
+        _click(wizard.formContinue);
+        assertThat(text("form-error")).isEqualTo("请上传备案材料或选择以个人承诺代替材料");
+        _setValue(wizard.commitmentInstead, true);
+        _click(wizard.formContinue);
+        _setValue(wizard.commitmentAccepted, true);
+        _click(wizard.submit);
+        assertThat(visible("step-result")).as(wizard.formError.getText()).isTrue();
+        String serial = text("result-serial");
+        _click(_get(Button.class, spec -> spec.withId("view-records")));
+        assertThat(text("detail-serial")).isEqualTo(serial);
+        assertThat(text("view-title")).isEqualTo("备案详情");
+        assertThat(_get(FilingDetailView.class)).isNotNull();
     }
 
     private String taskOf(Filing filing, AppUser clerk) {
