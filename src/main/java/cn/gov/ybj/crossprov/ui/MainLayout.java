@@ -55,12 +55,14 @@ public class MainLayout extends AppLayout {
         switch (user.realm()) {
             case INSURED -> {
                 nav.addItem(new SideNavItem(getTranslation("nav.filings"), "insured"));
+                nav.addItem(new SideNavItem(getTranslation("nav.filing.new"), "insured/filing/new"));
                 nav.addItem(new SideNavItem(getTranslation("nav.progress"), "insured/progress"));
                 nav.addItem(new SideNavItem(getTranslation("nav.insured.record"), "insured/record"));
                 nav.addItem(new SideNavItem(getTranslation("nav.insured.family"), "insured/family"));
             }
             case CLERKS -> {
                 nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "clerk/inbox"));
+                nav.addItem(new SideNavItem(getTranslation("nav.counter"), "clerk/counter-filing"));
                 if (user.hasRole(Roles.PROCESS_ADMIN)) {
                     nav.addItem(new SideNavItem(getTranslation("nav.admin.areas"), "admin/pooling-areas"));
                     nav.addItem(new SideNavItem(getTranslation("nav.admin.import"), "admin/institutions/import"));

@@ -1,33 +1,95 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.filing.Channel;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.MainLayout;
-import cn.gov.ybj.crossprov.ui.Tables;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
+import java.util.Locale;
 
 /** 我的备案: the person's and linked family members' filings, in the three tabs of the national app. */
 @Route(value = "insured", layout = MainLayout.class)
 @RolesAllowed(Roles.INSURED)
 public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
 
-    public MyFilingsView() {
+    private final WizardServices services;
+    private final List<Filing> all;
+
+    public MyFilingsView(WizardServices services) {
+        this.services = services;
+        AppUser user = services.currentUser().require();
+        all = services.filings().mine(user);
         H2 title = new H2(getTranslation("filings.title"));
         title.setId("view-title");
+        Button newFiling = new Button(getTranslation("filings.new"), e -> getUI().ifPresent(ui -> ui.navigate("insured/filing/new")));
+        newFiling.setId("new-filing");
+        newFiling.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         TabSheet tabs = new TabSheet();
+        tabs.setId("filing-tabs");
         tabs.setWidthFull();
-        for (String tab : List.of("filings.tab.quick", "filings.tab.self", "filings.tab.local")) {
-            tabs.add(getTranslation(tab), Tables.of(new Grid<>(), "filings.empty", List.of("filings.col.serial",
-                    "filings.col.person", "filings.col.destination", "filings.col.type", "filings.col.period", "filings.col.status")));
+        for (Channel channel : Channel.values()) {
+            tabs.add(getTranslation(FilingActions.tabKey(channel)), tab(channel)).setId("tab-" + slug(channel));
         }
-        add(title, tabs);
+        add(new HorizontalLayout(title, newFiling), tabs);
+    }
+
+    private static String slug(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private VerticalLayout tab(Channel channel) {
+        Grid<Filing> grid = new Grid<>();
+        grid.setId("filings-" + slug(channel));
+        grid.addColumn(Filing::applicationSerial).setHeader(getTranslation("filings.col.serial")).setAutoWidth(true);
+        grid.addColumn(f -> FilingActions.maskName(f.personName())).setHeader(getTranslation("filings.col.person")).setAutoWidth(true);
+        grid.addColumn(f -> services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()))
+                .setHeader(getTranslation("filings.col.destination")).setAutoWidth(true);
+        grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);
+        grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
+        grid.addColumn(Filing::statusLabel).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("filings.empty"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+
+        RadioButtonGroup<FilingActions.StatusFilter> filter = new RadioButtonGroup<>();
+        filter.setId("status-filter-" + slug(channel));
+        filter.setItems(FilingActions.filters(channel));
+        filter.setItemLabelGenerator(f -> getTranslation(f.key()));
+        filter.addValueChangeListener(e -> grid.setItems(FilingActions.select(all, channel, e.getValue())));
+        filter.setValue(FilingActions.StatusFilter.ALL);
+        VerticalLayout layout = new VerticalLayout(filter, grid);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private String typeLabel(Filing f) {
+        return "en".equals(getLocale().getLanguage()) ? getTranslation("filingType." + f.filingType().name()) : f.filingType().label();
+    }
+
+    private HorizontalLayout actions(Filing f) {
+        HorizontalLayout actions = new HorizontalLayout();
+        for (FilingActions.Action action : FilingActions.allowed(f)) {
+            Button b = new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
+            b.setId(action.idPrefix() + "-" + f.applicationSerial());
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            actions.add(b);
+        }
+        return actions;
     }
 
     @Override

@@ -1,27 +1,191 @@
 package cn.gov.ybj.crossprov.workflow.ui;
 
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.ui.Errors;
 import cn.gov.ybj.crossprov.ui.MainLayout;
-import cn.gov.ybj.crossprov.ui.Tables;
+import cn.gov.ybj.crossprov.workflow.CaseSummaries;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** 待办任务: the candidate tasks of the clerk's pooling area. */
+/** 待办任务: the candidate tasks of the clerk's pooling area, due first, overdue ones marked. */
 @Route(value = "clerk/inbox", layout = MainLayout.class)
 @RolesAllowed(Roles.CLERK)
 public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
-    public TaskInboxView() {
+    /** task definition keys the inbox knows, with their translation keys */
+    static final List<String> TASK_TYPES = List.of("Task_ReviewFiling", "Task_ConfirmPlatform");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
+    private final ClerkInbox inbox;
+    private final List<CaseSummaries> summaries;
+    private final AppUser clerk;
+    private final Map<String, CaseSummaries.CaseSummary> summaryOfProcess = new ConcurrentHashMap<>();
+    private final Grid<ClerkInbox.Item> grid = new Grid<>();
+    private final ComboBox<String> taskType = new ComboBox<>();
+    private final DatePicker createdFrom = new DatePicker();
+    private final DatePicker createdTo = new DatePicker();
+    private final Checkbox onlyOverdue = new Checkbox();
+    private final Span error = new Span();
+
+    public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries) {
+        this.inbox = inbox;
+        this.summaries = summaries;
+        this.clerk = currentUser.require();
         H2 title = new H2(getTranslation("inbox.title"));
         title.setId("view-title");
-        add(title, Tables.of(new Grid<>(), "inbox.empty",
-                List.of("inbox.col.task", "inbox.col.applicant", "inbox.col.created", "inbox.col.due", "inbox.col.assignee")));
+        error.setId("form-error");
+        error.addClassNames(LumoUtility.TextColor.ERROR);
+        error.setVisible(false);
+
+        taskType.setId("filter-task-type");
+        taskType.setLabel(getTranslation("inbox.filter.type"));
+        taskType.setItems(TASK_TYPES);
+        taskType.setItemLabelGenerator(k -> getTranslation("task." + k));
+        taskType.setClearButtonVisible(true);
+        createdFrom.setId("filter-created-from");
+        createdFrom.setLabel(getTranslation("inbox.filter.from"));
+        createdFrom.setClearButtonVisible(true);
+        createdTo.setId("filter-created-to");
+        createdTo.setLabel(getTranslation("inbox.filter.to"));
+        createdTo.setClearButtonVisible(true);
+        onlyOverdue.setId("filter-overdue");
+        onlyOverdue.setLabel(getTranslation("inbox.filter.overdue"));
+        taskType.addValueChangeListener(e -> refresh());
+        createdFrom.addValueChangeListener(e -> refresh());
+        createdTo.addValueChangeListener(e -> refresh());
+        onlyOverdue.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(taskType, createdFrom, createdTo, onlyOverdue);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("inbox");
+        grid.addColumn(this::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
+        grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::caseType).orElse("")).setHeader(getTranslation("inbox.col.case")).setAutoWidth(true);
+        grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::applicant).orElse("")).setHeader(getTranslation("inbox.col.applicant")).setAutoWidth(true);
+        grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::reference).orElse("")).setHeader(getTranslation("inbox.col.reference")).setAutoWidth(true);
+        grid.addColumn(i -> TIME.format(i.created())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
+        grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
+        grid.addColumn(i -> i.assignee() == null ? "" : i.assignee()).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
+        grid.setPartNameGenerator(i -> i.overdue(Instant.now()) ? "overdue" : null);
+        grid.setEmptyStateText(getTranslation("inbox.empty"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, inbox.count(clerk, filter())));
+        add(title, error, filters, grid);
+    }
+
+    ClerkInbox.Filter filter() {
+        Instant from = createdFrom.getValue() == null ? null : createdFrom.getValue().atStartOfDay(ZONE).toInstant();
+        LocalDate to = createdTo.getValue();
+        Instant until = to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return new ClerkInbox.Filter(taskType.getValue(), from, until, onlyOverdue.getValue());
+    }
+
+    private List<ClerkInbox.Item> fetch(int offset, int limit) {
+        List<ClerkInbox.Item> items = inbox.page(clerk, filter(), offset, limit);
+        List<String> ids = new ArrayList<>(items.stream().map(ClerkInbox.Item::processInstanceId).distinct().toList());
+        ids.removeIf(summaryOfProcess::containsKey);
+        if (!ids.isEmpty()) {
+            summaries.forEach(s -> summaryOfProcess.putAll(s.summarize(ids)));
+        }
+        return items;
+    }
+
+    private java.util.Optional<CaseSummaries.CaseSummary> summary(ClerkInbox.Item item) {
+        return java.util.Optional.ofNullable(item.processInstanceId()).map(summaryOfProcess::get);
+    }
+
+    private String taskName(ClerkInbox.Item item) {
+        String key = "task." + item.taskDefinitionKey();
+        String translated = getTranslation(key);
+        return translated.startsWith("!") ? item.name() : translated;
+    }
+
+    private String handle(ClerkInbox.Item item) {
+        return summary(item).map(CaseSummaries.CaseSummary::reference).orElse(item.taskId());
+    }
+
+    private HorizontalLayout due(ClerkInbox.Item item) {
+        HorizontalLayout cell = new HorizontalLayout();
+        cell.setSpacing(true);
+        cell.add(new Span(item.due() == null ? "" : TIME.format(item.due())));
+        if (item.overdue(Instant.now())) {
+            Span badge = new Span(getTranslation("inbox.overdue"));
+            badge.getElement().getThemeList().add("badge error");
+            badge.addClassName("overdue");
+            badge.setId("overdue-" + handle(item));
+            cell.add(badge);
+        }
+        return cell;
+    }
+
+    private HorizontalLayout actions(ClerkInbox.Item item) {
+        HorizontalLayout cell = new HorizontalLayout();
+        if (item.assignee() == null) {
+            Button claim = new Button(getTranslation("inbox.claim"), e -> act(() -> inbox.claim(clerk, item.taskId())));
+            claim.setId("claim-" + handle(item));
+            claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            cell.add(claim);
+        } else if (item.assignee().equals(clerk.username()) || clerk.hasRole(Roles.SUPERVISOR)) {
+            Button unclaim = new Button(getTranslation("inbox.unclaim"), e -> act(() -> inbox.unclaim(clerk, item.taskId())));
+            unclaim.setId("unclaim-" + handle(item));
+            unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            cell.add(unclaim);
+        }
+        summary(item).map(CaseSummaries.CaseSummary::reviewRoute).ifPresent(route -> {
+            Button work = new Button(getTranslation("inbox.work"),
+                    e -> getUI().ifPresent(ui -> ui.navigate(route.replace("{taskId}", item.taskId()))));
+            work.setId("work-" + handle(item));
+            work.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            cell.add(work);
+        });
+        return cell;
+    }
+
+    private void act(Runnable action) {
+        Errors.clear(error);
+        try {
+            action.run();
+        } catch (BusinessRuleException e) {
+            Errors.show(error, e);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    Grid<ClerkInbox.Item> grid() {
+        return grid;
     }
 
     @Override

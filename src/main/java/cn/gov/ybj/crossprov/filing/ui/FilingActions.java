@@ -1,0 +1,110 @@
+package cn.gov.ybj.crossprov.filing.ui;
+
+import cn.gov.ybj.crossprov.filing.Channel;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What 我的备案 offers per filing and how its tabs and status filters map to statuses (004 §2).
+ * The one place to add 取消备案 / 补充材料 / 信息变更 by status.
+ */
+public final class FilingActions {
+
+    private FilingActions() {
+    }
+
+    /** Row actions; each knows its translation key, id prefix and route. */
+    public enum Action {
+        DETAILS("filings.action.details", "details", "insured/filing/%s"),
+        RESUBMIT("filings.action.resubmit", "resubmit", "insured/filing/%s/edit");
+
+        private final String key;
+        private final String idPrefix;
+        private final String route;
+
+        Action(String key, String idPrefix, String route) {
+            this.key = key;
+            this.idPrefix = idPrefix;
+            this.route = route;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String idPrefix() {
+            return idPrefix;
+        }
+
+        public String route(Filing f) {
+            return route.formatted(f.id());
+        }
+    }
+
+    public static List<Action> allowed(Filing f) {
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.DETAILS);
+        if (f.mayResubmit()) {
+            actions.add(Action.RESUBMIT);
+        }
+        return actions;
+    }
+
+    /** The status filters of a tab: quick and local 全部/申办中/已办结/已关闭/被退回, self-service 全部/已开通/已关闭/开通失败. */
+    public enum StatusFilter {
+        ALL("filings.filter.all", EnumSet.allOf(FilingStatus.class)),
+        IN_PROGRESS("filings.filter.inProgress", EnumSet.of(FilingStatus.SUBMITTED)),
+        DONE("filings.filter.done", EnumSet.of(FilingStatus.OPENED, FilingStatus.FAILED)),
+        CLOSED("filings.filter.closed", EnumSet.of(FilingStatus.CLOSED)),
+        RETURNED("filings.filter.returned", EnumSet.of(FilingStatus.RETURNED)),
+        OPENED("filings.filter.opened", EnumSet.of(FilingStatus.OPENED)),
+        FAILED("filings.filter.failed", EnumSet.of(FilingStatus.FAILED));
+
+        private final String key;
+        private final Set<FilingStatus> statuses;
+
+        StatusFilter(String key, Set<FilingStatus> statuses) {
+            this.key = key;
+            this.statuses = statuses;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public boolean matches(Filing f) {
+            return statuses.contains(f.status());
+        }
+    }
+
+    public static List<StatusFilter> filters(Channel tab) {
+        return tab == Channel.NATIONAL_APP_SELF_SERVICE
+                ? List.of(StatusFilter.ALL, StatusFilter.OPENED, StatusFilter.CLOSED, StatusFilter.FAILED)
+                : List.of(StatusFilter.ALL, StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CLOSED, StatusFilter.RETURNED);
+    }
+
+    public static List<Filing> select(List<Filing> all, Channel tab, StatusFilter filter) {
+        return all.stream().filter(f -> f.channel() == tab && (filter == null || filter.matches(f))).toList();
+    }
+
+    public static String tabKey(Channel channel) {
+        return switch (channel) {
+            case NATIONAL_APP_QUICK -> "filings.tab.quick";
+            case NATIONAL_APP_SELF_SERVICE -> "filings.tab.self";
+            case LOCAL -> "filings.tab.local";
+        };
+    }
+
+    /** 张伟 → 张*, as lists show persons. */
+    public static String maskName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
+    }
+}

@@ -1,0 +1,121 @@
+package cn.gov.ybj.crossprov.filing.ui;
+
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingMaterial;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.shared.IdNumber;
+import cn.gov.ybj.crossprov.ui.Errors;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+/** A filing's fields, status with reason, materials (opened inline in a new tab) and history; for details and review. */
+class FilingPanel extends VerticalLayout {
+
+    FilingPanel(WizardServices services, AppUser viewer, Filing f) {
+        setPadding(false);
+        boolean en = Errors.english(this);
+        Span status = new Span(f.statusLabel());
+        status.setId("detail-status");
+        status.getElement().getThemeList().add("badge");
+        FormLayout fields = new FormLayout();
+        fields.setId("detail-fields");
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        fields.addFormItem(status, getTranslation("filings.col.status"));
+        if (f.statusReason() != null && !f.statusReason().isBlank()) {
+            Span reason = new Span(f.statusReason());
+            reason.setId("detail-reason");
+            fields.addFormItem(reason, getTranslation("detail.reason"));
+        }
+        Span serial = new Span(f.applicationSerial());
+        serial.setId("detail-serial");
+        fields.addFormItem(serial, getTranslation("result.serial"));
+        Span number = new Span(f.filingNumber() == null ? "—" : f.filingNumber());
+        number.setId("detail-filing-number");
+        fields.addFormItem(number, getTranslation("result.filingNumber"));
+        // the owner sees their own (and their family's) name; clerks see it as the counter needs it
+        boolean insured = viewer.realm() == Realm.INSURED;
+        fields.addFormItem(new Span(insured ? FilingActions.maskName(f.personName()) : f.personName()), getTranslation("result.name"));
+        fields.addFormItem(new Span(IdNumber.mask(f.personIdNumber())), getTranslation("idnumber"));
+        fields.addFormItem(new Span(en ? getTranslation("filingType." + f.filingType().name()) : f.filingType().label()),
+                getTranslation("result.type"));
+        fields.addFormItem(new Span(en ? f.insuranceType().labelEn() : f.insuranceType().label()), getTranslation("result.insuranceType"));
+        fields.addFormItem(new Span(getTranslation(FilingActions.tabKey(f.channel()))), getTranslation("detail.channel"));
+        fields.addFormItem(new Span(area(services, f.insuredAreaCode())), getTranslation("wizard.insuredArea"));
+        fields.addFormItem(new Span(area(services, f.treatmentAreaCode())), getTranslation("result.treatmentArea"));
+        fields.addFormItem(new Span(f.startDate() + " ~ " + f.endDate()), getTranslation("filings.col.period"));
+        fields.addFormItem(new Span(getTranslation(f.referral() ? "yes" : "no")), getTranslation("wizard.referral"));
+        fields.addFormItem(new Span(getTranslation(f.emergency() ? "yes" : "no")), getTranslation("wizard.emergency"));
+        if (f.institutionCode() != null) {
+            fields.addFormItem(new Span(services.institutions().find(f.institutionCode())
+                    .map(i -> i.name() + "（" + i.code() + "）").orElse(f.institutionCode())), getTranslation("wizard.institution"));
+        }
+        fields.addFormItem(new Span(nz(f.contactName()) + " " + nz(f.contactPhone())), getTranslation("wizard.contactName"));
+        fields.addFormItem(new Span(nz(f.contactAddress())), getTranslation("wizard.contactAddress"));
+        fields.addFormItem(new Span(getTranslation(f.commitmentGiven() ? "yes" : "no")), getTranslation("wizard.commitmentInstead"));
+        fields.addFormItem(new Span(f.submittedAt() == null ? "" : FilingWizard.TIME.format(f.submittedAt())), getTranslation("detail.submittedAt"));
+        if (f.openedAt() != null) {
+            fields.addFormItem(new Span(FilingWizard.TIME.format(f.openedAt())), getTranslation("result.openedAt"));
+        }
+        add(fields);
+
+        add(new H3(getTranslation("wizard.materials")));
+        List<FilingMaterial> materials = services.filings().materials(viewer, f.id());
+        if (materials.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("detail.materials.none"));
+            none.setId("materials-none");
+            add(none);
+        } else {
+            UnorderedList list = new UnorderedList();
+            list.setId("materials");
+            for (FilingMaterial m : materials) {
+                DownloadHandler handler = DownloadHandler.fromInputStream(event -> services.filings()
+                        .materialContent(viewer, f.id(), m.id())
+                        .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), m.fileName(), m.contentType(), bytes.length))
+                        .orElse(DownloadResponse.error(404))).inline();
+                Anchor open = new Anchor(handler, m.fileName());
+                open.setTarget(AnchorTarget.BLANK);
+                open.setId("material-" + m.id());
+                list.add(new ListItem(open, new Span(" · " + nz(m.kind()) + " · " + (m.sizeBytes() / 1024 + 1) + " KB")));
+            }
+            add(list);
+        }
+
+        add(new H3(getTranslation("detail.history")));
+        Grid<Filing.Event> history = new Grid<>();
+        history.setId("history");
+        history.addColumn(e -> FilingWizard.TIME.format(e.at())).setHeader(getTranslation("detail.history.at")).setAutoWidth(true);
+        history.addColumn(e -> insured ? "" : e.actor()).setHeader(getTranslation("detail.history.actor")).setAutoWidth(true)
+                .setVisible(!insured);
+        history.addColumn(Filing.Event::action).setHeader(getTranslation("detail.history.action")).setAutoWidth(true);
+        history.addColumn(e -> e.status() == null ? "" : e.status().label(f.reviewMode() == null
+                ? cn.gov.ybj.crossprov.filing.ReviewMode.MANUAL : f.reviewMode())).setHeader(getTranslation("filings.col.status"));
+        history.addColumn(e -> nz(e.reason())).setHeader(getTranslation("detail.reason"));
+        history.addThemeVariants(GridVariant.LUMO_COMPACT);
+        history.setAllRowsVisible(true);
+        history.setItems(services.filings().history(viewer, f.id()));
+        add(history);
+    }
+
+    private static String area(WizardServices services, String code) {
+        return code == null ? "" : services.divisions().name(code).orElse(code) + "（" + code + "）";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,18 @@
+package cn.gov.ybj.crossprov.filing.ui;
+
+import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.identity.CurrentUser;
+import cn.gov.ybj.crossprov.insured.FamilyMembers;
+import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
+import cn.gov.ybj.crossprov.insured.InsuredAccounts;
+import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
+import cn.gov.ybj.crossprov.reference.Divisions;
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
+import org.springframework.stereotype.Component;
+
+/** What the filing screens call, in one bean so the route classes stay short. */
+@Component
+record WizardServices(CurrentUser currentUser, FilingManagement filings, InsuredAccounts accounts, FamilyMembers family,
+                      InsuranceRegistry registry, PoolingAreas areas, Divisions divisions,
+                      DesignatedInstitutions institutions) {
+}

@@ -1,0 +1,50 @@
+package cn.gov.ybj.crossprov.ui;
+
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+import java.util.Locale;
+
+/** Business refusals shown in the UI language: a notification plus an inline error area that keeps the input. */
+public final class Errors {
+
+    private Errors() {
+    }
+
+    public static boolean english(Component component) {
+        UI ui = component.getUI().orElse(UI.getCurrent());
+        Locale locale = ui == null ? null : ui.getLocale();
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    public static String message(Component component, BusinessRuleException e) {
+        return english(component) ? e.messageEn() : e.messageZh();
+    }
+
+    /** Shows the refusal in the inline area (made visible) and as an error notification. */
+    public static <T extends Component & HasText> void show(T inline, BusinessRuleException e) {
+        showText(inline, message(inline, e));
+    }
+
+    public static <T extends Component & HasText> void showText(T inline, String text) {
+        inline.setText(text);
+        inline.setVisible(true);
+        if (UI.getCurrent() != null) {
+            Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    public static <T extends Component & HasText> void clear(T inline) {
+        inline.setText("");
+        inline.setVisible(false);
+    }
+
+    public static void success(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}
