@@ -59,8 +59,8 @@ public class FilingSteps {
             throw new IllegalStateException("filing " + f.id() + " is not waiting to be opened but " + f.status());
         }
         String actor = (String) execution.getVariable("reviewer");
-        report(execution, store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
-                actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功", FilingStatus.OPENED, null));
+        store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
+                actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功", FilingStatus.OPENED, null);
     }
 
     /** 开通失败: the registry refused it (status, area or insurance type). */
@@ -68,7 +68,7 @@ public class FilingSteps {
         Filing f = filing(execution);
         String reason = (String) execution.getVariable("ineligibleReason");
         store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.FAILED, reason);
-        report(execution, store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", FilingStatus.FAILED, reason));
+        store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", FilingStatus.FAILED, reason);
     }
 
     /** 转人工审核: due in 2 working days on the official calendar. */
@@ -84,8 +84,8 @@ public class FilingSteps {
         Filing f = filing(execution);
         String reason = (String) execution.getVariable("returnReason");
         store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.RETURNED, reason);
-        report(execution, store.addEvent(f.id(), (String) execution.getVariable("reviewer"), "审核退回",
-                FilingStatus.RETURNED, reason));
+        store.addEvent(f.id(), (String) execution.getVariable("reviewer"), "审核退回",
+                FilingStatus.RETURNED, reason);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
@@ -100,14 +100,16 @@ public class FilingSteps {
         store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
     }
 
-    /** 上报国家备案库: asynchronous with retries; an outage leaves an incident, never a lost report. */
+    /**
+     * 上报国家备案库: every status change of the filing not yet acknowledged, oldest first.
+     * Asynchronous with retries; an outage leaves an incident, never a lost report. Reporting
+     * whatever is pending (rather than one event per job) keeps the order right when the
+     * applicant resubmits before the report of the return has gone out.
+     */
     public void reportToRegistry(DelegateExecution execution) {
-        long eventId = ((Number) execution.getVariable("reportEventId")).longValue();
-        store.reportNotice(eventId).ifPresent(notice -> store.recordReceipt(eventId, nationalRegistry.report(notice)));
-    }
-
-    private static void report(DelegateExecution execution, long eventId) {
-        execution.setVariable("reportEventId", eventId);
+        for (NationalFilingRegistry.Notice notice : store.unreportedNotices(filing(execution).id())) {
+            store.recordReceipt(notice.eventId(), nationalRegistry.report(notice));
+        }
     }
 
     private Filing filing(DelegateExecution execution) {

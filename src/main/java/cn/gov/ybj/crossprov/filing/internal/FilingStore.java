@@ -128,12 +128,12 @@ class FilingStore {
                 .param("id", id).param("from", from.name()).param("to", to.name()).param("reason", reason).update() == 1;
     }
 
-    long addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
-        return jdbc.sql("""
+    void addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
+        jdbc.sql("""
                         INSERT INTO app.filing_event (filing_id, actor, action, status, reason)
-                        VALUES (:id, :actor, :action, :status, :reason) RETURNING id""")
+                        VALUES (:id, :actor, :action, :status, :reason)""")
                 .param("id", id).param("actor", actor).param("action", action).param("status", status.name())
-                .param("reason", reason).query(Long.class).single();
+                .param("reason", reason).update();
     }
 
     List<Filing.Event> events(UUID id) {
@@ -144,19 +144,25 @@ class FilingStore {
                 .list();
     }
 
-    /** What the national registry is told about one event of a filing. */
-    Optional<NationalFilingRegistry.Notice> reportNotice(long eventId) {
+    /**
+     * Status changes of the filing the national registry has not acknowledged yet, oldest
+     * first. Submission and the steps while 申办中 are not reported; every later status is.
+     */
+    List<NationalFilingRegistry.Notice> unreportedNotices(UUID filingId) {
         return jdbc.sql("""
                         SELECT e.id, f.application_serial, f.filing_number, f.person_id_number, f.person_name,
                                f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
                                f.end_date, e.status, e.reason, e.at
-                        FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id WHERE e.id = :id""")
-                .param("id", eventId)
+                        FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id
+                        WHERE e.filing_id = :id AND e.status <> 'SUBMITTED'
+                          AND NOT EXISTS (SELECT 1 FROM app.registry_report r WHERE r.event_id = e.id)
+                        ORDER BY e.id""")
+                .param("id", filingId)
                 .query((rs, i) -> new NationalFilingRegistry.Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
                         rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
-                .optional();
+                .list();
     }
 
     void recordReceipt(long eventId, String receipt) {

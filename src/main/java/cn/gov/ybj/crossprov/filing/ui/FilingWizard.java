@@ -571,7 +571,7 @@ abstract class FilingWizard extends VerticalLayout {
         } catch (BusinessRuleException e) {
             Errors.show(formError, e);
         } catch (RuntimeException e) {
-            // e.g. the case is still reporting the return to the national registry; nothing was written
+            // an unexpected failure rolled the submission back: keep the input and let the person retry
             LoggerFactory.getLogger(FilingWizard.class).warn("Filing submission failed: {}", e.toString());
             Errors.showText(formError, t("wizard.error.retry"));
         } finally {
