@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.File;
@@ -65,6 +68,8 @@ class EndToEndTest {
     private WebDriver browser;
     @Autowired
     InstitutionImport institutionImport;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterAll
     static void clearPort() {
@@ -200,6 +205,62 @@ class EndToEndTest {
     }
 
     @Test
+    void selfServiceFilingInTheBrowserOpensAtOnce() {
+        login("login-insured", "chenjing");
+        click("new-filing");
+        fileOtherTemporaryTrip("北京", "2026-12-31");
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("result-status"), "开通成功"));
+        assertThat(text("result-filing-number")).matches("B350200\\d{7}");
+        click("view-records");
+        WebElement selfServiceTab = waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-tab[normalize-space(.)='自助开通']")));
+        selfServiceTab.click();
+        waitFor(d -> d.findElement(By.id("filings-national-app-self-service")).getText().contains("已开通"));
+    }
+
+    @Test
+    void quickFilingInTheBrowserIsApprovedByTheAreaClerk() {
+        login("login-insured", "zhangwei");
+        click("new-filing");
+        fileOtherTemporaryTrip("上海", "2026-12-31");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("result-status"), "提交成功"));
+        String serial = text("result-serial");
+        click("logout");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+
+        login("login-clerks", "cy-reviewer");
+        click("work-" + serial);
+        WebElement decision = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("form-decision")));
+        click(decision.findElements(By.tagName("vaadin-radio-button")).stream()
+                .filter(b -> b.getText().contains("通过")).findFirst().orElseThrow());
+        click("review-submit");
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "待办任务"));
+        waitFor(d -> jdbc.sql("SELECT status FROM app.filing WHERE application_serial = ?").param(serial)
+                .query(String.class).single().equals("OPENED"));
+    }
+
+    /** The wizard for oneself: a 其他跨省临时外出就医 trip from today to {@code end}. */
+    private void fileOtherTemporaryTrip(String province, String end) {
+        WebElement provinces = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("treatment-province")));
+        provinces.findElement(By.tagName("input")).sendKeys(province);
+        waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-combo-box-item[starts-with(normalize-space(.), '" + province + "')]"))).click();
+        click(browser.findElement(By.id("filing-type-temporary")).findElements(By.tagName("vaadin-radio-button")).stream()
+                .filter(b -> b.getText().contains("其他跨省临时外出就医人员")).findFirst().orElseThrow());
+        click("start-filing");
+        click("notice-accepted");
+        click("notice-continue");
+        WebElement endDate = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("end-date")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", endDate, end);
+        type("contact-phone", "13800138000");
+        type("contact-address", "示例路 8 号");
+        click("form-continue");
+        click("commitment-accepted");
+        click("submit-filing");
+    }
+
+    @Test
     void filingThroughTheApiWithRealTokensReachesOnlyItsOwnersAndItsAreasClerks() throws Exception {
         String zhangwei = token("insured", "zhangwei");
         String application = """
@@ -267,6 +328,27 @@ class EndToEndTest {
         browser.findElement(By.id("kc-login")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
         assertThat(browser.getCurrentUrl()).startsWith(APP);
+    }
+
+    private void click(String id) {
+        click(waitFor(ExpectedConditions.elementToBeClickable(By.id(id))));
+    }
+
+    private void click(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException e) {
+            // a notification or the loading bar lies over it for a moment
+            js.executeScript("arguments[0].click()", element);
+        }
+    }
+
+    private void type(String id, String value) {
+        WebElement input = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id(id))).findElement(By.tagName("input"));
+        input.clear();
+        input.sendKeys(value);
     }
 
     private void assertRefused(String path) {
