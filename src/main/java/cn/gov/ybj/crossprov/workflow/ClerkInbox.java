@@ -7,7 +7,7 @@ import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -59,9 +59,9 @@ public class ClerkInbox {
         if (groups.isEmpty()) {
             return List.of();
         }
-        TaskQuery q = query(groups, filter).orderByDueDate().asc().orderByTaskCreateTime().asc();
         List<Item> items = new ArrayList<>();
-        for (Task t : q.listPage(offset, limit)) {
+        for (Task t : query("SELECT RES.*", groups, filter, " ORDER BY RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC")
+                .listPage(offset, limit)) {
             items.add(item(t));
         }
         return items;
@@ -69,7 +69,7 @@ public class ClerkInbox {
 
     public long count(AppUser clerk, Filter filter) {
         List<String> groups = groups(clerk);
-        return groups.isEmpty() ? 0 : query(groups, filter).count();
+        return groups.isEmpty() ? 0 : query("SELECT count(*)", groups, filter, "").count();
     }
 
     /** The task if the clerk may see it; absent otherwise (another area's task id gets nothing). */
@@ -112,21 +112,38 @@ public class ClerkInbox {
                 .includeAssignedTasks().singleResult());
     }
 
-    private TaskQuery query(List<String> groups, Filter filter) {
-        TaskQuery q = tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
+    /**
+     * The engine's task query by candidate group joins the identity links and de-duplicates
+     * whole task rows before sorting; a semi-join sorts only the area's tasks (measured with
+     * 100,000 open tasks, see README). Candidate links stay when a task is claimed, so claimed
+     * tasks of the area are included.
+     */
+    private NativeTaskQuery query(String select, List<String> groups, Filter filter, String orderBy) {
+        StringBuilder sql = new StringBuilder(select).append(" FROM ACT_RU_TASK RES WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I"
+                + " WHERE I.TASK_ID_ = RES.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (");
+        NativeTaskQuery q = tasks.createNativeTaskQuery();
+        for (int i = 0; i < groups.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("#{group").append(i).append('}');
+            q.parameter("group" + i, groups.get(i));
+        }
+        sql.append("))");
         if (filter.taskDefinitionKey() != null) {
-            q.taskDefinitionKey(filter.taskDefinitionKey());
+            sql.append(" AND RES.TASK_DEF_KEY_ = #{taskKey}");
+            q.parameter("taskKey", filter.taskDefinitionKey());
         }
         if (filter.createdFrom() != null) {
-            q.taskCreatedAfter(Date.from(filter.createdFrom()));
+            sql.append(" AND RES.CREATE_TIME_ >= #{createdFrom}");
+            q.parameter("createdFrom", Date.from(filter.createdFrom()));
         }
         if (filter.createdTo() != null) {
-            q.taskCreatedBefore(Date.from(filter.createdTo()));
+            sql.append(" AND RES.CREATE_TIME_ < #{createdTo}");
+            q.parameter("createdTo", Date.from(filter.createdTo()));
         }
         if (filter.onlyOverdue()) {
-            q.dueBefore(ClockUtil.getCurrentTime());
+            sql.append(" AND RES.DUE_DATE_ < #{now}");
+            q.parameter("now", ClockUtil.getCurrentTime());
         }
-        return q;
+        return q.sql(sql.append(orderBy).toString());
     }
 
     static List<String> groups(AppUser clerk) {

@@ -1,5 +1,8 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
+import cn.gov.ybj.crossprov.ui.Errors;
+import com.vaadin.flow.component.html.Paragraph;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -44,7 +47,15 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         for (Channel channel : Channel.values()) {
             tabs.add(getTranslation(FilingActions.tabKey(channel)), tab(channel)).setId("tab-" + slug(channel));
         }
-        add(new HorizontalLayout(title, newFiling), tabs);
+        add(new HorizontalLayout(title, newFiling));
+        // first login links the account to its registry entry; without one nothing can be filed
+        if (services.accounts().linkedRecord(user).isEmpty()) {
+            newFiling.setVisible(false);
+            Paragraph missing = new Paragraph(Errors.english(this) ? InsuranceRegistry.NOT_FOUND_EN : InsuranceRegistry.NOT_FOUND_ZH);
+            missing.setId("not-in-registry");
+            add(missing);
+        }
+        add(tabs);
     }
 
     private static String slug(Channel channel) {

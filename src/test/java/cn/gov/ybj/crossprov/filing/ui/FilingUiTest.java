@@ -255,6 +255,17 @@ class FilingUiTest extends KaribuSpringSupport {
     }
 
     @Test
+    void anAccountWhoseIdNumberIsNotInTheRegistryIsToldSoAndCannotFile() {
+        insured("stranger", "11010519491231002X");
+        UI.getCurrent().navigate("insured");
+        assertThat(text("not-in-registry")).startsWith("未查询到参保信息");
+        assertThat(_find(Button.class, spec -> spec.withId("new-filing"))).as("no visible button to file").isEmpty();
+        UI.getCurrent().navigate("insured/filing/new");
+        assertThat(text("not-in-registry")).startsWith("未查询到参保信息");
+        assertThat(_find(Button.class, spec -> spec.withId("start-filing"))).isEmpty();
+    }
+
+    @Test
     void detailsOfSomeoneElsesFilingShowNothing() {
         AppUser zhang = insured("zhangwei", ZHANGWEI);
         Filing filing = filings.submit(zhang, new FilingApplication(ZHANGWEI, "110105", "500000", InsuranceType.EMPLOYEE,
