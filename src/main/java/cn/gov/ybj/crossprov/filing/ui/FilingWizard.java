@@ -397,14 +397,20 @@ abstract class FilingWizard extends VerticalLayout {
         show(stepNotice);
     }
 
+    /** The text of the 告知书 or 承诺书 as the person reads it before accepting. */
+    private static Div letter(String text, String id) {
+        Div letter = new Div();
+        letter.setText(text);
+        letter.setId(id);
+        letter.getStyle().set("white-space", "pre-wrap");
+        letter.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
+        return letter;
+    }
+
     // ---------------------------------------------------------------- step 2: notice
 
     private void buildNotice() {
-        Div text = new Div();
-        text.setText(FilingManagement.noticeText());
-        text.setId("notice-text");
-        text.getStyle().set("white-space", "pre-wrap");
-        text.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
+        Div text = letter(FilingManagement.noticeText(), "notice-text");
         noticeAccepted.setId("notice-accepted");
         noticeAccepted.setLabel(t("wizard.notice.accept"));
         noticeContinue.setId("notice-continue");
@@ -529,11 +535,7 @@ abstract class FilingWizard extends VerticalLayout {
     // ---------------------------------------------------------------- step 4: commitment
 
     private void buildCommitment() {
-        Div text = new Div();
-        text.setText(FilingManagement.commitmentText());
-        text.setId("commitment-text");
-        text.getStyle().set("white-space", "pre-wrap");
-        text.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
+        Div text = letter(FilingManagement.commitmentText(), "commitment-text");
         commitmentAccepted.setId("commitment-accepted");
         commitmentAccepted.setLabel(t("wizard.commitment.accept"));
         submit.setId("submit-filing");
