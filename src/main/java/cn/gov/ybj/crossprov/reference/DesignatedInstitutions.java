@@ -6,6 +6,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,12 +89,108 @@ public class DesignatedInstitutions {
     /** Matching institutions, counted up to {@link #COUNT_CAP} + 1. */
     public long count(InstitutionFilter filter) {
         List<Object> params = new ArrayList<>();
-        // every filter as a token of one GIN lookup: the index intersects them before any row is read
-        String where = where(filter, params, false);
+        String where;
+        if (common(filter)) {
+            // many matches: a scan finds COUNT_CAP + 1 of them early and stops, while a bitmap
+            // of the token index must be read whole first (270 ms for a common word, measured)
+            where = plainWhere(filter, params);
+        } else {
+            // every filter as a token of one GIN lookup: the index intersects them before any row is read
+            where = where(filter, params, false);
+        }
         params.add(COUNT_CAP + 1);
         return customPlanned(() -> jdbc.sql(
                         "SELECT count(*) FROM (SELECT 1 FROM app.designated_institution i " + where + " LIMIT ?) AS matches")
                 .params(params).query(Long.class).single());
+    }
+
+    /** Share of rows at or above which a filter counts as common (at 650,000 rows: 13,000). */
+    private static final double COMMON_SHARE = 0.02;
+
+    /**
+     * Whether the filter is expected to match many rows, from the token frequencies PostgreSQL's
+     * statistics keep for {@code search_tokens} (tokens assumed independent; a token missing
+     * from the statistics is rarer than any listed).
+     */
+    private boolean common(InstitutionFilter filter) {
+        Map<String, Double> frequencies = tokenFrequencies();
+        if (frequencies.isEmpty()) {
+            return false;
+        }
+        double rarest = frequencies.values().stream().min(Double::compare).orElse(0.0);
+        double share = 1.0;
+        for (String token : tokens(filter)) {
+            share *= frequencies.getOrDefault(token, rarest / 2);
+        }
+        return share >= COMMON_SHARE;
+    }
+
+    private volatile Map<String, Double> frequencies = Map.of();
+    private volatile long frequenciesReadAt;
+
+    /** Most common tokens and their share of rows, re-read at most once a minute. */
+    private Map<String, Double> tokenFrequencies() {
+        long now = System.currentTimeMillis();
+        if (now - frequenciesReadAt > 60_000) {
+            Map<String, Double> read = new HashMap<>();
+            jdbc.sql("""
+                    SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs FROM pg_stats
+                    WHERE schemaname = 'app' AND tablename = 'designated_institution' AND attname = 'search_tokens'""")
+                    .query(rs -> {
+                        java.sql.Array elems = rs.getArray("elems");
+                        java.sql.Array freqs = rs.getArray("freqs");
+                        if (elems != null && freqs != null) {
+                            String[] e = (String[]) elems.getArray();
+                            Float[] f = (Float[]) freqs.getArray();
+                            for (int i = 0; i < e.length && i < f.length; i++) {
+                                read.put(e[i], f[i].doubleValue());
+                            }
+                        }
+                    });
+            frequencies = Map.copyOf(read);
+            frequenciesReadAt = now;
+        }
+        return frequencies;
+    }
+
+    /** The filter without the token index: division range, plain columns and the name's substring. */
+    private static String plainWhere(InstitutionFilter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder("WHERE i.cross_province");
+        if (filter.divisionPrefix() != null) {
+            sql.append(" AND i.division_code COLLATE \"C\" LIKE ?");
+            params.add(filter.divisionPrefix() + "%");
+        }
+        if (filter.grade() != null && !filter.grade().isBlank()) {
+            sql.append(" AND i.grade = ?");
+            params.add(filter.grade().trim());
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            sql.append(" AND i.category = ?");
+            params.add(filter.category().trim());
+        }
+        if (filter.name() != null && !filter.name().isBlank()) {
+            sql.append(" AND i.name LIKE ?");
+            params.add("%" + escapeLike(filter.name().trim()) + "%");
+        }
+        return sql.toString();
+    }
+
+    /** The tokens of {@code search_tokens} the filter asks for (see {@link #where}). */
+    private static List<String> tokens(InstitutionFilter filter) {
+        List<String> tokens = new ArrayList<>();
+        if (filter.divisionPrefix() != null) {
+            tokens.add("d" + filter.divisionPrefix());
+        }
+        if (filter.name() != null && !filter.name().isBlank()) {
+            tokens.addAll(List.of(grams(filter.name().trim())));
+        }
+        if (filter.grade() != null && !filter.grade().isBlank()) {
+            tokens.add("g" + filter.grade().trim());
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            tokens.add("c" + filter.category().trim());
+        }
+        return tokens;
     }
 
     /**
