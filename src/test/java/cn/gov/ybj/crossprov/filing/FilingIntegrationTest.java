@@ -246,6 +246,35 @@ class FilingIntegrationTest {
     }
 
     @Test
+    void twoOverlappingFilingsRacingAreDecidedByTheDatabaseOneAcceptedOneRefused() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Filing>> results = new ArrayList<>();
+        try {
+            for (String key : List.of("race-a", "race-b")) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return filings.submit(linfang, application(LINFANG, "350200", "320100", FilingType.OTHER_TEMPORARY,
+                            LocalDate.of(2028, 6, 1), LocalDate.of(2028, 6, 30), List.of()), key);
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<Filing> r : results) {
+                try {
+                    outcomes.add(r.get().status().name());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(BusinessRuleException.class).hasMessageContaining("重叠");
+                    outcomes.add("REFUSED");
+                }
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("OPENED", "REFUSED");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithAClearMessageAndWritesNothing() {
         long filingsBefore = count("filing");
         long materialsBefore = count("filing_material");

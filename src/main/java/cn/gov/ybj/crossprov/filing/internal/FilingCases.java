@@ -80,6 +80,7 @@ public class FilingCases {
             throw new BusinessRuleException("缺少或无效的请求标识（Idempotency-Key）", "Missing or invalid idempotency key");
         }
         String submittedBy = actor.realm().id() + ":" + actor.username();
+        store.lockPerson(a.personIdNumber());
         // a repeated submission is answered before any rule runs again: it may be a retry after a timeout
         Optional<UUID> earlier = store.findIdByKey(submittedBy, idempotencyKey);
         if (earlier.isPresent()) {
@@ -117,6 +118,7 @@ public class FilingCases {
         if (!filing.personIdNumber().equals(a.personIdNumber()) || !filing.insuredAreaCode().equals(a.insuredAreaCode())) {
             throw new BusinessRuleException("修改备案不能更换备案人或参保地，请重新申请", "Person and insured area cannot change; file anew");
         }
+        store.lockPerson(filing.personIdNumber());
         Checked checked = check(actor, a, filingId);
         List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
         try {

@@ -37,6 +37,19 @@ class FilingStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Serialises the submissions of one person until the transaction ends. Two concurrent
+     * inserts of the same person would otherwise wait for each other in the exclusion and the
+     * idempotency index at once, and PostgreSQL would abort one as a deadlock; in turn, the
+     * second one finds the first (same key) or is refused as overlapping.
+     */
+    void lockPerson(String idNumber) {
+        if (idNumber != null && !idNumber.isBlank()) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('filing-person:' || :id))")
+                    .param("id", idNumber.strip().toUpperCase(java.util.Locale.ROOT)).query((rs, i) -> 1).list();
+        }
+    }
+
     /** 备案申请流水号: B + submission day + a sequence number that is never reused. */
     String nextApplicationSerial() {
         long n = jdbc.sql("SELECT nextval('app.filing_serial_seq')").query(Long.class).single();
