@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.filing.FilingType;
+import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,17 +31,9 @@ class FilingCaseSummaries implements CaseSummaries {
                         FROM app.filing WHERE process_instance_id IN (:ids)""")
                 .param("ids", processInstanceIds)
                 .query((rs, i) -> result.put(rs.getString(1), new CaseSummary(
-                        "异地就医备案·" + cn.gov.ybj.crossprov.filing.FilingType.valueOf(rs.getString(4)).label(),
-                        rs.getString(2), maskName(rs.getString(3)), "clerk/filing-review/{taskId}")))
+                        "异地就医备案·" + FilingType.valueOf(rs.getString(4)).label(),
+                        rs.getString(2), PersonNames.mask(rs.getString(3)), "clerk/filing-review/{taskId}")))
                 .list();
         return result;
-    }
-
-    /** 张伟 → 张*, 欧阳娜娜 → 欧***: lists show persons like the national app does. */
-    static String maskName(String name) {
-        if (name == null || name.isEmpty()) {
-            return "";
-        }
-        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
     }
 }

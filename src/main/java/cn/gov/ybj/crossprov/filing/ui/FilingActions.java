@@ -99,12 +99,4 @@ public final class FilingActions {
             case LOCAL -> "filings.tab.local";
         };
     }
-
-    /** 张伟 → 张*, as lists show persons. */
-    public static String maskName(String name) {
-        if (name == null || name.isEmpty()) {
-            return "";
-        }
-        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
-    }
 }

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -49,7 +50,7 @@ class FilingPanel extends VerticalLayout {
         fields.addFormItem(number, getTranslation("result.filingNumber"));
         // the owner sees their own (and their family's) name; clerks see it as the counter needs it
         boolean insured = viewer.realm() == Realm.INSURED;
-        fields.addFormItem(new Span(insured ? FilingActions.maskName(f.personName()) : f.personName()), getTranslation("result.name"));
+        fields.addFormItem(new Span(insured ? PersonNames.mask(f.personName()) : f.personName()), getTranslation("result.name"));
         fields.addFormItem(new Span(IdNumber.mask(f.personIdNumber())), getTranslation("idnumber"));
         fields.addFormItem(new Span(en ? getTranslation("filingType." + f.filingType().name()) : f.filingType().label()),
                 getTranslation("result.type"));

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
@@ -595,7 +596,7 @@ abstract class FilingWizard extends VerticalLayout {
             number.setId("result-filing-number");
             FormLayout fields = new FormLayout();
             fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-            fields.addFormItem(new Span(FilingActions.maskName(f.personName())), t("result.name"));
+            fields.addFormItem(new Span(PersonNames.mask(f.personName())), t("result.name"));
             fields.addFormItem(new Span(IdNumber.mask(f.personIdNumber())), t("idnumber"));
             fields.addFormItem(new Span(typeLabel(f.filingType())), t("result.type"));
             fields.addFormItem(new Span(english() ? f.insuranceType().labelEn() : f.insuranceType().label()), t("result.insuranceType"));

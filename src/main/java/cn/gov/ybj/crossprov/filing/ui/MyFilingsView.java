@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.ui.Errors;
 import com.vaadin.flow.component.html.Paragraph;
@@ -66,7 +67,7 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         Grid<Filing> grid = new Grid<>();
         grid.setId("filings-" + slug(channel));
         grid.addColumn(Filing::applicationSerial).setHeader(getTranslation("filings.col.serial")).setAutoWidth(true);
-        grid.addColumn(f -> FilingActions.maskName(f.personName())).setHeader(getTranslation("filings.col.person")).setAutoWidth(true);
+        grid.addColumn(f -> PersonNames.mask(f.personName())).setHeader(getTranslation("filings.col.person")).setAutoWidth(true);
         grid.addColumn(f -> services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()))
                 .setHeader(getTranslation("filings.col.destination")).setAutoWidth(true);
         grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);

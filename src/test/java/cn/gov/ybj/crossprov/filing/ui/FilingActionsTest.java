@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
@@ -55,7 +56,7 @@ class FilingActionsTest {
 
     @Test
     void namesAreMaskedLikeTheNationalApp() {
-        assertThat(FilingActions.maskName("张伟")).isEqualTo("张*");
-        assertThat(FilingActions.maskName("欧阳娜娜")).isEqualTo("欧***");
+        assertThat(PersonNames.mask("张伟")).isEqualTo("张*");
+        assertThat(PersonNames.mask("欧阳娜娜")).isEqualTo("欧***");
     }
 }
