@@ -6,7 +6,6 @@ import cn.gov.ybj.crossprov.reference.Divisions;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,7 +20,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import java.util.List;
 
 /**
  * 异地就医经办机构查询: public, no login. Filters 所属省份 → 所属地市 and 经办机构名称; columns
@@ -31,8 +29,7 @@ import java.util.List;
 @AnonymousAllowed
 public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
 
-    private final ComboBox<Divisions.Division> province = new ComboBox<>();
-    private final ComboBox<Divisions.Division> city = new ComboBox<>();
+    private final DivisionPicker picker;
     private final TextField name = new TextField();
     private final Span total = new Span();
     private final Grid<Agency> grid = new Grid<>();
@@ -44,24 +41,9 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
         H2 title = new H2(getTranslation("agencies.title"));
         title.setId("view-title");
 
-        province.setId("filter-province");
-        province.setLabel(getTranslation("institutions.province"));
-        province.setItems(divisions.provinces());
-        province.setItemLabelGenerator(Divisions.Division::fullName);
-        province.setClearButtonVisible(true);
-        city.setId("filter-city");
-        city.setLabel(getTranslation("institutions.city"));
-        city.setItemLabelGenerator(Divisions.Division::fullName);
-        city.setClearButtonVisible(true);
-        city.setEnabled(false);
-        province.addValueChangeListener(e -> {
-            city.clear();
-            boolean hasCities = e.getValue() != null && !e.getValue().provinceLevelOnly();
-            city.setEnabled(hasCities);
-            city.setItems(hasCities ? divisions.children(e.getValue().code()) : List.of());
-            refresh();
-        });
-        city.addValueChangeListener(e -> refresh());
+        picker = new DivisionPicker(divisions, getTranslation("institutions.province"), getTranslation("institutions.city"));
+        picker.province.addValueChangeListener(e -> refresh());
+        picker.city.addValueChangeListener(e -> refresh());
         name.setId("filter-name");
         name.setLabel(getTranslation("agencies.name"));
         name.setClearButtonVisible(true);
@@ -70,7 +52,7 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
         search.setId("search");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout filters = new HorizontalLayout(province, city, name, search);
+        HorizontalLayout filters = new HorizontalLayout(picker.province, picker.city, name, search);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -96,9 +78,7 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Agencies.Filter filter() {
-        String division = city.getValue() != null ? city.getValue().code()
-                : province.getValue() != null ? province.getValue().code() : null;
-        return new Agencies.Filter(division, name.getValue());
+        return new Agencies.Filter(picker.selectedCode(), name.getValue());
     }
 
     private int countAndShow() {

@@ -29,8 +29,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class InstitutionQueryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private final ComboBox<Divisions.Division> province = new ComboBox<>();
-    private final ComboBox<Divisions.Division> city = new ComboBox<>();
+    private final DivisionPicker picker;
+    private final ComboBox<Divisions.Division> province;
+    private final ComboBox<Divisions.Division> city;
     private final TextField name = new TextField();
     private final ComboBox<String> grade = new ComboBox<>();
     private final ComboBox<String> category = new ComboBox<>();
@@ -50,23 +51,12 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         H2 title = new H2(getTranslation("institutions.title"));
         title.setId("view-title");
 
-        province.setId("filter-province");
-        province.setLabel(getTranslation("institutions.province"));
-        province.setItems(divisions.provinces());
-        province.setItemLabelGenerator(Divisions.Division::fullName);
-        province.setClearButtonVisible(true);
-        city.setId("filter-city");
-        city.setLabel(getTranslation("institutions.city"));
-        city.setItemLabelGenerator(Divisions.Division::fullName);
-        city.setClearButtonVisible(true);
-        city.setEnabled(false);
+        picker = new DivisionPicker(divisions, getTranslation("institutions.province"), getTranslation("institutions.city"));
+        province = picker.province;
+        city = picker.city;
         province.addValueChangeListener(e -> {
             linkedDivision = null;
             linked.setText("");
-            city.clear();
-            boolean hasCities = e.getValue() != null && !e.getValue().provinceLevelOnly();
-            city.setEnabled(hasCities);
-            city.setItems(hasCities ? divisions.children(e.getValue().code()) : java.util.List.of());
         });
         city.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -114,9 +104,7 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
     }
 
     private InstitutionFilter filter() {
-        String division = linkedDivision != null ? linkedDivision
-                : city.getValue() != null ? city.getValue().code()
-                : province.getValue() != null ? province.getValue().code() : null;
+        String division = linkedDivision != null ? linkedDivision : picker.selectedCode();
         return new InstitutionFilter(division, name.getValue(), grade.getValue(), category.getValue());
     }
 
