@@ -270,7 +270,7 @@ public class FilingCases {
     }
 
     /**
-     * The case's variables. The review-mode inputs are transient: the decision reads them in the
+     * The case's variables. The review-mode inputs and the eligibility are transient: the decision reads them in the
      * same transaction, and its history keeps them; stored, each would cost three rows.
      */
     private static VariableMap variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven) {
@@ -280,7 +280,9 @@ public class FilingCases {
                 .putValueTyped("areaFilingMode", Variables.stringValue(area.filingMode().name(), true))
                 .putValueTyped("filingType", Variables.stringValue(a.filingType().name(), true))
                 .putValueTyped("materialsGiven", Variables.booleanValue(materialsGiven, true))
-                .putValueTyped("commitmentGiven", Variables.booleanValue(a.commitmentInsteadOfMaterials(), true));
+                .putValueTyped("commitmentGiven", Variables.booleanValue(a.commitmentInsteadOfMaterials(), true))
+                // check(..) has just asked the registry in this transaction
+                .putValueTyped("eligible", Variables.booleanValue(true, true));
     }
 
     private static RuntimeException translate(DataIntegrityViolationException e) {

@@ -40,8 +40,15 @@ public class FilingSteps {
         this.nationalRegistry = nationalRegistry;
     }
 
-    /** 校验参保状态: the registry may have changed since the form was checked (e.g. on resubmission). */
+    /**
+     * 校验参保状态. Submission and resubmission check the registry in the same transaction and
+     * hand the result over (transient {@code eligible}); the step asks the registry itself only
+     * when the case was started or moved another way (Cockpit, engine REST).
+     */
     public void checkEligibility(DelegateExecution execution) {
+        if (execution.getVariable("eligible") != null) {
+            return;
+        }
         Filing f = filing(execution);
         Eligibility e = registry.checkFilingEligibility(f.personIdNumber(), f.insuredAreaCode(), f.insuranceType());
         // transient: the gateway and the failure step read them in this transaction
