@@ -6,23 +6,37 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A filing as its owner, the clerks of its area and the officers of its province see it. */
+/**
+ * A filing as its owner, the clerks of its area and the officers of its province see it.
+ *
+ * @param bothPlaces 双向享受待遇: its supplemental materials were approved (004 §2.1.1.3)
+ */
 public record Filing(UUID id, String applicationSerial, String filingNumber, Channel channel, ReviewMode reviewMode,
                      FilingStatus status, String statusReason, String personIdNumber, String personName,
                      String insuredAreaCode, String treatmentProvince, String treatmentAreaCode,
                      InsuranceType insuranceType, FilingType filingType, LocalDate startDate, LocalDate endDate,
                      String contactName, String contactPhone, String contactAddress, String institutionCode,
                      boolean referral, boolean emergency, boolean commitmentGiven, String submittedBy,
-                     Instant submittedAt, Instant openedAt, String processInstanceId) {
+                     Instant submittedAt, Instant openedAt, String processInstanceId, boolean bothPlaces) {
 
     /** The status in the words of the filing's mode (备案成功 vs 已开通). */
     public String statusLabel() {
         return status.label(reviewMode == null ? ReviewMode.MANUAL : reviewMode);
     }
 
-    /** What the person may do now (004 §2); the lifecycle issue adds cancel, change and materials. */
+    /** 修改备案: a returned filing may be corrected and resubmitted. */
     public boolean mayResubmit() {
         return status == FilingStatus.RETURNED;
+    }
+
+    /** Made online through the national app (快速备案 or 自助开通), not at a counter or local platform. */
+    public boolean online() {
+        return channel != Channel.LOCAL;
+    }
+
+    /** A 个人承诺 long-term filing, which may add its materials later (补充材料, 004 §2.1.1.3). */
+    public boolean commitmentBased() {
+        return commitmentGiven && filingType.longTerm();
     }
 
     /** A step in the case's history. */

@@ -51,6 +51,11 @@ public class FilingManagement {
         return cases.ofPersonAndFamily(actor);
     }
 
+    /** What the filing's lifecycle requests allow now; {@link FilingOptions#NONE} for a filing the user may not see. */
+    public FilingOptions options(AppUser actor, Filing filing) {
+        return cases.visible(actor, filing.id()).map(cases::options).orElse(FilingOptions.NONE);
+    }
+
     public List<Filing.Event> history(AppUser actor, UUID filingId) {
         return cases.visible(actor, filingId).map(f -> cases.history(f.id())).orElse(List.of());
     }

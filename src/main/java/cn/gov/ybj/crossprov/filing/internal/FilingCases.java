@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.Eligibility;
@@ -164,6 +165,11 @@ public class FilingCases {
         persons.add(own.get().idNumber());
         family.list(own.get().idNumber()).forEach(m -> persons.add(m.memberIdNumber()));
         return store.byPersons(persons);
+    }
+
+    public FilingOptions options(Filing f) {
+        boolean counterOnly = areas.find(f.insuredAreaCode()).map(a -> FilingRules.cancelAtCounterOnly(f, a)).orElse(false);
+        return store.options(f.id(), f.personIdNumber(), counterOnly);
     }
 
     public List<Filing.Event> history(UUID id) {

@@ -1,15 +1,20 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.filing.Channel;
+import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /** The checks of an application that need no lookup; each refusal names the field in both languages. */
 final class FilingRules {
 
     /** mobile (11 digits) or landline with area code */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$");
 
     private FilingRules() {
@@ -73,5 +78,15 @@ final class FilingRules {
 
     private static BusinessRuleException missing(String zh, String en) {
         return new BusinessRuleException("请填写" + zh, "Please fill in the " + en);
+    }
+
+    /**
+     * A quick filing made before its area switched to self-service can be cancelled only at the
+     * insured area's counter (004 §2.1.1.2 提示); the area keeps the switch date.
+     */
+    static boolean cancelAtCounterOnly(Filing f, PoolingArea area) {
+        return f.channel() == Channel.NATIONAL_APP_QUICK && area.filingMode() == PoolingArea.FilingMode.SELF_SERVICE
+                && area.modeSwitchedOn() != null && f.submittedAt() != null
+                && f.submittedAt().atZone(CHINA).toLocalDate().isBefore(area.modeSwitchedOn());
     }
 }

@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
@@ -141,12 +142,21 @@ class FilingStore {
                 .param("id", id).param("from", from.name()).param("to", to.name()).param("reason", reason).update() == 1;
     }
 
+    /** Records a step; status changes other than submission are reported to the national registry. */
     void addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
+        addEvent(id, actor, action, status, reason, status != FilingStatus.SUBMITTED);
+    }
+
+    /**
+     * @param reportable whether the national registry must hear of it: applied changes and closures
+     *                   are, pending requests, refusals and escalations are not
+     */
+    void addEvent(UUID id, String actor, String action, FilingStatus status, String reason, boolean reportable) {
         jdbc.sql("""
-                        INSERT INTO app.filing_event (filing_id, actor, action, status, reason)
-                        VALUES (:id, :actor, :action, :status, :reason)""")
+                        INSERT INTO app.filing_event (filing_id, actor, action, status, reason, reportable)
+                        VALUES (:id, :actor, :action, :status, :reason, :reportable)""")
                 .param("id", id).param("actor", actor).param("action", action).param("status", status.name())
-                .param("reason", reason).update();
+                .param("reason", reason).param("reportable", reportable).update();
     }
 
     List<Filing.Event> events(UUID id) {
@@ -158,8 +168,8 @@ class FilingStore {
     }
 
     /**
-     * Status changes of the filing the national registry has not acknowledged yet, oldest
-     * first. Submission and the steps while 申办中 are not reported; every later status is.
+     * Reportable events of the filing the national registry has not acknowledged yet, oldest
+     * first, with the filing's values as they are now.
      */
     List<NationalFilingRegistry.Notice> unreportedNotices(UUID filingId) {
         return jdbc.sql("""
@@ -167,7 +177,7 @@ class FilingStore {
                                f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
                                f.end_date, e.status, e.reason, e.at
                         FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id
-                        WHERE e.filing_id = :id AND e.status <> 'SUBMITTED'
+                        WHERE e.filing_id = :id AND e.reportable
                           AND NOT EXISTS (SELECT 1 FROM app.registry_report r WHERE r.event_id = e.id)
                         ORDER BY e.id""")
                 .param("id", filingId)
@@ -235,6 +245,20 @@ class FilingStore {
                 .param("except", except == null ? new UUID(0, 0) : except).query(FILING).optional();
     }
 
+    FilingOptions options(UUID filingId, String personIdNumber, boolean cancelAtCounterOnly) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM app.filing_cancellation WHERE filing_id = :id AND status = 'PENDING'),
+                               EXISTS (SELECT 1 FROM app.filing_change WHERE filing_id = :id AND status = 'PENDING'),
+                               EXISTS (SELECT 1 FROM app.filing_supplement WHERE filing_id = :id
+                                                                             AND status IN ('UNDER_REVIEW', 'APPROVED')),
+                               EXISTS (SELECT 1 FROM app.chronic_qualification WHERE person_id_number = :person
+                                         AND (valid_until IS NULL OR valid_until >= current_date))""")
+                .param("id", filingId).param("person", personIdNumber)
+                .query((rs, i) -> new FilingOptions(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                        cancelAtCounterOnly))
+                .single();
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -243,7 +267,7 @@ class FilingStore {
             SELECT id, application_serial, filing_number, channel, review_mode, status, status_reason, person_id_number,
                    person_name, insured_area_code, treatment_province, treatment_area_code, insurance_type, filing_type,
                    start_date, end_date, contact_name, contact_phone, contact_address, institution_code, referral,
-                   emergency, commitment_given, submitted_by, submitted_at, opened_at, process_instance_id
+                   emergency, commitment_given, submitted_by, submitted_at, opened_at, process_instance_id, both_places
             FROM app.filing
             """;
 
@@ -263,6 +287,6 @@ class FilingStore {
                 rs.getString("institution_code"), rs.getBoolean("referral"), rs.getBoolean("emergency"),
                 rs.getBoolean("commitment_given"), rs.getString("submitted_by"),
                 rs.getTimestamp("submitted_at").toInstant(), opened == null ? null : opened.toInstant(),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), rs.getBoolean("both_places"));
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /**
  * What 我的备案 offers per filing and how its tabs and status filters map to statuses (004 §2).
- * The one place to add 取消备案 / 补充材料 / 信息变更 by status.
+ * The one place that decides which action a filing offers.
  */
 public final class FilingActions {
 
@@ -20,8 +21,12 @@ public final class FilingActions {
 
     /** Row actions; each knows its translation key, id prefix and route. */
     public enum Action {
-        DETAILS("filings.action.details", "details", "insured/filing/%s"),
-        RESUBMIT("filings.action.resubmit", "resubmit", "insured/filing/%s/edit");
+        RESUBMIT("filings.action.resubmit", "resubmit", "insured/filing/%s/edit"),
+        CHANGE("filings.action.change", "change", "insured/filing/%s/change"),
+        SUPPLEMENT("filings.action.supplement", "supplement", "insured/filing/%s/supplement"),
+        CHRONIC("filings.action.chronic", "chronic", "insured/filing/%s/chronic"),
+        CANCEL("filings.action.cancel", "cancel", "insured/filing/%s/cancel"),
+        DETAILS("filings.action.details", "details", "insured/filing/%s");
 
         private final String key;
         private final String idPrefix;
@@ -46,12 +51,29 @@ public final class FilingActions {
         }
     }
 
-    public static List<Action> allowed(Filing f) {
+    /**
+     * The actions in the order the guide shows them (e.g. 补充材料 取消备案 查看详情). Records of
+     * counters and local platforms only show details (004 §2.3). 取消备案 stays offered while a
+     * request is pending or when only the counter may cancel: pressing it says why (004 §2.1.1.2).
+     */
+    public static List<Action> allowed(Filing f, FilingOptions o) {
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.DETAILS);
         if (f.mayResubmit()) {
             actions.add(Action.RESUBMIT);
         }
+        if (f.status() == FilingStatus.OPENED && f.online()) {
+            if (!o.changePending() && !o.cancellationPending()) {
+                actions.add(Action.CHANGE);
+            }
+            if (f.commitmentBased() && !f.bothPlaces() && !o.supplementLive()) {
+                actions.add(Action.SUPPLEMENT);
+            }
+            if (o.chronicQualified()) {
+                actions.add(Action.CHRONIC);
+            }
+            actions.add(Action.CANCEL);
+        }
+        actions.add(Action.DETAILS);
         return actions;
     }
 

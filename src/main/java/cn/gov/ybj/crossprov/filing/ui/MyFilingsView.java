@@ -95,7 +95,7 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(Filing f) {
         HorizontalLayout actions = new HorizontalLayout();
-        for (FilingActions.Action action : FilingActions.allowed(f)) {
+        for (FilingActions.Action action : FilingActions.allowed(f, services.filings().options(services.currentUser().require(), f))) {
             Button b = new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
             b.setId(action.idPrefix() + "-" + f.applicationSerial());
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.filing.ui;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.gov.ybj.crossprov.filing.ui.FilingActions.Action.*;
 import static cn.gov.ybj.crossprov.filing.ui.FilingActions.StatusFilter.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,21 +22,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FilingActionsTest {
 
     static Filing filing(Channel channel, FilingStatus status) {
+        return filing(channel, status, FilingType.OTHER_TEMPORARY, false, false);
+    }
+
+    static Filing filing(Channel channel, FilingStatus status, FilingType type, boolean commitment, boolean bothPlaces) {
         return new Filing(UUID.randomUUID(), "B" + status, null, channel,
                 channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL, status, null,
                 "110105195803120029", "张伟", "110105", "310000", "310000", InsuranceType.EMPLOYEE,
-                FilingType.OTHER_TEMPORARY, LocalDate.now(), LocalDate.now(), "张伟", "13900000000", "x", null,
-                false, false, false, "insured:zhangwei", null, null, null);
+                type, LocalDate.now(), LocalDate.now(), "张伟", "13900000000", "x", null,
+                false, false, commitment, "insured:zhangwei", null, null, null, bothPlaces);
+    }
+
+    static FilingOptions options(boolean cancellationPending, boolean changePending, boolean supplementLive, boolean chronic) {
+        return new FilingOptions(cancellationPending, changePending, supplementLive, chronic, false);
     }
 
     @Test
-    void resubmitOnlyWhenReturned() {
-        for (FilingStatus s : FilingStatus.values()) {
-            assertThat(FilingActions.allowed(filing(Channel.NATIONAL_APP_QUICK, s))).startsWith(FilingActions.Action.DETAILS)
-                    .hasSize(s == FilingStatus.RETURNED ? 2 : 1);
+    void onlyDetailsUnlessOpenedOrReturned() {
+        for (Channel c : Channel.values()) {
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.SUBMITTED), FilingOptions.NONE)).containsExactly(DETAILS);
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.FAILED), FilingOptions.NONE)).containsExactly(DETAILS);
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.CLOSED), options(false, false, false, true))).containsExactly(DETAILS);
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.RETURNED), FilingOptions.NONE)).containsExactly(RESUBMIT, DETAILS);
         }
         Filing returned = filing(Channel.NATIONAL_APP_QUICK, FilingStatus.RETURNED);
-        assertThat(FilingActions.Action.RESUBMIT.route(returned)).isEqualTo("insured/filing/" + returned.id() + "/edit");
+        assertThat(RESUBMIT.route(returned)).isEqualTo("insured/filing/" + returned.id() + "/edit");
+    }
+
+    @Test
+    void openedOnlineFilingsOfferTheGuidesActions() {
+        for (Channel c : List.of(Channel.NATIONAL_APP_QUICK, Channel.NATIONAL_APP_SELF_SERVICE)) {
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.OPENED), FilingOptions.NONE)).containsExactly(CHANGE, CANCEL, DETAILS);
+            Filing commitment = filing(c, FilingStatus.OPENED, FilingType.LONG_TERM_RESIDENT, true, false);
+            assertThat(FilingActions.allowed(commitment, FilingOptions.NONE)).containsExactly(CHANGE, SUPPLEMENT, CANCEL, DETAILS);
+            // 补充材料 disappears while under review, once approved (双向享受待遇)
+            assertThat(FilingActions.allowed(commitment, options(false, false, true, false))).containsExactly(CHANGE, CANCEL, DETAILS);
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.OPENED, FilingType.LONG_TERM_RESIDENT, true, true), FilingOptions.NONE))
+                    .containsExactly(CHANGE, CANCEL, DETAILS);
+            // a temporary filing never had a commitment instead of materials
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, true, false), FilingOptions.NONE))
+                    .containsExactly(CHANGE, CANCEL, DETAILS);
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.OPENED), options(false, false, false, true)))
+                    .containsExactly(CHANGE, CHRONIC, CANCEL, DETAILS);
+            // a pending request blocks changes; 取消备案 stays and answers with the guide's message
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.OPENED), options(true, false, false, false))).containsExactly(CANCEL, DETAILS);
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.OPENED), options(false, true, false, false))).containsExactly(CANCEL, DETAILS);
+        }
+        assertThat(FilingActions.allowed(filing(Channel.LOCAL, FilingStatus.OPENED, FilingType.LONG_TERM_RESIDENT, true, false),
+                options(false, false, false, true))).containsExactly(DETAILS);
     }
 
     @Test
