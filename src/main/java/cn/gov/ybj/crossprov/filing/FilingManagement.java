@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.filing.internal.CaseProgressQuery;
 import cn.gov.ybj.crossprov.filing.internal.FilingCases;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
@@ -19,9 +20,11 @@ import java.util.UUID;
 public class FilingManagement {
 
     private final FilingCases cases;
+    private final CaseProgressQuery progress;
 
-    FilingManagement(FilingCases cases) {
+    FilingManagement(FilingCases cases, CaseProgressQuery progress) {
         this.cases = cases;
+        this.progress = progress;
     }
 
     /**
@@ -81,6 +84,17 @@ public class FilingManagement {
     /** The clerk returns the filing with a reason (被退回); the applicant may correct and resubmit it. */
     public Filing returnForCorrection(AppUser clerk, String taskId, String reason) {
         return cases.decide(clerk, taskId, false, reason);
+    }
+
+    /** 办件进度: everything the person and their linked family applied for, newest first. */
+    public List<CaseProgress> progress(AppUser actor) {
+        return progress.of(cases.personAndFamily(actor));
+    }
+
+    /** The steps of one of the person's items; empty when the case is not theirs. */
+    public List<CaseProgress.Step> progressSteps(AppUser actor, String processInstanceId) {
+        boolean theirs = progress(actor).stream().anyMatch(p -> p.processInstanceId().equals(processInstanceId));
+        return theirs ? progress.steps(processInstanceId) : List.of();
     }
 
     /** The text version of the 告知书 and 承诺书 the applicant accepts. */

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,9 +47,9 @@ class FilingApiController {
     private final CurrentUser currentUser;
     private final FilingManagement filings;
     private final ClerkInbox inbox;
-    private final FilingCaseSummaries summaries;
+    private final List<CaseSummaries> summaries;
 
-    FilingApiController(CurrentUser currentUser, FilingManagement filings, ClerkInbox inbox, FilingCaseSummaries summaries) {
+    FilingApiController(CurrentUser currentUser, FilingManagement filings, ClerkInbox inbox, List<CaseSummaries> summaries) {
         this.currentUser = currentUser;
         this.filings = filings;
         this.inbox = inbox;
@@ -169,7 +171,9 @@ class FilingApiController {
         AppUser user = user();
         int size = Math.max(1, Math.min(limit, 200));
         List<ClerkInbox.Item> items = inbox.page(user, ClerkInbox.Filter.ALL, Math.max(0, offset), size);
-        Map<String, CaseSummaries.CaseSummary> byCase = summaries.summarize(items.stream().map(ClerkInbox.Item::processInstanceId).toList());
+        List<String> cases = items.stream().map(ClerkInbox.Item::processInstanceId).toList();
+        Map<String, CaseSummaries.CaseSummary> byCase = new HashMap<>();
+        summaries.forEach(s -> byCase.putAll(s.summarize(cases)));
         Instant now = Instant.now();
         return Map.of("total", inbox.count(user, ClerkInbox.Filter.ALL), "items", items.stream()
                 .map(i -> new InboxItem(i.taskId(), i.name(), i.taskDefinitionKey(), i.created(), i.due(), i.overdue(now),
@@ -208,6 +212,19 @@ class FilingApiController {
             return FilingView.of(filings.returnForCorrection(user, taskId, decision.returnReason()));
         }
         throw new BusinessRuleException("审核结论须为 APPROVE（通过）或 RETURN（退回）", "The decision must be APPROVE or RETURN");
+    }
+
+    @GetMapping("/api/me/progress")
+    @Operation(summary = "办件进度：本人及家庭成员的全部事项，新的在前 / Case progress of the person and linked family")
+    List<CaseProgress> progress() {
+        return filings.progress(user());
+    }
+
+    @GetMapping("/api/me/progress/{processInstanceId}")
+    @Operation(summary = "事项的办理环节（当前环节 current=true）/ The steps of one item; 404 when not the caller's")
+    ResponseEntity<List<CaseProgress.Step>> progressSteps(@PathVariable String processInstanceId) {
+        List<CaseProgress.Step> steps = filings.progressSteps(user(), processInstanceId);
+        return steps.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(steps);
     }
 
     private AppUser user() {

@@ -7,6 +7,7 @@ import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.Eligibility;
 import cn.gov.ybj.crossprov.insured.FamilyMembers;
 import cn.gov.ybj.crossprov.insured.InsuranceRecord;
@@ -157,14 +158,19 @@ public class FilingCases {
     }
 
     public List<Filing> ofPersonAndFamily(AppUser actor) {
-        Optional<InsuranceRecord> own = accounts.linkedRecord(actor);
+        return store.byPersons(personAndFamily(actor));
+    }
+
+    /** The person behind the account and their linked family members; nobody for other realms or unlinked accounts. */
+    public Set<String> personAndFamily(AppUser actor) {
+        Optional<InsuranceRecord> own = actor.realm() == Realm.INSURED ? accounts.linkedRecord(actor) : Optional.empty();
         if (own.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
         Set<String> persons = new LinkedHashSet<>();
         persons.add(own.get().idNumber());
         family.list(own.get().idNumber()).forEach(m -> persons.add(m.memberIdNumber()));
-        return store.byPersons(persons);
+        return persons;
     }
 
     public FilingOptions options(Filing f) {

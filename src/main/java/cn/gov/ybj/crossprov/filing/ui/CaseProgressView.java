@@ -1,9 +1,13 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.ui.MainLayout;
-import cn.gov.ybj.crossprov.ui.Tables;
+import cn.gov.ybj.crossprov.ui.Errors;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -12,15 +16,33 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
 
-/** 办件进度: the person's pending items across all processes. */
+/** 办件进度: the person's (and linked family's) items across all filing processes; a row opens its timeline. */
 @Route(value = "insured/progress", layout = MainLayout.class)
 @RolesAllowed(Roles.INSURED)
 public class CaseProgressView extends VerticalLayout implements HasDynamicTitle {
 
-    public CaseProgressView() {
+    public CaseProgressView(WizardServices services) {
         H2 title = new H2(getTranslation("progress.title"));
         title.setId("view-title");
-        add(title, Tables.of(new Grid<>(), "progress.empty", List.of("progress.col.type", "progress.col.date", "progress.col.state")));
+        List<CaseProgress> all = services.filings().progress(services.currentUser().require());
+        boolean en = Errors.english(this);
+        Grid<CaseProgress> grid = new Grid<>();
+        grid.setId("progress");
+        grid.addColumn(p -> en ? getTranslation("progress.kind." + p.kind().name()) : p.kind().label())
+                .setHeader(getTranslation("progress.col.type")).setAutoWidth(true);
+        grid.addColumn(CaseProgress::reference).setHeader(getTranslation("filings.col.serial")).setAutoWidth(true);
+        grid.addColumn(p -> PersonNames.mask(p.personName())).setHeader(getTranslation("filings.col.person")).setAutoWidth(true);
+        grid.addColumn(p -> FilingWizard.TIME.format(p.appliedAt())).setHeader(getTranslation("progress.col.date")).setAutoWidth(true);
+        grid.addColumn(CaseProgress::state).setHeader(getTranslation("progress.col.state")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("progress.empty"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("insured/progress/" + e.getItem().processInstanceId())));
+        Checkbox finished = new Checkbox(getTranslation("progress.showFinished"));
+        finished.setId("show-finished");
+        finished.addValueChangeListener(e -> grid.setItems(e.getValue() ? all : all.stream().filter(CaseProgress::pending).toList()));
+        grid.setItems(all.stream().filter(CaseProgress::pending).toList());
+        add(title, finished, grid);
     }
 
     @Override

@@ -331,4 +331,31 @@ class FilingUiTest extends KaribuSpringSupport {
     private static List<String> processes(Grid<ClerkInbox.Item> grid) {
         return grid.getDataProvider().fetch(new Query<>()).map(ClerkInbox.Item::processInstanceId).toList();
     }
+
+    @Test
+    void progressListsPendingItemsAndOpensTheirTimelineForTheOwnerOnly() {
+        AppUser zhangwei = insured("zhangwei", ZHANGWEI);
+        Filing f = filings.submit(zhangwei, new FilingApplication("110105195607080031", "110105", "310000", InsuranceType.EMPLOYEE,
+                FilingType.OTHER_TEMPORARY, LocalDate.of(2036, 3, 1), LocalDate.of(2036, 3, 31), "张伟", "13800138000",
+                "北京市朝阳区演示路1号", null, false, false, false, true, true, List.of()), "ui-progress-1");
+
+        UI.getCurrent().navigate("insured/progress");
+        @SuppressWarnings("unchecked")
+        Grid<cn.gov.ybj.crossprov.filing.CaseProgress> grid = _get(Grid.class, spec -> spec.withId("progress"));
+        assertThat(grid.getGenericDataView().getItems()).anySatisfy(p -> {
+            assertThat(p.processInstanceId()).isEqualTo(f.processInstanceId());
+            assertThat(p.state()).isEqualTo("申办中");
+            assertThat(GridKt._getFormattedRow(grid, grid.getGenericDataView().getItems().toList().indexOf(p))).contains("李**");
+        });
+
+        UI.getCurrent().navigate("insured/progress/" + f.processInstanceId());
+        assertThat(text("progress-item")).contains("异地就医备案", f.applicationSerial(), "申办中");
+        List<Component> current = _find(Component.class, spec -> spec.withAttribute("aria-current", "step"));
+        assertThat(current).singleElement().satisfies(c -> assertThat(c.getElement().getTextRecursively()).startsWith("审核备案申请"));
+
+        insured("linfang", "350206199001015563");
+        UI.getCurrent().navigate("insured/progress/" + f.processInstanceId());
+        assertThat(_find(Component.class, spec -> spec.withId("not-found"))).hasSize(1);
+        assertThat(_find(Component.class, spec -> spec.withId("timeline"))).isEmpty();
+    }
 }

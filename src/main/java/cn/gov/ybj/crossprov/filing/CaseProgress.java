@@ -1,0 +1,37 @@
+package cn.gov.ybj.crossprov.filing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * 办件进度 (001 办件进度查询): one item a person applied for, in any of the filing processes.
+ *
+ * @param kind    which process: its Chinese name is {@link Kind#label()}
+ * @param state   the item's state in the words of its kind (申办中, 审核中, 已关闭 …)
+ * @param pending still being handled (a clerk or the applicant has to act)
+ */
+public record CaseProgress(String processInstanceId, Kind kind, UUID filingId, String reference, String personName,
+                           Instant appliedAt, String state, boolean pending) {
+
+    public enum Kind {
+        FILING("异地就医备案"),
+        CHANGE("备案信息变更"),
+        CANCELLATION("取消备案"),
+        SUPPLEMENT("补充材料"),
+        CHRONIC_CHOICE("门诊慢特病医疗机构选择");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A step of the item's case as the engine's history has it; {@code current} while it is still open. */
+    public record Step(String name, Instant startedAt, Instant endedAt, boolean current) {
+    }
+}
