@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.filing.internal.CaseProgressQuery;
 import cn.gov.ybj.crossprov.filing.internal.FilingCases;
+import cn.gov.ybj.crossprov.filing.internal.FilingChanges;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class FilingManagement {
 
     private final FilingCases cases;
     private final CaseProgressQuery progress;
+    private final FilingChanges changes;
 
-    FilingManagement(FilingCases cases, CaseProgressQuery progress) {
+    FilingManagement(FilingCases cases, CaseProgressQuery progress, FilingChanges changes) {
         this.cases = cases;
         this.progress = progress;
+        this.changes = changes;
     }
 
     /**
@@ -95,6 +98,40 @@ public class FilingManagement {
     public List<CaseProgress.Step> progressSteps(AppUser actor, String processInstanceId) {
         boolean theirs = progress(actor).stream().anyMatch(p -> p.processInstanceId().equals(processInstanceId));
         return theirs ? progress.steps(processInstanceId) : List.of();
+    }
+
+    // ---- 信息变更 (change of an opened online filing; bpmn/filing-change.bpmn) ----
+
+    /**
+     * 信息变更: the person changes the period, contact details or (where the filing names one) the
+     * institution of an opened online filing. Applied at once (status APPLIED, a new version,
+     * reported to the national registry) or, for the fields 003 第九条 names, sent to the insured
+     * area's clerks (status PENDING).
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException when a rule refuses it; nothing is written
+     */
+    public FilingChangeRecord requestChange(AppUser actor, UUID filingId, FilingChange change) {
+        return changes.request(actor, filingId, change);
+    }
+
+    /** 变更记录 of a filing the user may see, newest first. */
+    public List<FilingChangeRecord> changes(AppUser actor, UUID filingId) {
+        return changes.history(actor, filingId);
+    }
+
+    /** The change a review task is about, if the clerk may work on that task. */
+    public Optional<FilingChangeRecord> changeForReviewTask(AppUser clerk, String taskId) {
+        return changes.forReviewTask(clerk, taskId);
+    }
+
+    /** The clerk approves the change: the filing takes the new values and the registry is told. */
+    public FilingChangeRecord approveChange(AppUser clerk, String taskId) {
+        return changes.decide(clerk, taskId, true, null);
+    }
+
+    /** The clerk refuses the change with a reason; the filing keeps its values. */
+    public FilingChangeRecord refuseChange(AppUser clerk, String taskId, String reason) {
+        return changes.decide(clerk, taskId, false, reason);
     }
 
     /** The text version of the 告知书 and 承诺书 the applicant accepts. */

@@ -262,14 +262,7 @@ public class FilingCases {
         if (province.substring(0, 2).equals(area.code().substring(0, 2))) {
             throw new BusinessRuleException("就医地与参保地在同一省份，不属于跨省异地就医", "Treatment area is in the insured province: not cross-province");
         }
-        if (a.institutionCode() != null && !a.institutionCode().isBlank()) {
-            Institution inst = institutions.find(a.institutionCode().strip()).orElseThrow(() ->
-                    new BusinessRuleException("未找到该跨省联网定点医疗机构", "No such cross-province designated institution"));
-            String prefix = provinceLevel ? province.substring(0, 2) : a.treatmentAreaCode().substring(0, 4);
-            if (!inst.divisionCode().startsWith(prefix)) {
-                throw new BusinessRuleException("定点医疗机构不在就医地", "The institution is not in the treatment area");
-            }
-        }
+        checkInstitution(a.treatmentAreaCode(), a.institutionCode());
         Eligibility eligibility = registry.checkFilingEligibility(person, area.code(), a.insuranceType());
         if (!eligibility.allowed()) {
             throw new BusinessRuleException(eligibility.messageZh(), eligibility.messageEn());
@@ -279,6 +272,23 @@ public class FilingCases {
         });
         InsuranceRecord record = own != null && own.idNumber().equals(person) ? own : registry.find(person).orElseThrow();
         return new Checked(record, area, province, channel);
+    }
+
+    /**
+     * A named institution must be a cross-province designated institution in the treatment area
+     * (its city, or its province for province-level destinations). Also used by 信息变更.
+     */
+    void checkInstitution(String treatmentAreaCode, String institutionCode) {
+        if (institutionCode == null || institutionCode.isBlank()) {
+            return;
+        }
+        Institution inst = institutions.find(institutionCode.strip()).orElseThrow(() ->
+                new BusinessRuleException("未找到该跨省联网定点医疗机构", "No such cross-province designated institution"));
+        boolean provinceLevel = divisions.find(treatmentAreaCode).map(d -> d.level() == 1).orElse(false);
+        String prefix = treatmentAreaCode.substring(0, provinceLevel ? 2 : 4);
+        if (!inst.divisionCode().startsWith(prefix)) {
+            throw new BusinessRuleException("定点医疗机构不在就医地", "The institution is not in the treatment area");
+        }
     }
 
     /**
@@ -297,7 +307,7 @@ public class FilingCases {
                 .putValueTyped("eligible", Variables.booleanValue(true, true));
     }
 
-    private static RuntimeException translate(DataIntegrityViolationException e) {
+    static RuntimeException translate(DataIntegrityViolationException e) {
         String m = String.valueOf(e.getMostSpecificCause().getMessage());
         if (m.contains("filing_no_overlap")) {
             return overlap(null);
@@ -308,13 +318,13 @@ public class FilingCases {
         return e;
     }
 
-    private static BusinessRuleException overlap(String serial) {
+    static BusinessRuleException overlap(String serial) {
         String which = serial == null ? "" : "（" + serial + "）";
         return new BusinessRuleException("备案期间与已有的有效备案" + which + "重叠，不能重复备案",
                 "The period overlaps an active filing" + (serial == null ? "" : " (" + serial + ")"));
     }
 
-    private static BusinessRuleException notFound() {
+    static BusinessRuleException notFound() {
         return new BusinessRuleException("备案不存在", "No such filing");
     }
 

@@ -15,7 +15,7 @@ final class FilingRules {
 
     /** mobile (11 digits) or landline with area code */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$");
+    static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$");
 
     private FilingRules() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a Camunda Form ({@code forms/<id>.form}, the same definition Tasklist shows) as Vaadin
- * fields: text, textfield, textarea, radio, checkbox, select, number with label, description,
+ * fields: text, textfield, textarea, radio, checkbox, select, number, datetime (subtype date only:
+ * a DatePicker, submitted as an ISO date string like Camunda Forms do) with label, description,
  * {@code validate.required}, {@code validate.maxLength} and simple {@code conditional.hide}
  * expressions ({@code =key}, {@code =not(key)}, {@code =key = "V"}, {@code =key != "V"}).
  * Each field gets the id {@code form-<key>}.
@@ -101,7 +103,7 @@ public class CamundaFormRenderer extends VerticalLayout {
         if (key == null) {
             return; // layout elements without a value are not supported and skipped
         }
-        String label = c.path("label").asText("");
+        String label = c.path("label").asText(c.path("dateLabel").asText(""));
         String description = c.path("description").asText(null);
         JsonNode validate = c.path("validate");
         boolean required = validate.path("required").asBoolean(false);
@@ -129,6 +131,15 @@ public class CamundaFormRenderer extends VerticalLayout {
             }
             case "number" -> {
                 NumberField f = new NumberField(label);
+                f.setHelperText(description);
+                f.setRequiredIndicatorVisible(required);
+                yield f;
+            }
+            case "datetime" -> {
+                if (!"date".equals(c.path("subtype").asText("date"))) {
+                    yield null; // time and datetime subtypes are not supported
+                }
+                DatePicker f = new DatePicker(label);
                 f.setHelperText(description);
                 f.setRequiredIndicatorVisible(required);
                 yield f;
@@ -220,6 +231,8 @@ public class CamundaFormRenderer extends VerticalLayout {
             Object v = ((HasValue<?, ?>) f.component()).getValue();
             if (v instanceof String s) {
                 v = s.strip();
+            } else if (v instanceof java.time.LocalDate d) {
+                v = d.toString(); // ISO yyyy-MM-dd, as Camunda Forms submit a date
             }
             values.put(key, v);
         });

@@ -110,4 +110,34 @@ class CamundaFormRendererTest {
         assertThat(CamundaFormRenderer.hidden("=missing", v)).isFalse();
         assertThat(CamundaFormRenderer.hidden(null, v)).isFalse();
     }
+
+    @Test
+    void dateOnlyDatetimeFieldIsADatePickerSubmittingAnIsoDate() {
+        CamundaFormRenderer form = CamundaFormRenderer.load("filing-change");
+        assertThat(form.fields()).containsOnlyKeys("startDate", "endDate", "contactName", "contactPhone", "contactAddress",
+                "institutionCode");
+        com.vaadin.flow.component.datepicker.DatePicker end =
+                (com.vaadin.flow.component.datepicker.DatePicker) form.<java.time.LocalDate>field("endDate");
+        assertThat(end.getLabel()).isEqualTo("结束日期 / End date");
+        assertThat(end.getId()).contains("form-endDate");
+        assertThat(form.validate()).contains("开始日期 / Start date", "结束日期 / End date");
+
+        form.<java.time.LocalDate>field("startDate").setValue(java.time.LocalDate.of(2030, 1, 1));
+        end.setValue(java.time.LocalDate.of(2030, 6, 30));
+        form.<String>field("contactName").setValue("张三");
+        form.<String>field("contactPhone").setValue("13800138000");
+        form.<String>field("contactAddress").setValue("示例路 1 号");
+        assertThat(form.validate()).isEmpty();
+        assertThat(form.values()).containsEntry("startDate", "2030-01-01").containsEntry("endDate", "2030-06-30")
+                .doesNotContainKey("institutionCode");
+
+        // other datetime subtypes are not supported and skipped
+        CamundaFormRenderer timeOnly = new CamundaFormRenderer("""
+                {"id": "t", "components": [{"type": "datetime", "subtype": "time", "key": "at", "timeLabel": "At"},
+                  {"type": "datetime", "key": "day", "subtype": "date", "dateLabel": "Day",
+                   "conditional": {"hide": "=day = \\"2030-01-02\\""}}]}""");
+        assertThat(timeOnly.fields()).containsOnlyKeys("day");
+        timeOnly.<java.time.LocalDate>field("day").setValue(java.time.LocalDate.of(2030, 1, 2));
+        assertThat(timeOnly.fields().get("day").component().isVisible()).isFalse();
+    }
 }
