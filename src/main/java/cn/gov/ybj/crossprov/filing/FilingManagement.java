@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.filing.internal.CaseProgressQuery;
+import cn.gov.ybj.crossprov.filing.internal.FilingCancellations;
 import cn.gov.ybj.crossprov.filing.internal.FilingCases;
 import cn.gov.ybj.crossprov.filing.internal.FilingChanges;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -23,11 +24,14 @@ public class FilingManagement {
     private final FilingCases cases;
     private final CaseProgressQuery progress;
     private final FilingChanges changes;
+    private final FilingCancellations cancellations;
 
-    FilingManagement(FilingCases cases, CaseProgressQuery progress, FilingChanges changes) {
+    FilingManagement(FilingCases cases, CaseProgressQuery progress, FilingChanges changes,
+                     FilingCancellations cancellations) {
         this.cases = cases;
         this.progress = progress;
         this.changes = changes;
+        this.cancellations = cancellations;
     }
 
     /**
@@ -132,6 +136,45 @@ public class FilingManagement {
     /** The clerk refuses the change with a reason; the filing keeps its values. */
     public FilingChangeRecord refuseChange(AppUser clerk, String taskId, String reason) {
         return changes.decide(clerk, taskId, false, reason);
+    }
+
+    // ---- 取消备案 (cancellation, bpmn/filing-cancellation.bpmn) ----
+
+    /**
+     * 取消备案: online by the person (a self-service filing closes at once, a quick filing's request
+     * goes to the insured area's clerks) or at the counter by a COUNTER clerk of the insured area
+     * (closes at once). While a request is pending another is refused with
+     * 「此备案存在未审核通过的撤销申请，不支持再次申请」, also when two race.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException when a rule refuses it; nothing is written
+     */
+    public Cancellation requestCancellation(AppUser actor, UUID filingId) {
+        return cancellations.request(actor, filingId);
+    }
+
+    /** The cancellation request a review task is about, if the clerk may work on that task. */
+    public Optional<Cancellation> cancellationForReviewTask(AppUser clerk, String taskId) {
+        return cancellations.forReviewTask(clerk, taskId);
+    }
+
+    /** The clerk approves the cancellation: the filing is closed (已关闭) and the closure reported. */
+    public Cancellation approveCancellation(AppUser clerk, String taskId) {
+        return cancellations.decide(clerk, taskId, true, null);
+    }
+
+    /** The clerk refuses the cancellation with a reason the person sees; the filing stays open. */
+    public Cancellation refuseCancellation(AppUser clerk, String taskId, String reason) {
+        return cancellations.decide(clerk, taskId, false, reason);
+    }
+
+    /** The filing's cancellation requests, newest first; empty for a filing the user may not see. */
+    public List<Cancellation> cancellations(AppUser actor, UUID filingId) {
+        return cancellations.ofFiling(actor, filingId);
+    }
+
+    /** Whether the user is a counter clerk who may close this filing at the counter now (窗口取消备案). */
+    public boolean mayCancelAtCounter(AppUser actor, Filing filing) {
+        return cancellations.counterMayCancel(actor, filing);
     }
 
     /** The text version of the 告知书 and 承诺书 the applicant accepts. */

@@ -111,6 +111,7 @@ class FilingPanel extends VerticalLayout {
         history.setItems(services.filings().history(viewer, f.id()));
         add(history);
         add(new FilingChangeSection(services, viewer, f));
+        add(new CancellationSection(services, viewer, f));
     }
 
     private static String area(WizardServices services, String code) {
