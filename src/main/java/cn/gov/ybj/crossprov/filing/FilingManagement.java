@@ -91,4 +91,40 @@ public class FilingManagement {
     public static String commitmentText() {
         return FilingCases.COMMITMENT;
     }
+
+    // ---------------------------------------------------------------- 补充材料 (supplemental materials)
+
+    /** Set by Spring; a field so this feature's wiring stays in its own block. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.gov.ybj.crossprov.filing.internal.SupplementCases supplementCases;
+
+    /**
+     * 补充材料: the person adds materials to an opened commitment-based long-term filing; a clerk of the
+     * insured area reviews them (due in 2 working days).
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException when a rule refuses it; nothing is written
+     */
+    public Supplement submitSupplement(AppUser actor, UUID filingId, List<FilingApplication.Material> files) {
+        return supplementCases.submit(actor, filingId, files);
+    }
+
+    /** The filing's supplements with their files, oldest first; empty for a filing the user may not see. */
+    public List<Supplement> supplements(AppUser actor, UUID filingId) {
+        return supplementCases.ofFiling(actor, filingId);
+    }
+
+    /** The supplement a review task is about, if the clerk may work on that task. */
+    public Optional<Supplement> supplementForReviewTask(AppUser clerk, String taskId) {
+        return supplementCases.forReviewTask(clerk, taskId);
+    }
+
+    /** Approves the supplement: the filing is valid in both places (双向享受待遇) and this is reported. */
+    public Supplement approveSupplement(AppUser clerk, String taskId) {
+        return supplementCases.decide(clerk, taskId, true, null);
+    }
+
+    /** Returns the supplement with a reason; the person may upload again. */
+    public Supplement returnSupplement(AppUser clerk, String taskId, String reason) {
+        return supplementCases.decide(clerk, taskId, false, reason);
+    }
 }

@@ -110,6 +110,7 @@ class FilingPanel extends VerticalLayout {
         history.setAllRowsVisible(true);
         history.setItems(services.filings().history(viewer, f.id()));
         add(history);
+        add(new SupplementSection(services, viewer, f));
     }
 
     private static String area(WizardServices services, String code) {
