@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.filing.internal.CaseProgressQuery;
 import cn.gov.ybj.crossprov.filing.internal.FilingCancellations;
 import cn.gov.ybj.crossprov.filing.internal.FilingCases;
 import cn.gov.ybj.crossprov.filing.internal.FilingChanges;
+import cn.gov.ybj.crossprov.filing.internal.SupplementCases;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import org.springframework.stereotype.Service;
@@ -25,13 +26,15 @@ public class FilingManagement {
     private final CaseProgressQuery progress;
     private final FilingChanges changes;
     private final FilingCancellations cancellations;
+    private final SupplementCases supplementCases;
 
     FilingManagement(FilingCases cases, CaseProgressQuery progress, FilingChanges changes,
-                     FilingCancellations cancellations) {
+                     FilingCancellations cancellations, SupplementCases supplementCases) {
         this.cases = cases;
         this.progress = progress;
         this.changes = changes;
         this.cancellations = cancellations;
+        this.supplementCases = supplementCases;
     }
 
     /**
@@ -175,6 +178,38 @@ public class FilingManagement {
     /** Whether the user is a counter clerk who may close this filing at the counter now (窗口取消备案). */
     public boolean mayCancelAtCounter(AppUser actor, Filing filing) {
         return cancellations.counterMayCancel(actor, filing);
+    }
+
+    // ---- 补充材料 (supplemental materials, bpmn/supplemental-materials.bpmn) ----
+
+    /**
+     * 补充材料: the person adds materials to an opened commitment-based long-term filing; a clerk of the
+     * insured area reviews them (due in 2 working days).
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException when a rule refuses it; nothing is written
+     */
+    public Supplement submitSupplement(AppUser actor, UUID filingId, List<FilingApplication.Material> files) {
+        return supplementCases.submit(actor, filingId, files);
+    }
+
+    /** The filing's supplements with their files, oldest first; empty for a filing the user may not see. */
+    public List<Supplement> supplements(AppUser actor, UUID filingId) {
+        return supplementCases.ofFiling(actor, filingId);
+    }
+
+    /** The supplement a review task is about, if the clerk may work on that task. */
+    public Optional<Supplement> supplementForReviewTask(AppUser clerk, String taskId) {
+        return supplementCases.forReviewTask(clerk, taskId);
+    }
+
+    /** Approves the supplement: the filing is valid in both places (双向享受待遇) and this is reported. */
+    public Supplement approveSupplement(AppUser clerk, String taskId) {
+        return supplementCases.decide(clerk, taskId, true, null);
+    }
+
+    /** Returns the supplement with a reason; the person may upload again. */
+    public Supplement returnSupplement(AppUser clerk, String taskId, String reason) {
+        return supplementCases.decide(clerk, taskId, false, reason);
     }
 
     /** The text version of the 告知书 and 承诺书 the applicant accepts. */

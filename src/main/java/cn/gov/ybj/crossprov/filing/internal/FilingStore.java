@@ -205,7 +205,7 @@ class FilingStore {
     List<FilingMaterial> materials(UUID filingId) {
         return jdbc.sql("""
                         SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at
-                        FROM app.filing_material WHERE filing_id = :id ORDER BY uploaded_at, id""")
+                        FROM app.filing_material WHERE filing_id = :id AND supplement_id IS NULL ORDER BY uploaded_at, id""")
                 .param("id", filingId)
                 .query((rs, i) -> new FilingMaterial(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),

@@ -112,6 +112,7 @@ class FilingPanel extends VerticalLayout {
         add(history);
         add(new FilingChangeSection(services, viewer, f));
         add(new CancellationSection(services, viewer, f));
+        add(new SupplementSection(services, viewer, f));
     }
 
     private static String area(WizardServices services, String code) {

@@ -1,0 +1,90 @@
+package cn.gov.ybj.crossprov.filing.internal;
+
+import cn.gov.ybj.crossprov.calendar.WorkingDays;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.Supplement;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * The service tasks of {@code bpmn/supplemental-materials.bpmn}, called as
+ * {@code ${supplementSteps.xxx(execution)}}; reporting is {@code filingSteps.reportToRegistry}.
+ * Public because the expression language calls it by reflection.
+ */
+@Component("supplementSteps")
+public class SupplementSteps {
+
+    static final String APPROVED_ACTION = "补充材料审核通过，备案地和参保地双向享受待遇";
+
+    private final SupplementStore store;
+    private final FilingStore filings;
+    private final WorkingDays workingDays;
+    private final TaskService tasks;
+
+    SupplementSteps(SupplementStore store, FilingStore filings, WorkingDays workingDays, TaskService tasks) {
+        this.store = store;
+        this.filings = filings;
+        this.workingDays = workingDays;
+        this.tasks = tasks;
+    }
+
+    /** 转人工审核: due in 2 working days on the official calendar (also for self-service filings). */
+    public void startReview(DelegateExecution execution) {
+        execution.setVariable("reviewDue", workingDays.due(2));
+        execution.setVariable("reviewer", null);
+    }
+
+    /** 审核通过: the filing is valid in both places; the registry hears of it. */
+    public void approve(DelegateExecution execution) {
+        SupplementStore.Row s = supplement(execution);
+        String reviewer = (String) execution.getVariable("reviewer");
+        if (!store.decide(s.id(), Supplement.Status.APPROVED, null, reviewer)) {
+            throw new IllegalStateException("supplement " + s.id() + " is not under review but " + s.status());
+        }
+        store.markBothPlaces(s.filingId());
+        Filing f = filing(s);
+        filings.addEvent(f.id(), actor(reviewer), APPROVED_ACTION, f.status(), null, true);
+    }
+
+    /** 退回: the person may upload again (a new supplement). */
+    public void returnSupplement(DelegateExecution execution) {
+        SupplementStore.Row s = supplement(execution);
+        String reviewer = (String) execution.getVariable("reviewer");
+        String reason = (String) execution.getVariable("returnReason");
+        if (!store.decide(s.id(), Supplement.Status.RETURNED, reason, reviewer)) {
+            throw new IllegalStateException("supplement " + s.id() + " is not under review but " + s.status());
+        }
+        Filing f = filing(s);
+        filings.addEvent(f.id(), actor(reviewer), "补充材料审核退回", f.status(), reason, false);
+    }
+
+    /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
+    public void escalate(DelegateExecution execution) {
+        Filing f = filing(supplement(execution));
+        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(SupplementCases.REVIEW_TASK).singleResult();
+        if (review != null) {
+            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
+            tasks.setPriority(review.getId(), 100);
+        }
+        filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "补充材料审核超期，已提交科长督办", f.status(), null, false);
+    }
+
+    private static String actor(String reviewer) {
+        return reviewer == null ? FilingSteps.PROCESS_ACTOR : reviewer;
+    }
+
+    private SupplementStore.Row supplement(DelegateExecution execution) {
+        UUID id = UUID.fromString((String) execution.getVariable("requestId"));
+        return store.find(id).orElseThrow(() -> new IllegalStateException("no supplement " + id));
+    }
+
+    private Filing filing(SupplementStore.Row s) {
+        return filings.find(s.filingId()).orElseThrow(() -> new IllegalStateException("no filing " + s.filingId()));
+    }
+}
