@@ -2,11 +2,13 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.filing.internal.CaseProgressQuery;
 import cn.gov.ybj.crossprov.filing.internal.FilingCancellations;
+import cn.gov.ybj.crossprov.filing.internal.ChronicChoices;
 import cn.gov.ybj.crossprov.filing.internal.FilingCases;
 import cn.gov.ybj.crossprov.filing.internal.FilingChanges;
 import cn.gov.ybj.crossprov.filing.internal.SupplementCases;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.insured.ChronicQualification;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -27,14 +29,16 @@ public class FilingManagement {
     private final FilingChanges changes;
     private final FilingCancellations cancellations;
     private final SupplementCases supplementCases;
+    private final ChronicChoices chronic;
 
     FilingManagement(FilingCases cases, CaseProgressQuery progress, FilingChanges changes,
-                     FilingCancellations cancellations, SupplementCases supplementCases) {
+                     FilingCancellations cancellations, SupplementCases supplementCases, ChronicChoices chronic) {
         this.cases = cases;
         this.progress = progress;
         this.changes = changes;
         this.cancellations = cancellations;
         this.supplementCases = supplementCases;
+        this.chronic = chronic;
     }
 
     /**
@@ -210,6 +214,45 @@ public class FilingManagement {
     /** Returns the supplement with a reason; the person may upload again. */
     public Supplement returnSupplement(AppUser clerk, String taskId, String reason) {
         return supplementCases.decide(clerk, taskId, false, reason);
+    }
+
+    // ---- 门诊慢特病医疗机构选择 (004 §3) ----
+
+    /** 门诊慢特病资格 valid today of the person: the actor's own or a linked family member's (a clerk: own area's). */
+    public List<ChronicQualification> chronicQualifications(AppUser actor, String personIdNumber) {
+        return chronic.qualifications(actor, personIdNumber);
+    }
+
+    /**
+     * 医疗机构审核列表: the person's choices for the disease (all diseases when {@code diseaseCode} is
+     * null) under review, approved and refused, newest first.
+     */
+    public List<ChronicChoice> chronicChoices(AppUser actor, String personIdNumber, String diseaseCode) {
+        return chronic.choices(actor, personIdNumber, diseaseCode);
+    }
+
+    /**
+     * 选择门诊慢特病医疗机构: one designated institution of the opened online filing's destination for a
+     * disease the person holds; answers the choice with its 医药机构变更流水号, under review.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException when a rule refuses it; nothing is written
+     */
+    public ChronicChoice chooseChronicInstitution(AppUser actor, UUID filingId, String diseaseCode, String institutionCode) {
+        return chronic.choose(actor, filingId, diseaseCode, institutionCode);
+    }
+
+    /** The choice a review task is about, if the clerk may work on that task. */
+    public Optional<ChronicChoice> chronicChoiceForReviewTask(AppUser clerk, String taskId) {
+        return chronic.forReviewTask(clerk, taskId);
+    }
+
+    public ChronicChoice approveChronicChoice(AppUser clerk, String taskId) {
+        return chronic.decide(clerk, taskId, true, null);
+    }
+
+    /** Refuses the choice with a reason the person sees; the institution may then be chosen again. */
+    public ChronicChoice refuseChronicChoice(AppUser clerk, String taskId, String reason) {
+        return chronic.decide(clerk, taskId, false, reason);
     }
 
     /** The text version of the 告知书 and 承诺书 the applicant accepts. */
