@@ -1,5 +1,13 @@
 package cn.gov.ybj.crossprov.e2e;
 
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.filing.FilingType;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.localrun.LocalKeycloak;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +45,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -70,6 +81,8 @@ class EndToEndTest {
     InstitutionImport institutionImport;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FilingManagement filings;
 
     @AfterAll
     static void clearPort() {
@@ -238,6 +251,33 @@ class EndToEndTest {
         waitFor(ExpectedConditions.textToBe(By.id("view-title"), "待办任务"));
         waitFor(d -> jdbc.sql("SELECT status FROM app.filing WHERE application_serial = ?").param(serial)
                 .query(String.class).single().equals("OPENED"));
+    }
+
+    @Test
+    void selfServiceFilingIsCancelledFromTheRecordsAndTheCaseShowsInProgress() {
+        String person = "350206199001015563";
+        AppUser linfang = new AppUser(Realm.INSURED, "linfang", "林芳", Set.of("INSURED"), List.of(), null, person);
+        Filing filing = filings.submit(linfang, new FilingApplication(person, "350200", "440100", InsuranceType.EMPLOYEE,
+                FilingType.OTHER_TEMPORARY, LocalDate.of(2032, 5, 1), LocalDate.of(2032, 5, 31), "林芳", "13800138000",
+                "广州市示例路 3 号", null, false, false, false, true, true, List.of()), "e2e-cancel-1");
+        assertThat(filing.status()).isEqualTo(FilingStatus.OPENED);
+
+        login("login-insured", "linfang");
+        click(waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[normalize-space(.)='自助开通']"))));
+        click("cancel-" + filing.applicationSerial());
+        click("cancel-confirm");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("cancel-result-status"), "已关闭"));
+        assertThat(jdbc.sql("SELECT status FROM app.filing WHERE id = ?").param(filing.id()).query(String.class).single())
+                .isEqualTo("CLOSED");
+
+        browser.get(APP + "/insured/progress");
+        click("show-finished");
+        waitFor(d -> d.findElement(By.id("progress")).getText().contains("取消备案"));
+        String cancellationCase = jdbc.sql("SELECT process_instance_id FROM app.filing_cancellation WHERE filing_id = ?")
+                .param(filing.id()).query(String.class).single();
+        browser.get(APP + "/insured/progress/" + cancellationCase);
+        waitFor(d -> d.findElement(By.id("timeline")).getText().contains("关闭备案"));
+        assertThat(text("progress-item")).contains("取消备案", filing.applicationSerial(), "已关闭");
     }
 
     /** The wizard for oneself: a 其他跨省临时外出就医 trip from today to {@code end}. */
