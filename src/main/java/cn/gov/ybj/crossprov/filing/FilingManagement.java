@@ -73,6 +73,11 @@ public class FilingManagement {
         return cases.visible(actor, filing.id()).map(cases::options).orElse(FilingOptions.NONE);
     }
 
+    /** The actions 我的备案 offers the person on the filing; none for other realms or a filing they may not see. */
+    public List<FilingAction> actions(AppUser actor, Filing filing) {
+        return actor.realm() == Realm.INSURED ? FilingAction.allowed(filing, options(actor, filing)) : List.of();
+    }
+
     public List<Filing.Event> history(AppUser actor, UUID filingId) {
         return cases.visible(actor, filingId).map(f -> cases.history(f.id())).orElse(List.of());
     }

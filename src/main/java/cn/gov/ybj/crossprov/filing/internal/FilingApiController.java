@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.filing.internal;
 
 import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingAction;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
@@ -79,16 +80,21 @@ class FilingApiController {
                       String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
                       String contactName, String contactPhone, String contactAddress, String institutionCode,
                       boolean referral, boolean emergency, boolean commitmentGiven, Instant submittedAt, Instant openedAt,
-                      List<String> actions) {
+                      List<FilingAction> actions) {
 
+        /** Without actions: the filing as a reviewer sees it. */
         static FilingView of(Filing f) {
+            return of(f, List.of());
+        }
+
+        static FilingView of(Filing f, List<FilingAction> actions) {
             return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
                     f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(),
                     f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
                     f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
                     f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),
                     f.institutionCode(), f.referral(), f.emergency(), f.commitmentGiven(), f.submittedAt(),
-                    f.openedAt(), f.mayResubmit() ? List.of("VIEW", "RESUBMIT") : List.of("VIEW"));
+                    f.openedAt(), actions);
         }
     }
 
@@ -110,7 +116,7 @@ class FilingApiController {
     @PostMapping(value = "/api/filings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "提交备案（无材料）/ File without materials; Idempotency-Key makes retries safe")
     FilingView submit(@RequestHeader("Idempotency-Key") String key, @RequestBody ApplicationBody body) {
-        return FilingView.of(filings.submit(user(), body.toApplication(List.of(), null), key));
+        return view(filings.submit(user(), body.toApplication(List.of(), null), key));
     }
 
     @PostMapping(value = "/api/filings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -119,13 +125,13 @@ class FilingApiController {
                                    @RequestPart("application") ApplicationBody body,
                                    @RequestPart(value = "materials", required = false) List<MultipartFile> materials,
                                    @RequestParam(value = "materialKind", required = false) String kind) {
-        return FilingView.of(filings.submit(user(), body.toApplication(materials, kind(body, kind)), key));
+        return view(filings.submit(user(), body.toApplication(materials, kind(body, kind)), key));
     }
 
     @PostMapping(value = "/api/filings/{id}/resubmission", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "修改备案后重新提交 / Correct a returned filing and resubmit it")
     FilingView resubmit(@PathVariable UUID id, @RequestBody ApplicationBody body) {
-        return FilingView.of(filings.resubmit(user(), id, body.toApplication(List.of(), null)));
+        return view(filings.resubmit(user(), id, body.toApplication(List.of(), null)));
     }
 
     @PostMapping(value = "/api/filings/{id}/resubmission", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -133,13 +139,13 @@ class FilingApiController {
     FilingView resubmitWithMaterials(@PathVariable UUID id, @RequestPart("application") ApplicationBody body,
                                      @RequestPart(value = "materials", required = false) List<MultipartFile> materials,
                                      @RequestParam(value = "materialKind", required = false) String kind) {
-        return FilingView.of(filings.resubmit(user(), id, body.toApplication(materials, kind(body, kind))));
+        return view(filings.resubmit(user(), id, body.toApplication(materials, kind(body, kind))));
     }
 
     @GetMapping("/api/filings")
     @Operation(summary = "我的备案：本人及家庭成员 / My and my family members' filings")
     List<FilingView> mine() {
-        return filings.mine(user()).stream().map(FilingView::of).toList();
+        return filings.mine(user()).stream().map(this::view).toList();
     }
 
     @GetMapping("/api/filings/{id}")
@@ -147,7 +153,7 @@ class FilingApiController {
     ResponseEntity<Details> details(@PathVariable UUID id) {
         AppUser user = user();
         return filings.find(user, id)
-                .map(f -> ResponseEntity.ok(new Details(FilingView.of(f), filings.history(user, id), filings.materials(user, id))))
+                .map(f -> ResponseEntity.ok(new Details(view(f), filings.history(user, id), filings.materials(user, id))))
                 .orElse(ResponseEntity.notFound().build());
     }
 
@@ -225,6 +231,11 @@ class FilingApiController {
     ResponseEntity<List<CaseProgress.Step>> progressSteps(@PathVariable String processInstanceId) {
         List<CaseProgress.Step> steps = filings.progressSteps(user(), processInstanceId);
         return steps.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(steps);
+    }
+
+    /** The filing with the actions its owner may take now. */
+    private FilingView view(Filing f) {
+        return FilingView.of(f, filings.actions(user(), f));
     }
 
     private AppUser user() {

@@ -2,24 +2,21 @@ package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingAction;
 import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/**
- * What 我的备案 offers per filing and how its tabs and status filters map to statuses (004 §2).
- * The one place that decides which action a filing offers.
- */
+/** How 我的备案 shows a filing's actions, and how its tabs and status filters map to statuses (004 §2). */
 public final class FilingActions {
 
     private FilingActions() {
     }
 
-    /** Row actions; each knows its translation key, id prefix and route. */
+    /** Row actions, one per {@link FilingAction}; each knows its translation key, id prefix and route. */
     public enum Action {
         RESUBMIT("filings.action.resubmit", "resubmit", "insured/filing/%s/edit"),
         CHANGE("filings.action.change", "change", "insured/filing/%s/change"),
@@ -51,30 +48,9 @@ public final class FilingActions {
         }
     }
 
-    /**
-     * The actions in the order the guide shows them (e.g. 补充材料 取消备案 查看详情). Records of
-     * counters and local platforms only show details (004 §2.3). 取消备案 stays offered while a
-     * request is pending or when only the counter may cancel: pressing it says why (004 §2.1.1.2).
-     */
+    /** The actions {@link FilingAction#allowed} gives, with what the screen needs to show them. */
     public static List<Action> allowed(Filing f, FilingOptions o) {
-        List<Action> actions = new ArrayList<>();
-        if (f.mayResubmit()) {
-            actions.add(Action.RESUBMIT);
-        }
-        if (f.status() == FilingStatus.OPENED && f.online()) {
-            if (!o.changePending() && !o.cancellationPending()) {
-                actions.add(Action.CHANGE);
-            }
-            if (f.commitmentBased() && !f.bothPlaces() && !o.supplementLive()) {
-                actions.add(Action.SUPPLEMENT);
-            }
-            if (o.chronicQualified()) {
-                actions.add(Action.CHRONIC);
-            }
-            actions.add(Action.CANCEL);
-        }
-        actions.add(Action.DETAILS);
-        return actions;
+        return FilingAction.allowed(f, o).stream().map(a -> Action.valueOf(a.name())).toList();
     }
 
     /** The status filters of a tab: quick and local 全部/申办中/已办结/已关闭/被退回, self-service 全部/已开通/已关闭/开通失败. */
