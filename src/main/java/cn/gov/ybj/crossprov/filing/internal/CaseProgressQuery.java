@@ -45,22 +45,12 @@ public class CaseProgressQuery {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT f.process_instance_id AS pi, 'FILING' AS kind, f.id AS filing_id, f.application_serial AS ref,
-                               f.person_name, f.submitted_at AS at, f.status AS state, f.review_mode AS mode
-                        FROM app.filing f WHERE f.person_id_number IN (:persons)
+                        SELECT process_instance_id AS pi, 'FILING' AS kind, id AS filing_id, application_serial AS ref,
+                               person_name, submitted_at AS at, status AS state, review_mode AS mode
+                        FROM app.filing WHERE person_id_number IN (:persons)
                         UNION ALL
-                        SELECT c.process_instance_id, 'CHANGE', f.id, f.application_serial, f.person_name, c.requested_at, c.status, NULL
-                        FROM app.filing_change c JOIN app.filing f ON f.id = c.filing_id WHERE f.person_id_number IN (:persons)
-                        UNION ALL
-                        SELECT c.process_instance_id, 'CANCELLATION', f.id, f.application_serial, f.person_name, c.requested_at, c.status, NULL
-                        FROM app.filing_cancellation c JOIN app.filing f ON f.id = c.filing_id WHERE f.person_id_number IN (:persons)
-                        UNION ALL
-                        SELECT s.process_instance_id, 'SUPPLEMENT', f.id, f.application_serial, f.person_name, s.submitted_at, s.status, NULL
-                        FROM app.filing_supplement s JOIN app.filing f ON f.id = s.filing_id WHERE f.person_id_number IN (:persons)
-                        UNION ALL
-                        SELECT c.process_instance_id, 'CHRONIC_CHOICE', f.id, c.serial, f.person_name, c.submitted_at, c.status, NULL
-                        FROM app.chronic_institution_choice c JOIN app.filing f ON f.id = c.filing_id
-                        WHERE c.person_id_number IN (:persons)
+                        SELECT process_instance_id, kind, filing_id, reference, person_name, at, status, NULL
+                        FROM app.filing_request WHERE person_id_number IN (:persons)
                         ORDER BY at DESC""")
                 .param("persons", persons)
                 .query((rs, i) -> {

@@ -153,7 +153,7 @@ class FilingChangeUiTest extends KaribuSpringSupport {
         RadioButtonGroup<String> decision = (RadioButtonGroup<String>) review.form().<String>field("decision");
         _setValue(decision, "REFUSE");
         _setValue((TextArea) review.form().<String>field("refuseReason"), "电话无法接通");
-        _click(_get(Button.class, spec -> spec.withId("change-review-submit")));
+        _click(_get(Button.class, spec -> spec.withId("review-submit")));
 
         assertThat(filings.changes(clerk, f.id())).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(FilingChangeRecord.Status.REFUSED);
