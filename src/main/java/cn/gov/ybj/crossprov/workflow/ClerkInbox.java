@@ -42,6 +42,19 @@ public class ClerkInbox {
         return "area-" + poolingAreaCode + "-supervisors";
     }
 
+    /**
+     * 逾期升级: the case's open task is offered to the area's supervisors too, at top priority
+     * (called by the escalation timer of each review; the task stays with its clerks as well).
+     */
+    public void escalate(String processInstanceId, String taskDefinitionKey, String poolingAreaCode) {
+        Task review = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
+                .singleResult();
+        if (review != null) {
+            tasks.addCandidateGroup(review.getId(), supervisorGroup(poolingAreaCode));
+            tasks.setPriority(review.getId(), 100);
+        }
+    }
+
     /** @param onlyOverdue only tasks past their due date */
     public record Filter(String taskDefinitionKey, Instant createdFrom, Instant createdTo, boolean onlyOverdue) {
         public static final Filter ALL = new Filter(null, null, null, false);

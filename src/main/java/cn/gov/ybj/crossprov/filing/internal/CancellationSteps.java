@@ -5,9 +5,7 @@ import cn.gov.ybj.crossprov.filing.Cancellation;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -26,13 +24,13 @@ public class CancellationSteps {
     private final FilingStore store;
     private final CancellationStore cancellations;
     private final WorkingDays workingDays;
-    private final TaskService tasks;
+    private final ClerkInbox inbox;
 
-    CancellationSteps(FilingStore store, CancellationStore cancellations, WorkingDays workingDays, TaskService tasks) {
+    CancellationSteps(FilingStore store, CancellationStore cancellations, WorkingDays workingDays, ClerkInbox inbox) {
         this.store = store;
         this.cancellations = cancellations;
         this.workingDays = workingDays;
-        this.tasks = tasks;
+        this.inbox = inbox;
     }
 
     /** 受理: a quick filing cancelled online goes to the insured area's clerks, due in 3 working days; all else closes. */
@@ -76,12 +74,7 @@ public class CancellationSteps {
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(execution);
-        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(FilingCancellations.REVIEW_TASK).singleResult();
-        if (review != null) {
-            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
-            tasks.setPriority(review.getId(), 100);
-        }
+        inbox.escalate(execution.getProcessInstanceId(), FilingCancellations.REVIEW_TASK, f.insuredAreaCode());
         store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "取消备案审核超期，已提交科长督办", f.status(), null, false);
     }
 

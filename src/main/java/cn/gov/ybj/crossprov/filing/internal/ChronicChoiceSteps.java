@@ -4,9 +4,7 @@ import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.ChronicChoice;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -22,13 +20,13 @@ public class ChronicChoiceSteps {
     private final ChronicChoiceStore store;
     private final FilingStore filings;
     private final WorkingDays workingDays;
-    private final TaskService tasks;
+    private final ClerkInbox inbox;
 
-    ChronicChoiceSteps(ChronicChoiceStore store, FilingStore filings, WorkingDays workingDays, TaskService tasks) {
+    ChronicChoiceSteps(ChronicChoiceStore store, FilingStore filings, WorkingDays workingDays, ClerkInbox inbox) {
         this.store = store;
         this.filings = filings;
         this.workingDays = workingDays;
-        this.tasks = tasks;
+        this.inbox = inbox;
     }
 
     /** 转经办审核: due in 2 working days on the official calendar (004 §3.4 预计两个工作日内完成审核). */
@@ -66,12 +64,7 @@ public class ChronicChoiceSteps {
     public void escalate(DelegateExecution execution) {
         ChronicChoice c = choice(execution);
         Filing f = filing(c);
-        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(ChronicChoices.REVIEW_TASK).singleResult();
-        if (review != null) {
-            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
-            tasks.setPriority(review.getId(), 100);
-        }
+        inbox.escalate(execution.getProcessInstanceId(), ChronicChoices.REVIEW_TASK, f.insuredAreaCode());
         filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "门诊慢特病医疗机构选择审核超期，已提交科长督办（流水号 "
                 + c.serial() + "）", f.status(), null, false);
     }

@@ -6,9 +6,7 @@ import cn.gov.ybj.crossprov.filing.FilingChange;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -23,13 +21,13 @@ public class FilingChangeSteps {
     private final FilingStore store;
     private final FilingChangeStore changes;
     private final WorkingDays workingDays;
-    private final TaskService tasks;
+    private final ClerkInbox inbox;
 
-    FilingChangeSteps(FilingStore store, FilingChangeStore changes, WorkingDays workingDays, TaskService tasks) {
+    FilingChangeSteps(FilingStore store, FilingChangeStore changes, WorkingDays workingDays, ClerkInbox inbox) {
         this.store = store;
         this.changes = changes;
         this.workingDays = workingDays;
-        this.tasks = tasks;
+        this.inbox = inbox;
     }
 
     /** 受理信息变更: decides whether the insured area reviews it (003 第九条); a review is due in 2 working days. */
@@ -73,12 +71,7 @@ public class FilingChangeSteps {
     public void escalate(DelegateExecution execution) {
         FilingChangeStore.Row row = row(execution);
         Filing f = filing(row);
-        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(FilingChanges.REVIEW_TASK).singleResult();
-        if (review != null) {
-            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
-            tasks.setPriority(review.getId(), 100);
-        }
+        inbox.escalate(execution.getProcessInstanceId(), FilingChanges.REVIEW_TASK, f.insuredAreaCode());
         store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "信息变更审核超期，已提交科长督办", f.status(), null, false);
     }
 

@@ -7,9 +7,7 @@ import cn.gov.ybj.crossprov.filing.ReviewMode;
 import cn.gov.ybj.crossprov.insured.Eligibility;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -28,15 +26,15 @@ public class FilingSteps {
     private final FilingStore store;
     private final InsuranceRegistry registry;
     private final WorkingDays workingDays;
-    private final TaskService tasks;
+    private final ClerkInbox inbox;
     private final NationalFilingRegistry nationalRegistry;
 
-    FilingSteps(FilingStore store, InsuranceRegistry registry, WorkingDays workingDays, TaskService tasks,
+    FilingSteps(FilingStore store, InsuranceRegistry registry, WorkingDays workingDays, ClerkInbox inbox,
                 NationalFilingRegistry nationalRegistry) {
         this.store = store;
         this.registry = registry;
         this.workingDays = workingDays;
-        this.tasks = tasks;
+        this.inbox = inbox;
         this.nationalRegistry = nationalRegistry;
     }
 
@@ -98,12 +96,7 @@ public class FilingSteps {
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(execution);
-        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(FilingCases.REVIEW_TASK).singleResult();
-        if (review != null) {
-            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
-            tasks.setPriority(review.getId(), 100);
-        }
+        inbox.escalate(execution.getProcessInstanceId(), FilingCases.REVIEW_TASK, f.insuredAreaCode());
         store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
     }
 

@@ -4,9 +4,7 @@ import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.Supplement;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -24,13 +22,13 @@ public class SupplementSteps {
     private final SupplementStore store;
     private final FilingStore filings;
     private final WorkingDays workingDays;
-    private final TaskService tasks;
+    private final ClerkInbox inbox;
 
-    SupplementSteps(SupplementStore store, FilingStore filings, WorkingDays workingDays, TaskService tasks) {
+    SupplementSteps(SupplementStore store, FilingStore filings, WorkingDays workingDays, ClerkInbox inbox) {
         this.store = store;
         this.filings = filings;
         this.workingDays = workingDays;
-        this.tasks = tasks;
+        this.inbox = inbox;
     }
 
     /** 转人工审核: due in 2 working days on the official calendar (also for self-service filings). */
@@ -66,12 +64,7 @@ public class SupplementSteps {
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(supplement(execution));
-        Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(SupplementCases.REVIEW_TASK).singleResult();
-        if (review != null) {
-            tasks.addCandidateGroup(review.getId(), ClerkInbox.supervisorGroup(f.insuredAreaCode()));
-            tasks.setPriority(review.getId(), 100);
-        }
+        inbox.escalate(execution.getProcessInstanceId(), SupplementCases.REVIEW_TASK, f.insuredAreaCode());
         filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "补充材料审核超期，已提交科长督办", f.status(), null, false);
     }
 

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -73,10 +72,8 @@ public class ChronicChoiceView extends VerticalLayout implements HasDynamicTitle
         title.setId("view-title");
         add(title);
         user = services.currentUser().require();
-        filing = event.getRouteParameters().get("id").flatMap(FilingResubmitView::uuid)
-                .flatMap(id -> services.filings().find(user, id)).orElse(null);
+        filing = FilingPages.filingOrNotFound(this, services, user, event).orElse(null);
         if (filing == null) {
-            add(paragraph("not-found", getTranslation("detail.notFound")));
             return;
         }
         if (filing.status() != FilingStatus.OPENED || !filing.online()) {

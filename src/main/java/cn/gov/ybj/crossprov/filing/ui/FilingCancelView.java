@@ -51,12 +51,8 @@ public class FilingCancelView extends VerticalLayout implements HasDynamicTitle,
         title.setId("view-title");
         add(title);
         AppUser actor = services.currentUser().require();
-        Optional<Filing> found = event.getRouteParameters().get("id").flatMap(FilingResubmitView::uuid)
-                .flatMap(id -> services.filings().find(actor, id));
+        Optional<Filing> found = FilingPages.filingOrNotFound(this, services, actor, event);
         if (found.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("detail.notFound"));
-            none.setId("not-found");
-            add(none);
             return;
         }
         Filing f = found.get();

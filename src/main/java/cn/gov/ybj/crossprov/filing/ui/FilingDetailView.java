@@ -3,7 +3,6 @@ package cn.gov.ybj.crossprov.filing.ui;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.MainLayout;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -31,15 +30,7 @@ public class FilingDetailView extends VerticalLayout implements HasDynamicTitle,
         title.setId("view-title");
         add(title);
         var actor = services.currentUser().require();
-        var filing = event.getRouteParameters().get("id").flatMap(FilingResubmitView::uuid)
-                .flatMap(id -> services.filings().find(actor, id));
-        if (filing.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("detail.notFound"));
-            none.setId("not-found");
-            add(none);
-            return;
-        }
-        add(new FilingPanel(services, actor, filing.get()));
+        FilingPages.filingOrNotFound(this, services, actor, event).ifPresent(f -> add(new FilingPanel(services, actor, f)));
     }
 
     @Override

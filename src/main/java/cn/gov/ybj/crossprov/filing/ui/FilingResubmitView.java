@@ -14,7 +14,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /** 修改备案: the applicant corrects a returned filing and sends it back to review. */
 @Route(value = "insured/filing/:id([0-9a-fA-F-]{36})/edit", layout = MainLayout.class)
@@ -32,7 +31,7 @@ public class FilingResubmitView extends FilingWizard implements HasDynamicTitle,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Filing> found = event.getRouteParameters().get("id").flatMap(FilingResubmitView::uuid)
+        Optional<Filing> found = event.getRouteParameters().get("id").flatMap(FilingPages::uuid)
                 .flatMap(id -> services.filings().find(actor, id)).filter(Filing::mayResubmit);
         if (found.isEmpty()) {
             removeAll();
@@ -49,14 +48,6 @@ public class FilingResubmitView extends FilingWizard implements HasDynamicTitle,
         forWhom.setVisible(false);
         familyMember.setVisible(false);
         prefill(returned);
-    }
-
-    static Optional<UUID> uuid(String s) {
-        try {
-            return Optional.of(UUID.fromString(s));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
