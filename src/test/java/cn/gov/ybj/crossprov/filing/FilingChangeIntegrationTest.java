@@ -157,6 +157,10 @@ class FilingChangeIntegrationTest {
         assertThat(pending.status()).isEqualTo(FilingChangeRecord.Status.PENDING);
         assertThat(filings.find(shen, f.id()).orElseThrow().contactPhone()).isEqualTo("13800138000");
         assertThat(filings.options(shen, f).changePending()).isTrue();
+        // cancelling waits for the review: the change would otherwise be decided on a closed filing
+        assertThatThrownBy(() -> filings.requestCancellation(shen, f.id())).isInstanceOf(BusinessRuleException.class)
+                .hasMessageContaining("未审核的信息变更");
+        assertThat(count("SELECT count(*) FROM app.filing_cancellation WHERE filing_id = :id", f.id())).isZero();
         assertThatThrownBy(() -> filings.requestChange(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("未审核通过的信息变更");
 

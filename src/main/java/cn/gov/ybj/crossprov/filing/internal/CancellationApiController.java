@@ -54,7 +54,7 @@ class CancellationApiController {
     record Review(FilingApiController.FilingView filing, CancellationView cancellation) {
     }
 
-    record Decision(String decision, String reason) {
+    record Decision(String decision, String refuseReason) {
     }
 
     @PostMapping("/api/filings/{id}/cancellation")
@@ -98,7 +98,7 @@ class CancellationApiController {
         if ("APPROVE".equals(decision.decision())) {
             c = filings.approveCancellation(user, taskId);
         } else if ("REFUSE".equals(decision.decision())) {
-            c = filings.refuseCancellation(user, taskId, decision.reason());
+            c = filings.refuseCancellation(user, taskId, decision.refuseReason());
         } else {
             throw new BusinessRuleException("审核结论须为 APPROVE（同意）或 REFUSE（不同意）", "The decision must be APPROVE or REFUSE");
         }

@@ -54,7 +54,7 @@ class FilingChangeApiController {
                         FilingChangeRecord change) {
     }
 
-    record Decision(String decision, String reason) {
+    record Decision(String decision, String refuseReason) {
     }
 
     @PostMapping(value = "/api/filings/{id}/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,7 +98,7 @@ class FilingChangeApiController {
             return ResponseEntity.ok(filings.approveChange(user, taskId));
         }
         if ("REFUSE".equals(decision.decision())) {
-            return ResponseEntity.ok(filings.refuseChange(user, taskId, decision.reason()));
+            return ResponseEntity.ok(filings.refuseChange(user, taskId, decision.refuseReason()));
         }
         throw new BusinessRuleException("审核结论须为 APPROVE（通过）或 REFUSE（不予通过）", "The decision must be APPROVE or REFUSE");
     }

@@ -49,7 +49,7 @@ public class CancellationReviewView extends ReviewView<Cancellation> {
     @Override
     String decide(AppUser clerk, String taskId, Map<String, Object> values) {
         Cancellation result = "REFUSE".equals(values.get("decision"))
-                ? services.filings().refuseCancellation(clerk, taskId, (String) values.get("reason"))
+                ? services.filings().refuseCancellation(clerk, taskId, (String) values.get("refuseReason"))
                 : services.filings().approveCancellation(clerk, taskId);
         return getTranslation("review.done", serial(clerk, result.filingId()), getTranslation("cancel.status." + result.status().name()));
     }

@@ -135,7 +135,7 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
         @SuppressWarnings("unchecked")
         RadioButtonGroup<String> decision = _get(RadioButtonGroup.class, spec -> spec.withId("form-decision"));
         _setValue(decision, "REFUSE");
-        assertThat(review.form().field("reason").isEmpty()).isTrue();
+        assertThat(review.form().field("refuseReason").isEmpty()).isTrue();
         _click(_get(Button.class, spec -> spec.withId("review-submit")));
         assertThat(text("form-error")).isEqualTo("不予通过时请填写原因");
         _setValue(decision, "APPROVE");
