@@ -38,8 +38,17 @@ public class DesignatedInstitutions {
      * these filters. Only here: every other statement (the engine's too) keeps its cached plan.
      */
     private <T> T customPlanned(Supplier<T> query) {
+        return customPlanned(false, query);
+    }
+
+    /** @param inOrder read the (division, code) btree in order and nothing else: no bitmap, no sequential scan */
+    private <T> T customPlanned(boolean inOrder, Supplier<T> query) {
         return customPlans.execute(status -> {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            if (inOrder) {
+                jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+                jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            }
             return query.get();
         });
     }
@@ -71,13 +80,18 @@ public class DesignatedInstitutions {
     /** One slice in the stable order (division, code); what a lazy table asks for. */
     public List<Institution> list(InstitutionFilter filter, long offset, int limit) {
         List<Object> params = new ArrayList<>();
+        int safeLimit = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
+        long safeOffset = Math.max(0, offset);
+        // many matches: read the (division, code) btree in order and stop after the page; few:
+        // find them all with the token index and sort them (see Plan)
+        boolean inOrder = plan(filter).pageInOrder(safeOffset + safeLimit);
         // the division as a btree range: the page is read in (division, code) order and stops after the limit
-        String where = where(filter, params, true);
-        params.add(Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
-        params.add(Math.max(0, offset));
+        String where = inOrder ? plainWhere(filter, params) : where(filter, params, true);
+        params.add(safeLimit);
+        params.add(safeOffset);
         // the division name is looked up for the returned rows only: with a join the planner
         // chose a nested loop that took a second for a province + common-word filter
-        return customPlanned(() -> jdbc.sql("""
+        return customPlanned(inOrder, () -> jdbc.sql("""
                 SELECT i.code, i.name, i.division_code,
                        (SELECT d.full_name FROM app.division d WHERE d.code = i.division_code) AS division_name,
                        i.grade, i.category, i.address
@@ -90,7 +104,7 @@ public class DesignatedInstitutions {
     public long count(InstitutionFilter filter) {
         List<Object> params = new ArrayList<>();
         String where;
-        if (common(filter)) {
+        if (plan(filter).countByScan()) {
             // many matches: a scan finds COUNT_CAP + 1 of them early and stops, while a bitmap
             // of the token index must be read whole first (270 ms for a common word, measured)
             where = plainWhere(filter, params);
@@ -104,25 +118,120 @@ public class DesignatedInstitutions {
                 .params(params).query(Long.class).single());
     }
 
-    /** Share of rows at or above which a filter counts as common (at 650,000 rows: 13,000). */
-    private static final double COMMON_SHARE = 0.02;
-
     /**
-     * Whether the filter is expected to match many rows, from the token frequencies PostgreSQL's
-     * statistics keep for {@code search_tokens} (tokens assumed independent; a token missing
-     * from the statistics is rarer than any listed).
+     * How to read a filter's matches, from estimated costs (µs per row, rough figures from
+     * EXPLAIN ANALYZE on 650,000 rows): the btree in (division, code) order reads rows until the page is full (~4 µs a row, random
+     * heap); the token index reads its posting lists (~0.07 µs an entry) and then every match
+     * (~3.5 µs with the sort), or for the capped count up to COUNT_CAP + 1 matches; a plain
+     * count reads rows until COUNT_CAP + 1 match (~0.4 µs a row sequentially, ~1.2 µs within a
+     * division range).
+     *
+     * @param rows     estimated rows of the division range (the table without a division)
+     * @param matches  estimated matching rows
+     * @param postings estimated posting-list entries the token index reads
      */
-    private boolean common(InstitutionFilter filter) {
+    record Plan(double rows, double matches, double postings, boolean divisionRange) {
+
+        /** Rows read in order before {@code n} matches are found. */
+        private double rowsInOrderFor(double n) {
+            return matches <= 0 ? rows : Math.min(rows, n * rows / matches);
+        }
+
+        boolean pageInOrder(long n) {
+            double inOrder = 4.0 * rowsInOrderFor(n);
+            double byTokens = 0.07 * postings + 3.5 * matches;
+            return inOrder <= byTokens;
+        }
+
+        boolean countByScan() {
+            double scan = (divisionRange ? 1.2 : 0.4) * rowsInOrderFor(COUNT_CAP + 1);
+            double byTokens = 0.07 * postings + 3.0 * Math.min(matches, COUNT_CAP + 1);
+            return scan < byTokens;
+        }
+    }
+
+    private Plan plan(InstitutionFilter filter) {
+        Sample sample = sample();
+        String prefix = filter.divisionPrefix();
+        String name = filter.name() == null || filter.name().isBlank() ? null : filter.name().trim();
+        String grade = filter.grade() == null || filter.grade().isBlank() ? null : filter.grade().trim();
+        String category = filter.category() == null || filter.category().isBlank() ? null : filter.category().trim();
+        int inRange = 0;
+        int matching = 0;
+        for (int i = 0; i < sample.size(); i++) {
+            if (prefix != null && !sample.divisions[i].startsWith(prefix)) {
+                continue;
+            }
+            inRange++;
+            if (sample.crossProvince[i] && (grade == null || grade.equals(sample.grades[i]))
+                    && (category == null || category.equals(sample.categories[i]))
+                    && (name == null || sample.names[i].contains(name))) {
+                matching++;
+            }
+        }
+        double scale = sample.size() == 0 ? 0 : sample.tableRows / sample.size();
         Map<String, Double> frequencies = tokenFrequencies();
-        if (frequencies.isEmpty()) {
-            return false;
-        }
         double rarest = frequencies.values().stream().min(Double::compare).orElse(0.0);
-        double share = 1.0;
+        double postings = 0;
         for (String token : tokens(filter)) {
-            share *= frequencies.getOrDefault(token, rarest / 2);
+            postings += frequencies.getOrDefault(token, rarest / 2) * sample.tableRows;
         }
-        return share >= COMMON_SHARE;
+        return new Plan(inRange * scale, matching * scale, postings, prefix != null);
+    }
+
+    /** Rows sampled from the table to estimate how many rows a filter matches, every combination included. */
+    private record Sample(String[] names, String[] divisions, String[] grades, String[] categories, boolean[] crossProvince,
+                          double tableRows, long readAt) {
+        int size() {
+            return names.length;
+        }
+    }
+
+    private static final int SAMPLE_ROWS = 20_000;
+    private volatile Sample sample;
+
+    /** Re-read after an import and at most every ten minutes. */
+    void tableChanged() {
+        sample = null;
+        frequenciesReadAt = 0;
+    }
+
+    private Sample sample() {
+        Sample current = sample;
+        if (current != null && System.currentTimeMillis() - current.readAt() < 600_000) {
+            return current;
+        }
+        double tableRows = jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = 'app.designated_institution'::regclass")
+                .query(Double.class).single();
+        if (tableRows < 0) {
+            tableRows = jdbc.sql("SELECT count(*) FROM app.designated_institution").query(Double.class).single();
+        }
+        // block sampling reads about SAMPLE_ROWS rows from random pages; a small table is read whole
+        String from = tableRows <= 2.0 * SAMPLE_ROWS ? "app.designated_institution"
+                : "app.designated_institution TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.4f", 100.0 * SAMPLE_ROWS / tableRows) + ")";
+        List<String> names = new ArrayList<>();
+        List<String> divisions = new ArrayList<>();
+        List<String> grades = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        List<Boolean> crossProvince = new ArrayList<>();
+        jdbc.sql("SELECT name, division_code, grade, category, cross_province FROM " + from).query(rs -> {
+            names.add(rs.getString(1));
+            divisions.add(rs.getString(2));
+            grades.add(rs.getString(3));
+            categories.add(rs.getString(4));
+            crossProvince.add(rs.getBoolean(5));
+        });
+        boolean[] cross = new boolean[crossProvince.size()];
+        for (int i = 0; i < cross.length; i++) {
+            cross[i] = crossProvince.get(i);
+        }
+        if (tableRows <= 2.0 * SAMPLE_ROWS) {
+            tableRows = names.size();
+        }
+        Sample read = new Sample(names.toArray(String[]::new), divisions.toArray(String[]::new), grades.toArray(String[]::new),
+                categories.toArray(String[]::new), cross, tableRows, System.currentTimeMillis());
+        sample = read;
+        return read;
     }
 
     private volatile Map<String, Double> frequencies = Map.of();

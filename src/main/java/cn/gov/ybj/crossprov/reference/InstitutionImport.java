@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,10 +36,12 @@ public class InstitutionImport {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DesignatedInstitutions institutions;
 
-    InstitutionImport(JdbcClient jdbc, JdbcTemplate template) {
+    InstitutionImport(JdbcClient jdbc, JdbcTemplate template, DesignatedInstitutions institutions) {
         this.jdbc = jdbc;
         this.template = template;
+        this.institutions = institutions;
     }
 
     /** @param line 1-based line number in the file; message Chinese first, then English */
@@ -109,6 +113,13 @@ public class InstitutionImport {
         if (!errors.isEmpty()) {
             return new Report(rows.size() + errors.size(), 0, 0, 0, List.copyOf(errors));
         }
+        // the search estimates its plans from a sample of the table: read it again once this commits
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                institutions.tableChanged();
+            }
+        });
         int inserted = 0;
         int updated = 0;
         for (int from = 0; from < rows.size(); from += BATCH) {

@@ -64,15 +64,37 @@ class InstitutionSearchBenchmark {
                         DemoInstitutions.CATEGORIES.get(random.nextInt(DemoInstitutions.CATEGORIES.size())));
             });
         }
-        measure("service", queries, q -> institutions.search(q, 0, 20));
+        long[] service = measure("service", queries, q -> institutions.search(q, 0, 20));
         measure("HTTP", queries, q -> http.getForObject(UriComponentsBuilder.fromPath("/api/public/institutions")
                 .queryParam("division", q.divisionCode()).queryParam("name", q.name()).queryParam("grade", q.grade())
                 .queryParam("category", q.category()).queryParam("size", 20).build().encode().toUri(), String.class));
+        slowest(queries, service);
+    }
+
+    /** Per shape, the five slowest queries of the service pass, run again: page and count apart. */
+    private void slowest(List<InstitutionFilter> queries, long[] ns) {
+        System.out.println("Slowest service queries per shape (measured total; then page and count run again, apart):");
+        for (int shape = 0; shape < SHAPES.size(); shape++) {
+            int first = shape;
+            System.out.printf("  %s%n", SHAPES.get(shape));
+            java.util.stream.IntStream.range(0, ns.length).filter(i -> i % 4 == first).boxed()
+                    .sorted((a, b) -> Long.compare(ns[b], ns[a])).limit(5).forEach(i -> {
+                        InstitutionFilter q = queries.get(i);
+                        long t0 = System.nanoTime();
+                        int rows = institutions.list(q, 0, 20).size();
+                        long t1 = System.nanoTime();
+                        long count = institutions.count(q);
+                        long t2 = System.nanoTime();
+                        System.out.printf("    %6.1f ms  page %5.1f ms (%d rows)  count %5.1f ms (%d%s)  %s%n", ns[i] / 1e6,
+                                (t1 - t0) / 1e6, rows, (t2 - t1) / 1e6, Math.min(count, DesignatedInstitutions.COUNT_CAP),
+                                count > DesignatedInstitutions.COUNT_CAP ? "+" : "", q);
+                    });
+        }
     }
 
     private static final List<String> SHAPES = List.of("name", "province + name", "province + grade", "name + category");
 
-    private static void measure(String label, List<InstitutionFilter> queries, Consumer<InstitutionFilter> call) {
+    private static long[] measure(String label, List<InstitutionFilter> queries, Consumer<InstitutionFilter> call) {
         queries.subList(0, 50).forEach(call); // warm-up
         long[] ns = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
@@ -87,6 +109,7 @@ class InstitutionSearchBenchmark {
             long[] ofShape = java.util.stream.IntStream.range(0, ns.length).filter(i -> i % 4 == first).mapToLong(i -> ns[i]).toArray();
             System.out.printf("%-8s   %-16s %s%n", "", SHAPES.get(shape), percentiles(ofShape));
         }
+        return ns;
     }
 
     private static String percentiles(long[] ns) {
