@@ -61,9 +61,10 @@ public class DesignatedInstitutions {
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int safePage = Math.max(0, page);
         long offset = (long) safePage * safeSize;
-        List<Institution> items = list(filter, offset, safeSize);
+        Plan plan = plan(filter);
+        List<Institution> items = list(filter, offset, safeSize, plan);
         // a page that is not full (and not past the end) is the last one: the total is known without counting
-        long total = items.size() < safeSize && (!items.isEmpty() || safePage == 0) ? offset + items.size() : count(filter);
+        long total = items.size() < safeSize && (!items.isEmpty() || safePage == 0) ? offset + items.size() : count(filter, plan);
         return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, safePage, safeSize);
     }
 
@@ -79,12 +80,16 @@ public class DesignatedInstitutions {
 
     /** One slice in the stable order (division, code); what a lazy table asks for. */
     public List<Institution> list(InstitutionFilter filter, long offset, int limit) {
+        return list(filter, offset, limit, plan(filter));
+    }
+
+    private List<Institution> list(InstitutionFilter filter, long offset, int limit, Plan plan) {
         List<Object> params = new ArrayList<>();
         int safeLimit = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
         long safeOffset = Math.max(0, offset);
         // many matches: read the (division, code) btree in order and stop after the page; few:
         // find them all with the token index and sort them (see Plan)
-        boolean inOrder = plan(filter).pageInOrder(safeOffset + safeLimit);
+        boolean inOrder = plan.pageInOrder(safeOffset + safeLimit);
         // the division as a btree range: the page is read in (division, code) order and stops after the limit
         String where = inOrder ? plainWhere(filter, params) : where(filter, params, true);
         params.add(safeLimit);
@@ -102,9 +107,13 @@ public class DesignatedInstitutions {
 
     /** Matching institutions, counted up to {@link #COUNT_CAP} + 1. */
     public long count(InstitutionFilter filter) {
+        return count(filter, plan(filter));
+    }
+
+    private long count(InstitutionFilter filter, Plan plan) {
         List<Object> params = new ArrayList<>();
         String where;
-        if (plan(filter).countByScan()) {
+        if (plan.countByScan()) {
             // many matches: a scan finds COUNT_CAP + 1 of them early and stops, while a bitmap
             // of the token index must be read whole first (270 ms for a common word, measured)
             where = plainWhere(filter, params);
