@@ -138,6 +138,10 @@ class FilingChangeIntegrationTest {
         assertThat(filings.changes(ren, f.id()).get(1).summary()).contains("结束日期：2029-03-31 → 2029-06-30");
         assertThat(filings.history(ren, f.id())).extracting(Filing.Event::action).containsSubsequence("信息变更", "信息变更");
         assertThat(reportedChanges(f.id(), 2)).isEqualTo(2);
+        // the registry hears what happened and the new values
+        String received = mvc.perform(get("/sim/national-registry/filing-events")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(received).contains("\"action\":\"信息变更\"", "北京市海淀区新地址 8 号");
 
         // the same values again change nothing
         assertThatThrownBy(() -> filings.requestChange(ren, f.id(), FilingChange.of(null, null, "任建国", null, null)))

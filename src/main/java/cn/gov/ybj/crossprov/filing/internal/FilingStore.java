@@ -175,7 +175,8 @@ class FilingStore {
         return jdbc.sql("""
                         SELECT e.id, f.application_serial, f.filing_number, f.person_id_number, f.person_name,
                                f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
-                               f.end_date, e.status, e.reason, e.at
+                               f.end_date, f.contact_name, f.contact_phone, f.contact_address, f.institution_code,
+                               f.both_places, e.action, e.status, e.reason, e.at
                         FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id
                         WHERE e.filing_id = :id AND e.reportable
                           AND NOT EXISTS (SELECT 1 FROM app.registry_report r WHERE r.event_id = e.id)
@@ -184,7 +185,8 @@ class FilingStore {
                 .query((rs, i) -> new NationalFilingRegistry.Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
-                        rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
+                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getBoolean(16),
+                        rs.getString(17), rs.getString(18), rs.getString(19), rs.getTimestamp(20).toInstant()))
                 .list();
     }
 

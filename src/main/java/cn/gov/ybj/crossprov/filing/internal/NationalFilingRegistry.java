@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The national filing registry (国家异地就医备案库): every opened filing and every status change
- * is reported to it (003 第五条(五), 第十条). A report with the same event id is answered with the
+ * The national filing registry (国家异地就医备案库): every opened filing, every status change and
+ * every applied change is reported to it (003 第五条(五), 第九条, 第十条). A report with the same event id is answered with the
  * same receipt, so retries are harmless.
  */
 interface NationalFilingRegistry {
@@ -13,8 +13,15 @@ interface NationalFilingRegistry {
     /** @return the registry's receipt number; throws when the registry cannot be reached or refuses */
     String report(Notice notice);
 
+    /**
+     * A status change or applied change, with the filing's values as they are now.
+     *
+     * @param action     what happened, in the words of the filing's history (e.g. 信息变更, 取消备案，备案已关闭)
+     * @param bothPlaces 双向享受待遇 after approved supplemental materials
+     */
     record Notice(long eventId, String applicationSerial, String filingNumber, String idNumber, String name,
                   String insuredAreaCode, String treatmentAreaCode, String filingType, String insuranceType,
-                  LocalDate startDate, LocalDate endDate, String status, String reason, Instant at) {
+                  LocalDate startDate, LocalDate endDate, String contactName, String contactPhone, String contactAddress,
+                  String institutionCode, boolean bothPlaces, String action, String status, String reason, Instant at) {
     }
 }
