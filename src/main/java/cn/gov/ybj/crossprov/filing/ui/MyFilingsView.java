@@ -73,9 +73,11 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
         grid.addColumn(Filing::statusLabel).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        // up to five actions: the column takes the remaining width and its buttons wrap (no sideways scrolling)
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions"))
+                .setWidth("16em").setFlexGrow(1);
         grid.setEmptyStateText(getTranslation("filings.empty"));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
 
         RadioButtonGroup<FilingActions.StatusFilter> filter = new RadioButtonGroup<>();
@@ -95,6 +97,8 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(Filing f) {
         HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        actions.setSpacing(false);
         for (FilingActions.Action action : FilingActions.allowed(f, services.filings().options(services.currentUser().require(), f))) {
             Button b = new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
             b.setId(action.idPrefix() + "-" + f.applicationSerial());
