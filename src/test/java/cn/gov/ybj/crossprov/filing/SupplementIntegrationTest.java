@@ -324,6 +324,25 @@ class SupplementIntegrationTest {
     }
 
     @Test
+    void closingTheFilingEndsTheSupplementsReview() {
+        Filing f = commitmentFiling(zheng, ZHENG, "231200", "320100", LocalDate.of(2037, 1, 1), LocalDate.of(2037, 12, 31));
+        Supplement s = filings.submitSupplement(zheng, f.id(), pdf("closing.pdf"));
+        String pi = processOf(s);
+        assertThat(inbox.page(suihuaClerk, ClerkInbox.Filter.ALL, 0, 1000)).anyMatch(t -> t.processInstanceId().equals(pi));
+
+        filings.requestCancellation(zheng, f.id()); // self-service: closes at once
+
+        assertThat(filings.find(zheng, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.CLOSED);
+        assertThat(filings.supplements(zheng, f.id())).singleElement().satisfies(after -> {
+            assertThat(after.status()).isEqualTo(Supplement.Status.RETURNED);
+            assertThat(after.reason()).isEqualTo("备案已关闭，未审结的申请已终止");
+        });
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+        assertThat(inbox.page(suihuaClerk, ClerkInbox.Filter.ALL, 0, 1000)).noneMatch(t -> t.processInstanceId().equals(pi));
+        assertThat(filings.history(zheng, f.id())).extracting(Filing.Event::action).contains("备案已关闭，未审结的申请已终止");
+    }
+
+    @Test
     void twoSubmissionsRacingAreDecidedByTheDatabase() throws Exception {
         Filing f = commitmentFiling(zheng, ZHENG, "231200", "320100", LocalDate.of(2035, 1, 1), LocalDate.of(2035, 12, 31));
         CountDownLatch go = new CountDownLatch(1);

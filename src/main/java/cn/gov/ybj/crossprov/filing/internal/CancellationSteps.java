@@ -5,9 +5,11 @@ import cn.gov.ybj.crossprov.filing.Cancellation;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,17 +22,21 @@ import java.util.UUID;
 public class CancellationSteps {
 
     static final String CLOSED_ACTION = "取消备案，备案已关闭";
+    static final String REQUESTS_ENDED = "备案已关闭，未审结的申请已终止";
 
     private final FilingStore store;
     private final CancellationStore cancellations;
     private final WorkingDays workingDays;
     private final ClerkInbox inbox;
+    private final RuntimeService runtime;
 
-    CancellationSteps(FilingStore store, CancellationStore cancellations, WorkingDays workingDays, ClerkInbox inbox) {
+    CancellationSteps(FilingStore store, CancellationStore cancellations, WorkingDays workingDays, ClerkInbox inbox,
+                      RuntimeService runtime) {
         this.store = store;
         this.cancellations = cancellations;
         this.workingDays = workingDays;
         this.inbox = inbox;
+        this.runtime = runtime;
     }
 
     /** 受理: a quick filing cancelled online goes to the insured area's clerks, due in 3 working days; all else closes. */
@@ -57,6 +63,12 @@ public class CancellationSteps {
             throw new IllegalStateException("cancellation " + c.id() + " is no longer pending");
         }
         store.addEvent(f.id(), actor, CLOSED_ACTION, FilingStatus.CLOSED, null, true);
+        // reviews of a closed filing have nothing left to decide: they leave the inbox
+        List<String> ended = store.endOpenRequests(f.id(), REQUESTS_ENDED);
+        ended.forEach(pi -> runtime.deleteProcessInstance(pi, REQUESTS_ENDED));
+        if (!ended.isEmpty()) {
+            store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, REQUESTS_ENDED, FilingStatus.CLOSED, null, false);
+        }
     }
 
     /** 不予取消: the request is refused with its reason; the filing stays open; nothing to report. */

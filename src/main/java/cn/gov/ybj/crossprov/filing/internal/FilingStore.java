@@ -247,6 +247,24 @@ class FilingStore {
                 .param("except", except == null ? new UUID(0, 0) : except).query(FILING).optional();
     }
 
+    /**
+     * Ends the requests of the filing still under review, with the reason (补充材料 returned,
+     * 门诊慢特病 choice and 信息变更 refused), and answers their cases for the engine to end.
+     */
+    List<String> endOpenRequests(UUID filingId, String reason) {
+        return jdbc.sql("""
+                        WITH s AS (UPDATE app.filing_supplement SET status = 'RETURNED', reason = :reason, decided_by = 'system',
+                                       decided_at = now() WHERE filing_id = :id AND status = 'UNDER_REVIEW' RETURNING process_instance_id),
+                             c AS (UPDATE app.chronic_institution_choice SET status = 'REFUSED', reason = :reason, decided_by = 'system',
+                                       decided_at = now() WHERE filing_id = :id AND status = 'UNDER_REVIEW' RETURNING process_instance_id),
+                             ch AS (UPDATE app.filing_change SET status = 'REFUSED', reason = :reason, decided_by = 'system',
+                                       decided_at = now() WHERE filing_id = :id AND status = 'PENDING' RETURNING process_instance_id)
+                        SELECT process_instance_id FROM s UNION ALL SELECT process_instance_id FROM c
+                        UNION ALL SELECT process_instance_id FROM ch""")
+                .param("id", filingId).param("reason", reason).query(String.class).list()
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     FilingOptions options(UUID filingId, String personIdNumber, boolean cancelAtCounterOnly) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM app.filing_cancellation WHERE filing_id = :id AND status = 'PENDING'),
