@@ -70,7 +70,8 @@ public class FilingManagement {
 
     /** What the filing's lifecycle requests allow now; {@link FilingOptions#NONE} for a filing the user may not see. */
     public FilingOptions options(AppUser actor, Filing filing) {
-        return cases.visible(actor, filing.id()).map(cases::options).orElse(FilingOptions.NONE);
+        // the filing in hand was read for this user (records list, details): no second read, only the check
+        return cases.mayView(actor, filing) ? cases.options(filing) : FilingOptions.NONE;
     }
 
     /** The actions 我的备案 offers the person on the filing; none for other realms or a filing they may not see. */

@@ -19,6 +19,11 @@ public record AppUser(Realm realm, String username, String displayName, Set<Stri
         return roles.contains(role);
     }
 
+    /** The account as records keep it: {@code realm:username}, e.g. {@code clerks:cy-reviewer}. */
+    public String account() {
+        return realm.id() + ":" + username;
+    }
+
     public boolean isNationalCentre() {
         return NATIONAL_CENTRE_CODE.equals(unitCode);
     }

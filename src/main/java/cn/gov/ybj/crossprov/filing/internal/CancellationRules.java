@@ -56,15 +56,6 @@ final class CancellationRules {
         return via == Cancellation.Via.ONLINE && f.channel() == Channel.NATIONAL_APP_QUICK && f.reviewMode() != ReviewMode.AUTO;
     }
 
-    static String checkReason(boolean approved, String reason) {
-        if (!approved && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("不予通过时请填写原因", "Please give the reason for refusing it");
-        }
-        if (reason != null && reason.strip().length() > 500) {
-            throw new BusinessRuleException("原因不超过 500 字", "The reason is limited to 500 characters");
-        }
-        return approved || reason == null ? null : reason.strip();
-    }
 
     private static String agency(PoolingArea area) {
         if (area == null || area.agencyName() == null || area.agencyName().isBlank()) {

@@ -20,9 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -111,14 +109,14 @@ public class ChronicChoices {
         }
         Institution institution = institutions.find(institutionCode.strip()).orElseThrow(() ->
                 new BusinessRuleException("未找到该跨省联网定点医疗机构", "No such cross-province designated institution"));
-        if (!institution.divisionCode().startsWith(destinationPrefix(filing))) {
+        if (!institution.divisionCode().startsWith(FilingRules.destinationPrefix(filing.treatmentAreaCode()))) {
             throw new BusinessRuleException("该医疗机构不在备案就医地，请选择就医地的定点医疗机构",
                     "The institution is not in the filing's treatment area");
         }
         if (store.live(qualification.personIdNumber(), qualification.diseaseCode(), institution.code())) {
             throw alreadyChosen();
         }
-        String by = actor.realm().id() + ":" + actor.username();
+        String by = actor.account();
         UUID id = UUID.randomUUID();
         String serial = store.nextSerial();
         try {
@@ -156,24 +154,8 @@ public class ChronicChoices {
     public ChronicChoice decide(AppUser clerk, String taskId, boolean approved, String reason) {
         ChronicChoice choice = forReviewTask(clerk, taskId).orElseThrow(() ->
                 new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
-        if (!approved && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("审核不通过时请填写原因", "Please give the reason for refusing it");
-        }
-        if (reason != null && reason.length() > 500) {
-            throw new BusinessRuleException("原因不超过 500 字", "The reason is limited to 500 characters");
-        }
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decision", approved ? "APPROVE" : "REFUSE");
-        decision.put("refuseReason", approved ? null : reason.strip());
-        decision.put("reviewer", clerk.realm().id() + ":" + clerk.username());
-        inbox.complete(clerk, taskId, decision);
+        inbox.complete(clerk, taskId, ReviewDecision.REFUSE.variables(clerk, approved, reason));
         return store.find(choice.id()).orElseThrow();
-    }
-
-    /** Same prefix logic as filing: province-level destinations by province, otherwise by city. */
-    static String destinationPrefix(Filing f) {
-        String area = f.treatmentAreaCode();
-        return area.endsWith("0000") ? area.substring(0, 2) : area.substring(0, 4);
     }
 
     private static BusinessRuleException alreadyChosen() {

@@ -17,7 +17,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +80,7 @@ public class FilingCancellations {
                     "A change of this filing awaits review; please cancel once it is decided");
         }
         UUID id = UUID.randomUUID();
-        String by = actor.realm().id() + ":" + actor.username();
+        String by = actor.account();
         try {
             cancellations.insertPending(id, f.id(), via, by);
         } catch (DataIntegrityViolationException e) {
@@ -116,12 +115,8 @@ public class FilingCancellations {
     public Cancellation decide(AppUser clerk, String taskId, boolean approved, String reason) {
         Cancellation c = forReviewTask(clerk, taskId).orElseThrow(() ->
                 new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
-        String refuseReason = CancellationRules.checkReason(approved, reason);
+        Map<String, Object> decision = ReviewDecision.REFUSE.variables(clerk, approved, reason);
         cancellations.lockFiling(c.filingId());
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decision", approved ? "APPROVE" : "REFUSE");
-        decision.put("refuseReason", refuseReason);
-        decision.put("reviewer", clerk.realm().id() + ":" + clerk.username());
         inbox.complete(clerk, taskId, decision);
         return cancellations.find(c.id()).orElseThrow();
     }

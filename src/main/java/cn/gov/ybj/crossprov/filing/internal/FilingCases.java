@@ -34,10 +34,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,7 +79,7 @@ public class FilingCases {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
             throw new BusinessRuleException("缺少或无效的请求标识（Idempotency-Key）", "Missing or invalid idempotency key");
         }
-        String submittedBy = actor.realm().id() + ":" + actor.username();
+        String submittedBy = actor.account();
         store.lockPerson(a.personIdNumber());
         // a repeated submission is answered before any rule runs again: it may be a retry after a timeout
         Optional<UUID> earlier = store.findIdByKey(submittedBy, idempotencyKey);
@@ -131,7 +129,7 @@ public class FilingCases {
             throw translate(e);
         }
         materials.forEach(m -> store.addMaterial(filingId, m));
-        store.addEvent(filingId, actor.realm().id() + ":" + actor.username(), "修改备案后重新提交", FilingStatus.SUBMITTED, null);
+        store.addEvent(filingId, actor.account(), "修改备案后重新提交", FilingStatus.SUBMITTED, null);
         boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
         runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
                 .processInstanceBusinessKey(filingId.toString())
@@ -148,7 +146,7 @@ public class FilingCases {
         return store.find(id).filter(f -> mayView(actor, f));
     }
 
-    boolean mayView(AppUser actor, Filing f) {
+    public boolean mayView(AppUser actor, Filing f) {
         return switch (actor.realm()) {
             case INSURED -> accounts.mayActFor(actor, f.personIdNumber());
             case CLERKS -> f.insuredAreaCode().equals(actor.unitCode());
@@ -201,17 +199,7 @@ public class FilingCases {
     public Filing decide(AppUser clerk, String taskId, boolean approved, String reason) {
         Filing filing = forReviewTask(clerk, taskId).orElseThrow(() ->
                 new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
-        if (!approved && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("退回时请填写退回原因", "Please give the reason for returning it");
-        }
-        if (reason != null && reason.length() > 500) {
-            throw new BusinessRuleException("退回原因不超过 500 字", "The reason is limited to 500 characters");
-        }
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decision", approved ? "APPROVE" : "RETURN");
-        decision.put("returnReason", approved ? null : reason.strip());
-        decision.put("reviewer", clerk.realm().id() + ":" + clerk.username());
-        inbox.complete(clerk, taskId, decision);
+        inbox.complete(clerk, taskId, ReviewDecision.RETURN.variables(clerk, approved, reason));
         return store.find(filing.id()).orElseThrow();
     }
 
@@ -284,9 +272,7 @@ public class FilingCases {
         }
         Institution inst = institutions.find(institutionCode.strip()).orElseThrow(() ->
                 new BusinessRuleException("未找到该跨省联网定点医疗机构", "No such cross-province designated institution"));
-        boolean provinceLevel = divisions.find(treatmentAreaCode).map(d -> d.level() == 1).orElse(false);
-        String prefix = treatmentAreaCode.substring(0, provinceLevel ? 2 : 4);
-        if (!inst.divisionCode().startsWith(prefix)) {
+        if (!inst.divisionCode().startsWith(FilingRules.destinationPrefix(treatmentAreaCode))) {
             throw new BusinessRuleException("定点医疗机构不在就医地", "The institution is not in the treatment area");
         }
     }

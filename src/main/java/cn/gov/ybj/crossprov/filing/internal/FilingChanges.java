@@ -14,7 +14,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public class FilingChanges {
                     throw FilingCases.overlap(f.applicationSerial());
                 });
         UUID id = UUID.randomUUID();
-        String requestedBy = actor.realm().id() + ":" + actor.username();
+        String requestedBy = actor.account();
         try {
             changes.insert(id, filing.id(), requestedBy, values, FilingChangeRules.current(filing));
             ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
@@ -117,16 +116,7 @@ public class FilingChanges {
     public FilingChangeRecord decide(AppUser clerk, String taskId, boolean approved, String reason) {
         FilingChangeRecord change = forReviewTask(clerk, taskId).orElseThrow(() ->
                 new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
-        if (!approved && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("不予通过时请填写原因", "Please give the reason for refusing it");
-        }
-        if (reason != null && reason.length() > 500) {
-            throw new BusinessRuleException("原因不超过 500 字", "The reason is limited to 500 characters");
-        }
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decision", approved ? "APPROVE" : "REFUSE");
-        decision.put("refuseReason", approved ? null : reason.strip());
-        decision.put("reviewer", clerk.realm().id() + ":" + clerk.username());
+        Map<String, Object> decision = ReviewDecision.REFUSE.variables(clerk, approved, reason);
         try {
             inbox.complete(clerk, taskId, decision);
         } catch (RuntimeException e) {

@@ -81,6 +81,14 @@ final class FilingRules {
     }
 
     /**
+     * The division prefix a destination's institutions share: the province for province-level
+     * destinations (北京, 上海 … code {@code xx0000}), otherwise the city.
+     */
+    static String destinationPrefix(String treatmentAreaCode) {
+        return treatmentAreaCode.substring(0, treatmentAreaCode.endsWith("0000") ? 2 : 4);
+    }
+
+    /**
      * A quick filing made before its area switched to self-service can be cancelled only at the
      * insured area's counter (004 §2.1.1.2 提示); the area keeps the switch date.
      */

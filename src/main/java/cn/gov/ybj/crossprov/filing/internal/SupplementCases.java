@@ -15,9 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,7 +61,7 @@ public class SupplementCases {
                 .map(f -> StoredMaterial.check(new FilingApplication.Material(kind, f.fileName(), f.content())))
                 .toList();
         UUID id = UUID.randomUUID();
-        String by = actor.realm().id() + ":" + actor.username();
+        String by = actor.account();
         try {
             store.insert(id, filing.id(), by);
         } catch (DataIntegrityViolationException e) {
@@ -141,17 +139,7 @@ public class SupplementCases {
     public Supplement decide(AppUser clerk, String taskId, boolean approved, String reason) {
         Supplement s = forReviewTask(clerk, taskId).orElseThrow(() ->
                 new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
-        if (!approved && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("退回时请填写退回原因", "Please give the reason for returning it");
-        }
-        if (reason != null && reason.length() > 500) {
-            throw new BusinessRuleException("退回原因不超过 500 字", "The reason is limited to 500 characters");
-        }
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decision", approved ? "APPROVE" : "RETURN");
-        decision.put("returnReason", approved ? null : reason.strip());
-        decision.put("reviewer", clerk.realm().id() + ":" + clerk.username());
-        inbox.complete(clerk, taskId, decision);
+        inbox.complete(clerk, taskId, ReviewDecision.RETURN.variables(clerk, approved, reason));
         return find(s.filingId(), s.id()).orElseThrow();
     }
 }

@@ -154,7 +154,7 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
         _setValue(decision, "REFUSE");
         assertThat(reason.isVisible()).isTrue();
         _click(_get(Button.class, spec -> spec.withId("review-submit")));
-        assertThat(text("form-error")).isEqualTo("审核不通过时请填写原因");
+        assertThat(text("form-error")).isEqualTo("不予通过时请填写原因");
         _setValue(decision, "APPROVE");
         _click(_get(Button.class, spec -> spec.withId("review-submit")));
         assertThat(filings.chronicChoices(chen, CHENJING, "M03900")).filteredOn(c -> c.id().equals(choice.id()))
