@@ -12,6 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +58,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class FilingThroughputBenchmark {
 
+    /**
+     * The national registry is another authority's system, not part of what is measured: by
+     * default a minimal HTTP server on this machine answers for it (the application's side of
+     * each report, HTTP and JSON included, is measured). {@code -Dbench.registry=simulator}
+     * uses the application's own simulator endpoint instead, which adds Spring MVC and the
+     * security filter chain of a server that is not ours to every report.
+     */
+    private static final HttpServer REGISTRY = "simulator".equals(System.getProperty("bench.registry")) ? null : registry();
+
+    @DynamicPropertySource
+    static void registryUrl(DynamicPropertyRegistry properties) {
+        if (REGISTRY != null) {
+            properties.add("app.national-registry.url", () -> "http://localhost:" + REGISTRY.getAddress().getPort());
+        }
+    }
+
+    private static HttpServer registry() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 64);
+            Pattern eventId = Pattern.compile("\"eventId\"\\s*:\\s*(\\d+)");
+            server.createContext("/filing-events", exchange -> {
+                Matcher m = eventId.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                boolean found = m.find();
+                byte[] answer = found
+                        ? ("{\"receipt\":\"NR" + m.group(1) + "\"}").getBytes(StandardCharsets.UTF_8)
+                        : "{}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(found ? 200 : 400, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final LocalDate FIRST_WEEK = LocalDate.of(2026, 1, 5);
     private static final List<String> DESTINATIONS = List.of("110000", "310000", "120000", "500000");
 
@@ -71,8 +121,9 @@ class FilingThroughputBenchmark {
 
         List<Applicant> applicants = applicants(asClerk);
         System.out.printf("%nFilingThroughputBenchmark: %d applicants in self-service areas, %d threads, warm-up %d s, "
-                + "measured %d s, actor %s, %d CPUs%n", applicants.size(), threads, warmup, duration,
+                + "measured %d s, actor %s, registry %s, %d CPUs%n", applicants.size(), threads, warmup, duration,
                 asClerk ? "counter clerk (LOCAL)" : "insured (NATIONAL_APP_SELF_SERVICE)",
+                REGISTRY == null ? "the application's simulator" : "minimal HTTP server",
                 Runtime.getRuntime().availableProcessors());
         assertThat(applicants).hasSizeGreaterThan(threads);
         long openedBefore = openedEvents();

@@ -105,6 +105,10 @@ public class FilingCases {
                 .businessKey(id.toString())
                 .setVariables(variables(id, a, checked.area(), !materials.isEmpty()))
                 .execute();
+        Filing filed = store.find(id).orElseThrow();
+        if (filed.processInstanceId() != null) {
+            return filed; // linked by the step that opened it or sent it to review
+        }
         store.linkProcess(id, instance.getId());
         return store.find(id).orElseThrow();
     }

@@ -57,10 +57,9 @@ public class FilingSteps {
     /** 开通备案: the filing gets its number and is in force (已开通 / 备案成功). */
     public void open(DelegateExecution execution) {
         Filing f = filing(execution);
-        if (f.reviewMode() == null) {
-            store.setReviewMode(f.id(), ReviewMode.valueOf((String) execution.getVariable("reviewMode")));
-        }
-        if (!store.open(f.id(), store.nextFilingNumber(f.insuredAreaCode()))) {
+        String decided = (String) execution.getVariable("reviewMode");
+        ReviewMode mode = decided != null ? ReviewMode.valueOf(decided) : f.reviewMode();
+        if (!store.open(f.id(), store.nextFilingNumber(f.insuredAreaCode()), mode, execution.getProcessInstanceId())) {
             throw new IllegalStateException("filing " + f.id() + " is not waiting to be opened but " + f.status());
         }
         String actor = (String) execution.getVariable("reviewer");
@@ -79,7 +78,7 @@ public class FilingSteps {
     /** 转人工审核: due in 2 working days on the official calendar. */
     public void startReview(DelegateExecution execution) {
         Filing f = filing(execution);
-        store.setReviewMode(f.id(), ReviewMode.MANUAL);
+        store.markManualReview(f.id(), execution.getProcessInstanceId());
         execution.setVariable("reviewDue", workingDays.due(2));
         execution.setVariable("reviewer", null);
     }

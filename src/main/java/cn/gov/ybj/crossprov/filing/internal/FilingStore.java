@@ -122,17 +122,24 @@ class FilingStore {
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
-    void setReviewMode(UUID id, ReviewMode mode) {
-        jdbc.sql("UPDATE app.filing SET review_mode = :mode WHERE id = :id").param("mode", mode.name()).param("id", id).update();
+    /** Goes to a clerk's review; links the case if the submission has not yet (one row write). */
+    void markManualReview(UUID id, String processInstanceId) {
+        jdbc.sql("UPDATE app.filing SET review_mode = 'MANUAL', process_instance_id = COALESCE(process_instance_id, :pi) WHERE id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
     }
 
-    /** Opens the filing with its number; false if it was not waiting to be opened. */
-    boolean open(UUID id, String filingNumber) {
+    /**
+     * Opens the filing with its number, keeping a review mode and case link already set (one row
+     * write: each update of the wide row touches all its indexes); false if it was not waiting to be opened.
+     */
+    boolean open(UUID id, String filingNumber, ReviewMode mode, String processInstanceId) {
         return jdbc.sql("""
                         UPDATE app.filing SET status = 'OPENED', status_reason = NULL, opened_at = now(), updated_at = now(),
-                            filing_number = COALESCE(filing_number, :number), version = version + 1
+                            filing_number = COALESCE(filing_number, :number), review_mode = COALESCE(review_mode, :mode),
+                            process_instance_id = COALESCE(process_instance_id, :pi), version = version + 1
                         WHERE id = :id AND status = 'SUBMITTED'""")
-                .param("id", id).param("number", filingNumber).update() == 1;
+                .param("id", id).param("number", filingNumber).param("mode", mode == null ? null : mode.name()).param("pi", processInstanceId)
+                .update() == 1;
     }
 
     boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason) {
