@@ -38,14 +38,18 @@ class NationalRegistrySimulator {
     private final Map<Long, Map<String, Object>> received = new ConcurrentHashMap<>();
 
     @PostMapping("/filing-events")
-    ResponseEntity<Map<String, Object>> receive(@RequestBody Map<String, Object> notice) {
+    ResponseEntity<Map<String, Object>> receive(@RequestBody List<Map<String, Object>> notices) {
         if (failing.get()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "simulated outage"));
         }
-        long eventId = ((Number) notice.get("eventId")).longValue();
-        // the same event reported twice gets the same receipt, as the real registry promises
-        received.putIfAbsent(eventId, notice);
-        return ResponseEntity.ok(Map.of("receipt", "NR" + String.format("%012d", eventId)));
+        List<String> receipts = new ArrayList<>();
+        for (Map<String, Object> notice : notices) {
+            long eventId = ((Number) notice.get("eventId")).longValue();
+            // the same event reported twice gets the same receipt, as the real registry promises
+            received.putIfAbsent(eventId, notice);
+            receipts.add("NR" + String.format("%012d", eventId));
+        }
+        return ResponseEntity.ok(Map.of("receipts", receipts));
     }
 
     @PutMapping("/failure")

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -80,12 +81,13 @@ class FilingThroughputBenchmark {
             Pattern eventId = Pattern.compile("\"eventId\"\\s*:\\s*(\\d+)");
             server.createContext("/filing-events", exchange -> {
                 Matcher m = eventId.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                boolean found = m.find();
-                byte[] answer = found
-                        ? ("{\"receipt\":\"NR" + m.group(1) + "\"}").getBytes(StandardCharsets.UTF_8)
-                        : "{}".getBytes(StandardCharsets.UTF_8);
+                StringJoiner receipts = new StringJoiner(",", "{\"receipts\":[", "]}");
+                while (m.find()) {
+                    receipts.add("\"NR" + m.group(1) + "\"");
+                }
+                byte[] answer = receipts.toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(found ? 200 : 400, answer.length);
+                exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
             });

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * The service tasks of {@code bpmn/filing-cancellation.bpmn}, called as
- * {@code ${cancellationSteps.xxx(execution)}}; reporting to the national registry is
- * {@code ${filingSteps.reportToRegistry(execution)}} as for opening. Public because the
+ * {@code ${cancellationSteps.xxx(execution)}}; the closure reaches the national registry
+ * through the outbox, as an opening does ({@link RegistryReporting}). Public because the
  * expression language calls it by reflection.
  */
 @Component("cancellationSteps")

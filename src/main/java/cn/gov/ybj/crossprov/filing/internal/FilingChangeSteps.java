@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The service tasks of {@code bpmn/filing-change.bpmn}, called as {@code ${filingChangeSteps.xxx(execution)}};
- * reporting is {@code filingSteps.reportToRegistry}. Public because the expression language calls it.
+ * reporting goes through the outbox ({@link RegistryReporting}). Public because the expression language calls it.
  */
 @Component("filingChangeSteps")
 public class FilingChangeSteps {

@@ -27,15 +27,12 @@ public class FilingSteps {
     private final InsuranceRegistry registry;
     private final WorkingDays workingDays;
     private final ClerkInbox inbox;
-    private final NationalFilingRegistry nationalRegistry;
 
-    FilingSteps(FilingStore store, InsuranceRegistry registry, WorkingDays workingDays, ClerkInbox inbox,
-                NationalFilingRegistry nationalRegistry) {
+    FilingSteps(FilingStore store, InsuranceRegistry registry, WorkingDays workingDays, ClerkInbox inbox) {
         this.store = store;
         this.registry = registry;
         this.workingDays = workingDays;
         this.inbox = inbox;
-        this.nationalRegistry = nationalRegistry;
     }
 
     /**
@@ -97,18 +94,6 @@ public class FilingSteps {
         Filing f = filing(execution);
         inbox.escalate(execution.getProcessInstanceId(), FilingCases.REVIEW_TASK, f.insuredAreaCode());
         store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
-    }
-
-    /**
-     * 上报国家备案库: every status change of the filing not yet acknowledged, oldest first.
-     * Asynchronous with retries; an outage leaves an incident, never a lost report. Reporting
-     * whatever is pending (rather than one event per job) keeps the order right when the
-     * applicant resubmits before the report of the return has gone out.
-     */
-    public void reportToRegistry(DelegateExecution execution) {
-        for (NationalFilingRegistry.Notice notice : store.unreportedNotices(filing(execution).id())) {
-            store.recordReceipt(notice.eventId(), nationalRegistry.report(notice));
-        }
     }
 
     private Filing filing(DelegateExecution execution) {

@@ -159,9 +159,12 @@ class FilingStore {
      *                   are, pending requests, refusals and escalations are not
      */
     void addEvent(UUID id, String actor, String action, FilingStatus status, String reason, boolean reportable) {
+        // one round trip: the event and, when reportable, its place in the registry outbox
         jdbc.sql("""
-                        INSERT INTO app.filing_event (filing_id, actor, action, status, reason, reportable)
-                        VALUES (:id, :actor, :action, :status, :reason, :reportable)""")
+                        WITH e AS (
+                            INSERT INTO app.filing_event (filing_id, actor, action, status, reason, reportable)
+                            VALUES (:id, :actor, :action, :status, :reason, :reportable) RETURNING id, reportable)
+                        INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable""")
                 .param("id", id).param("actor", actor).param("action", action).param("status", status.name())
                 .param("reason", reason).param("reportable", reportable).update();
     }
@@ -175,20 +178,19 @@ class FilingStore {
     }
 
     /**
-     * Reportable events of the filing the national registry has not acknowledged yet, oldest
-     * first, with the filing's values as they are now.
+     * The oldest reportable events the national registry has not acknowledged yet, with their
+     * filings' values as they are now; oldest first, so a filing's changes arrive in order.
      */
-    List<NationalFilingRegistry.Notice> unreportedNotices(UUID filingId) {
+    List<NationalFilingRegistry.Notice> pendingNotices(int limit) {
         return jdbc.sql("""
                         SELECT e.id, f.application_serial, f.filing_number, f.person_id_number, f.person_name,
                                f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
                                f.end_date, f.contact_name, f.contact_phone, f.contact_address, f.institution_code,
                                f.both_places, e.action, e.status, e.reason, e.at
-                        FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id
-                        WHERE e.filing_id = :id AND e.reportable
-                          AND NOT EXISTS (SELECT 1 FROM app.registry_report r WHERE r.event_id = e.id)
-                        ORDER BY e.id""")
-                .param("id", filingId)
+                        FROM app.registry_outbox o
+                        JOIN app.filing_event e ON e.id = o.event_id JOIN app.filing f ON f.id = e.filing_id
+                        ORDER BY o.event_id LIMIT :limit""")
+                .param("limit", limit)
                 .query((rs, i) -> new NationalFilingRegistry.Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
@@ -197,9 +199,27 @@ class FilingStore {
                 .list();
     }
 
-    void recordReceipt(long eventId, String receipt) {
-        jdbc.sql("INSERT INTO app.registry_report (event_id, receipt) VALUES (:id, :receipt) ON CONFLICT (event_id) DO NOTHING")
-                .param("id", eventId).param("receipt", receipt).update();
+    long pendingNoticeCount() {
+        return jdbc.sql("SELECT count(*) FROM app.registry_outbox").query(Long.class).single();
+    }
+
+    /** One reporter at a time, also across application nodes (held until the reporter's transaction ends). */
+    boolean tryLockReporter() {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('national-registry-report'))").query(Boolean.class).single();
+    }
+
+    boolean noticesPending() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app.registry_outbox)").query(Boolean.class).single();
+    }
+
+    /** The registry's receipts, in the order of {@code eventIds}: the events leave the outbox. */
+    void recordReceipts(List<Long> eventIds, List<String> receipts) {
+        jdbc.sql("""
+                        WITH sent AS (DELETE FROM app.registry_outbox WHERE event_id = ANY (CAST(:ids AS bigint[])))
+                        INSERT INTO app.registry_report (event_id, receipt)
+                        SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:receipts AS text[]))
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .param("ids", eventIds.toArray(Long[]::new)).param("receipts", receipts.toArray(String[]::new)).update();
     }
 
     void addMaterial(UUID filingId, StoredMaterial m) {

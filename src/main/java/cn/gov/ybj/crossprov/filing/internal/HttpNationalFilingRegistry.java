@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** The registry over HTTP: {@code POST <app.national-registry.url>/filing-events}. */
+/** The registry over HTTP: {@code POST <app.national-registry.url>/filing-events}, a JSON array of notices. */
 @Component
 class HttpNationalFilingRegistry implements NationalFilingRegistry {
 
@@ -25,15 +26,15 @@ class HttpNationalFilingRegistry implements NationalFilingRegistry {
     }
 
     @Override
-    public String report(Notice notice) {
+    public List<String> report(List<Notice> notices) {
         // read per call: in tests and the local run the simulator's port is known only after start-up
         String base = env.getRequiredProperty("app.national-registry.url");
         Map<?, ?> answer = http.post().uri(base + "/filing-events").contentType(MediaType.APPLICATION_JSON)
-                .body(notice).retrieve().body(Map.class);
-        Object receipt = answer == null ? null : answer.get("receipt");
-        if (receipt == null) {
-            throw new IllegalStateException("national registry answered without a receipt");
+                .body(notices).retrieve().body(Map.class);
+        if (!(answer != null && answer.get("receipts") instanceof List<?> receipts && receipts.size() == notices.size()
+                && !receipts.contains(null))) {
+            throw new IllegalStateException("national registry answered without a receipt for each notice");
         }
-        return receipt.toString();
+        return receipts.stream().map(Object::toString).toList();
     }
 }

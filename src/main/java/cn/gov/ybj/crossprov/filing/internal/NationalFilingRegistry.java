@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.filing.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The national filing registry (国家异地就医备案库): every opened filing, every status change and
@@ -10,8 +11,13 @@ import java.time.LocalDate;
  */
 interface NationalFilingRegistry {
 
-    /** @return the registry's receipt number; throws when the registry cannot be reached or refuses */
-    String report(Notice notice);
+    /**
+     * Reports a batch, oldest first.
+     *
+     * @return the registry's receipt numbers, in the order of the notices; throws when the
+     * registry cannot be reached or refuses, and then none of the batch counts as reported
+     */
+    List<String> report(List<Notice> notices);
 
     /**
      * A status change or applied change, with the filing's values as they are now.

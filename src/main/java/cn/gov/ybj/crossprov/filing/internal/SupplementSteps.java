@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The service tasks of {@code bpmn/supplemental-materials.bpmn}, called as
- * {@code ${supplementSteps.xxx(execution)}}; reporting is {@code filingSteps.reportToRegistry}.
+ * {@code ${supplementSteps.xxx(execution)}}; reporting goes through the outbox ({@link RegistryReporting}).
  * Public because the expression language calls it by reflection.
  */
 @Component("supplementSteps")
