@@ -26,7 +26,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -78,33 +77,14 @@ class FilingCancellationProcessTest {
         }
     }
 
-    /** Stands in for {@code filingSteps}: only reporting is used by this process. */
-    public static class RecordingRegistry {
-        final List<String> calls;
-        boolean down;
-
-        RecordingRegistry(List<String> calls) {
-            this.calls = calls;
-        }
-
-        public void reportToRegistry(DelegateExecution e) {
-            if (down) {
-                throw new IllegalStateException("national registry unavailable");
-            }
-            calls.add("report:" + e.getVariable("filingId"));
-        }
-    }
-
     final List<String> calls = new ArrayList<>();
     RecordingCancellationSteps steps;
-    RecordingRegistry registry;
 
     @BeforeEach
     void register() {
         steps = new RecordingCancellationSteps(calls);
-        registry = new RecordingRegistry(calls);
+        // only cancellationSteps: the process no longer reports to the national registry itself
         Mocks.register("cancellationSteps", steps);
-        Mocks.register("filingSteps", registry);
     }
 
     @AfterEach
@@ -119,17 +99,14 @@ class FilingCancellationProcessTest {
     }
 
     @Test
-    void selfServiceCancellationClosesAtOnceAndReportsAsynchronously() {
+    void selfServiceCancellationClosesAtOnce() {
         ProcessInstance pi = start();
 
-        assertThat(pi).hasPassed("Task_StartCancellation", "Gateway_ReviewNeeded", "Task_CloseFiling")
-                .hasNotPassed("Task_ReviewCancellation").isWaitingAt("Task_ReportClosure");
+        // closed and ended in the starting transaction: no job is left behind
+        assertThat(pi).isEnded()
+                .hasPassed("Task_StartCancellation", "Gateway_ReviewNeeded", "Task_CloseFiling", "EndEvent_FilingClosed")
+                .hasNotPassed("Task_ReviewCancellation");
         assertThat(calls).containsExactly("start", "close:null");
-
-        execute(job());
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingClosed");
-        assertThat(calls).containsExactly("start", "close:null", "report:f-1");
     }
 
     @Test
@@ -144,15 +121,13 @@ class FilingCancellationProcessTest {
         }
         complete(task(), Map.of("decision", "APPROVE", "reviewer", "clerks:cy-reviewer"));
 
-        assertThat(pi).hasPassed("Gateway_CancellationApproved", "Task_CloseFiling").isWaitingAt("Task_ReportClosure");
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingClosed")
+        assertThat(pi).isEnded().hasPassed("Gateway_CancellationApproved", "Task_CloseFiling", "EndEvent_FilingClosed")
                 .hasNotPassed("Task_RefuseCancellation", "Task_EscalateCancellation");
-        assertThat(calls).containsExactly("start", "close:clerks:cy-reviewer", "report:f-1");
+        assertThat(calls).containsExactly("start", "close:clerks:cy-reviewer");
     }
 
     @Test
-    void refusedCancellationKeepsTheFilingAndReportsNothing() {
+    void refusedCancellationKeepsTheFiling() {
         steps.reviewNeeded = true;
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt("Task_ReviewCancellation");
@@ -163,7 +138,7 @@ class FilingCancellationProcessTest {
         complete(task(), refusal);
 
         assertThat(pi).isEnded().hasPassed("Task_RefuseCancellation", "EndEvent_CancellationRefused")
-                .hasNotPassed("Task_CloseFiling", "Task_ReportClosure");
+                .hasNotPassed("Task_CloseFiling", "EndEvent_FilingClosed");
         assertThat(calls).containsExactly("start", "refuse:正在异地住院，结算后再取消");
         assertThat(managementService().createJobQuery().count()).isZero();
     }
@@ -186,35 +161,7 @@ class FilingCancellationProcessTest {
 
         // the supervisor may still decide: the case goes on as usual
         complete(task(), Map.of("decision", "APPROVE"));
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingClosed");
-    }
-
-    @Test
-    void registryOutageLeavesAnIncidentAndARetryCompletesTheCase() {
-        registry.down = true;
-        ProcessInstance pi = start();
-        assertThat(pi).isWaitingAt("Task_ReportClosure");
-        Job report = job();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                managementService().executeJob(report.getId());
-            } catch (RuntimeException expected) {
-                // each attempt fails while the registry is down
-            }
-        }
-        assertThat(managementService().createJobQuery().jobId(report.getId()).singleResult().getRetries()).isZero();
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
-                .extracting("activityId").isEqualTo("Task_ReportClosure");
-        assertThat(pi).isWaitingAt("Task_ReportClosure");
-        assertThat(calls).containsExactly("start", "close:null");
-
-        registry.down = false;
-        managementService().setJobRetries(report.getId(), 1);
-        execute(report);
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingClosed");
-        assertThat(runtimeService().createIncidentQuery().count()).isZero();
-        assertThat(calls).containsExactly("start", "close:null", "report:f-1");
+        assertThat(pi).isEnded().hasPassed("Task_CloseFiling", "EndEvent_FilingClosed");
+        assertThat(calls).containsExactly("start", "escalate", "close:null");
     }
 }

@@ -26,7 +26,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -38,10 +37,10 @@ class FilingChangeProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("engine-unit-test.cfg.xml").build();
 
+    /** Stands in for {@code filingChangeSteps}; whether a review is needed is a switch. */
     public static class RecordingSteps {
         final List<String> calls = new ArrayList<>();
         boolean review;
-        boolean registryDown;
         final Date reviewDue = Date.from(Instant.parse("2026-12-01T15:59:59Z"));
 
         public void startChange(DelegateExecution e) {
@@ -63,13 +62,6 @@ class FilingChangeProcessTest {
         public void escalate(DelegateExecution e) {
             calls.add("escalate");
         }
-
-        public void reportToRegistry(DelegateExecution e) {
-            if (registryDown) {
-                throw new IllegalStateException("national registry unavailable");
-            }
-            calls.add("report:" + e.getVariable("filingId"));
-        }
     }
 
     RecordingSteps steps;
@@ -77,8 +69,8 @@ class FilingChangeProcessTest {
     @BeforeEach
     void register() {
         steps = new RecordingSteps();
+        // only filingChangeSteps: the process no longer reports to the national registry itself
         Mocks.register("filingChangeSteps", steps);
-        Mocks.register("filingSteps", steps);
     }
 
     @AfterEach
@@ -93,17 +85,14 @@ class FilingChangeProcessTest {
     }
 
     @Test
-    void changeWithoutReviewAppliesAtOnceAndIsReportedAsynchronously() {
+    void changeWithoutReviewAppliesAtOnce() {
         ProcessInstance pi = start();
 
-        assertThat(pi).hasPassed("Task_StartChange", "Gateway_ChangeNeedsReview", "Task_ApplyChange")
-                .hasNotPassed("Task_ReviewChange").isWaitingAt("Task_ReportChange");
+        // applied and ended in the starting transaction: no job is left behind
+        assertThat(pi).isEnded()
+                .hasPassed("Task_StartChange", "Gateway_ChangeNeedsReview", "Task_ApplyChange", "EndEvent_ChangeApplied")
+                .hasNotPassed("Task_ReviewChange");
         assertThat(steps.calls).containsExactly("start", "apply");
-
-        execute(job());
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_ChangeApplied");
-        assertThat(steps.calls).containsExactly("start", "apply", "report:f-1");
     }
 
     @Test
@@ -118,21 +107,20 @@ class FilingChangeProcessTest {
         }
         complete(task(), Map.of("decision", "APPROVE", "reviewer", "clerks:cy-reviewer"));
 
-        assertThat(pi).hasPassed("Gateway_ChangeApproved", "Task_ApplyChange").isWaitingAt("Task_ReportChange");
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_ChangeApplied").hasNotPassed("Task_RefuseChange", "Task_EscalateChangeReview");
-        assertThat(steps.calls).containsExactly("start", "apply", "report:f-1");
+        assertThat(pi).isEnded().hasPassed("Gateway_ChangeApproved", "Task_ApplyChange", "EndEvent_ChangeApplied")
+                .hasNotPassed("Task_RefuseChange", "Task_EscalateChangeReview");
+        assertThat(steps.calls).containsExactly("start", "apply");
     }
 
     @Test
-    void refusedChangeEndsWithoutApplyingOrReporting() {
+    void refusedChangeEndsWithoutApplying() {
         steps.review = true;
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt("Task_ReviewChange");
         complete(task(), Map.of("decision", "REFUSE", "refuseReason", "新地址无法核实"));
 
         assertThat(pi).isEnded().hasPassed("Task_RefuseChange", "EndEvent_ChangeRefused")
-                .hasNotPassed("Task_ApplyChange", "Task_ReportChange");
+                .hasNotPassed("Task_ApplyChange", "EndEvent_ChangeApplied");
         assertThat(steps.calls).containsExactly("start", "refuse:新地址无法核实");
     }
 
@@ -149,34 +137,7 @@ class FilingChangeProcessTest {
         assertThat(pi).hasPassed("Task_EscalateChangeReview", "EndEvent_ChangeReviewEscalated").isWaitingAt("Task_ReviewChange");
         assertThat(steps.calls).containsExactly("start", "escalate");
         complete(task(), Map.of("decision", "APPROVE"));
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_ChangeApplied");
-    }
-
-    @Test
-    void registryOutageLeavesAnIncidentAndARetryCompletesTheCase() {
-        steps.registryDown = true;
-        ProcessInstance pi = start();
-        assertThat(pi).isWaitingAt("Task_ReportChange");
-        Job report = job();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                managementService().executeJob(report.getId());
-            } catch (RuntimeException expected) {
-                // each attempt fails while the registry is down
-            }
-        }
-        assertThat(managementService().createJobQuery().jobId(report.getId()).singleResult().getRetries()).isZero();
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
-                .extracting("activityId").isEqualTo("Task_ReportChange");
-        assertThat(pi).isWaitingAt("Task_ReportChange");
-
-        steps.registryDown = false;
-        managementService().setJobRetries(report.getId(), 1);
-        execute(report);
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_ChangeApplied");
-        assertThat(runtimeService().createIncidentQuery().count()).isZero();
-        assertThat(steps.calls).containsExactly("start", "apply", "report:f-1");
+        assertThat(pi).isEnded().hasPassed("Task_ApplyChange", "EndEvent_ChangeApplied");
+        assertThat(steps.calls).containsExactly("start", "escalate", "apply");
     }
 }

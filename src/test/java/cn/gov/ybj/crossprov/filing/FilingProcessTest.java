@@ -27,7 +27,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -42,11 +41,13 @@ class FilingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("engine-unit-test.cfg.xml").build();
 
-    /** Records the steps; eligibility and the registry's health are switches. */
+    /**
+     * Records the steps; eligibility is a switch. There is no {@code reportToRegistry}: the process
+     * does not report to the national registry (its events go out through app.filing_event).
+     */
     public static class RecordingSteps {
         final List<String> calls = new ArrayList<>();
         boolean eligible = true;
-        boolean registryDown;
         final Date reviewDue = Date.from(Instant.parse("2026-12-01T15:59:59Z"));
 
         public void checkEligibility(DelegateExecution e) {
@@ -74,13 +75,6 @@ class FilingProcessTest {
 
         public void escalate(DelegateExecution e) {
             calls.add("escalate");
-        }
-
-        public void reportToRegistry(DelegateExecution e) {
-            if (registryDown) {
-                throw new IllegalStateException("national registry unavailable");
-            }
-            calls.add("report");
         }
     }
 
@@ -111,17 +105,15 @@ class FilingProcessTest {
     }
 
     @Test
-    void selfServiceAreaOpensAtOnceAndReportsAsynchronously() {
+    void selfServiceAreaOpensAtOnce() {
         ProcessInstance pi = start("SELF_SERVICE", "RETIRED_RESETTLED", true, false);
 
-        assertThat(pi).hasPassed("Task_CheckEligibility", "Task_DecideReviewMode", "Task_OpenFiling")
-                .isWaitingAt("Task_ReportOpening").variables().containsEntry("reviewMode", "AUTO");
+        // opened and ended in the starting transaction: no job is left behind
+        assertThat(pi).isEnded()
+                .hasPassed("Task_CheckEligibility", "Task_DecideReviewMode", "Task_OpenFiling", "EndEvent_FilingOpened")
+                .hasNotPassed("Task_StartReview", "Task_FailFiling")
+                .variables().containsEntry("reviewMode", "AUTO");
         assertThat(steps.calls).containsExactly("check", "open");
-
-        execute(job());
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingOpened");
-        assertThat(steps.calls).containsExactly("check", "open", "report");
     }
 
     @Test
@@ -136,10 +128,9 @@ class FilingProcessTest {
         }
         complete(task(), Map.of("decision", "APPROVE", "reviewer", "clerks:cy-reviewer"));
 
-        assertThat(pi).hasPassed("Gateway_Approved", "Task_OpenFiling").isWaitingAt("Task_ReportOpening");
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingOpened").hasNotPassed("Task_EscalateReview");
-        assertThat(steps.calls).containsExactly("check", "startReview", "open", "report");
+        assertThat(pi).isEnded().hasPassed("Gateway_Approved", "Task_OpenFiling", "EndEvent_FilingOpened")
+                .hasNotPassed("Task_EscalateReview", "Task_ReturnFiling");
+        assertThat(steps.calls).containsExactly("check", "startReview", "open");
     }
 
     @Test
@@ -147,17 +138,15 @@ class FilingProcessTest {
         ProcessInstance pi = start("QUICK", "LONG_TERM_RESIDENT", true, false);
         assertThat(pi).isWaitingAt("Task_ReviewFiling");
         complete(task(), Map.of("decision", "RETURN", "returnReason", "居住证明不清晰"));
-        // the applicant may resubmit at once: the report of the return does not hold the case up
-        assertThat(pi).isWaitingAt("Event_FilingResubmitted", "Task_ReportReturn");
+        // the case waits only for the applicant's resubmission
+        assertThat(pi).hasPassed("Task_ReturnFiling").isWaitingAtExactly("Event_FilingResubmitted");
         runtimeService().createMessageCorrelation("FilingResubmitted").processInstanceBusinessKey("f-1").correlate();
-        execute(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Task_ReportReturn").singleResult());
 
-        assertThat(pi).isWaitingAt("Task_ReviewFiling");
+        assertThat(pi).isWaitingAtExactly("Task_ReviewFiling");
         complete(task(), Map.of("decision", "APPROVE"));
-        execute(job());
         assertThat(pi).isEnded().hasPassed("EndEvent_FilingOpened");
         assertThat(steps.calls).containsExactly("check", "startReview", "return:居住证明不清晰",
-                "check", "startReview", "report", "open", "report");
+                "check", "startReview", "open");
     }
 
     @Test
@@ -174,38 +163,11 @@ class FilingProcessTest {
     }
 
     @Test
-    void registryOutageLeavesAnIncidentAndARetryCompletesTheCase() {
-        steps.registryDown = true;
-        ProcessInstance pi = start("SELF_SERVICE", "OTHER_TEMPORARY", false, false);
-        assertThat(pi).isWaitingAt("Task_ReportOpening");
-        Job report = job();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                managementService().executeJob(report.getId());
-            } catch (RuntimeException expected) {
-                // each attempt fails while the registry is down
-            }
-        }
-        assertThat(managementService().createJobQuery().jobId(report.getId()).singleResult().getRetries()).isZero();
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
-                .extracting("activityId").isEqualTo("Task_ReportOpening");
-        assertThat(pi).isWaitingAt("Task_ReportOpening");
-
-        steps.registryDown = false;
-        managementService().setJobRetries(report.getId(), 1);
-        execute(report);
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingOpened");
-        assertThat(runtimeService().createIncidentQuery().count()).isZero();
-    }
-
-    @Test
-    void ineligiblePersonFailsAndTheFailureIsReported() {
+    void ineligiblePersonFailsAndTheCaseEnds() {
         steps.eligible = false;
         ProcessInstance pi = start("SELF_SERVICE", "OTHER_TEMPORARY", false, false);
-        assertThat(pi).hasPassed("Task_FailFiling").hasNotPassed("Task_DecideReviewMode");
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_FilingFailed");
-        assertThat(steps.calls).containsExactly("check", "fail", "report");
+        assertThat(pi).isEnded().hasPassed("Task_FailFiling", "EndEvent_FilingFailed")
+                .hasNotPassed("Task_DecideReviewMode", "Task_OpenFiling");
+        assertThat(steps.calls).containsExactly("check", "fail");
     }
 }

@@ -27,7 +27,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -39,10 +38,9 @@ class SupplementProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("engine-unit-test.cfg.xml").build();
 
-    /** Stands in for supplementSteps and filingSteps; the registry's health is a switch. */
+    /** Stands in for supplementSteps; the process no longer reports to the national registry itself. */
     public static class RecordingSteps {
         final List<String> calls = new ArrayList<>();
-        boolean registryDown;
         final Date reviewDue = Date.from(Instant.parse("2026-12-03T15:59:59Z"));
 
         public void startReview(DelegateExecution e) {
@@ -61,13 +59,6 @@ class SupplementProcessTest {
         public void escalate(DelegateExecution e) {
             calls.add("escalate");
         }
-
-        public void reportToRegistry(DelegateExecution e) {
-            if (registryDown) {
-                throw new IllegalStateException("national registry unavailable");
-            }
-            calls.add("report:" + e.getVariable("filingId"));
-        }
     }
 
     RecordingSteps steps;
@@ -76,7 +67,6 @@ class SupplementProcessTest {
     void register() {
         steps = new RecordingSteps();
         Mocks.register("supplementSteps", steps);
-        Mocks.register("filingSteps", steps);
     }
 
     @AfterEach
@@ -94,7 +84,7 @@ class SupplementProcessTest {
     }
 
     @Test
-    void reviewGoesToTheAreaClerksDueInTwoWorkingDaysAndApprovalIsReportedAsynchronously() throws Exception {
+    void reviewGoesToTheAreaClerksDueInTwoWorkingDaysAndApprovalEndsTheCase() throws Exception {
         ProcessInstance pi = start();
 
         assertThat(pi).hasPassed("Task_StartSupplementReview").isWaitingAt("Task_ReviewSupplement");
@@ -104,21 +94,19 @@ class SupplementProcessTest {
         }
         complete(task(), Map.of("decision", "APPROVE", "reviewer", "clerks:xm-reviewer"));
 
-        assertThat(pi).hasPassed("Gateway_SupplementApproved", "Task_ApproveSupplement").isWaitingAt("Task_ReportSupplement");
-        assertThat(steps.calls).containsExactly("startReview:s-1", "approve:clerks:xm-reviewer");
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_SupplementApproved")
+        // approved and ended in the reviewer's transaction: no job is left behind
+        assertThat(pi).isEnded().hasPassed("Gateway_SupplementApproved", "Task_ApproveSupplement", "EndEvent_SupplementApproved")
                 .hasNotPassed("Task_ReturnSupplement", "Task_EscalateSupplementReview");
-        assertThat(steps.calls).containsExactly("startReview:s-1", "approve:clerks:xm-reviewer", "report:f-1");
+        assertThat(steps.calls).containsExactly("startReview:s-1", "approve:clerks:xm-reviewer");
     }
 
     @Test
-    void returnedSupplementEndsTheCaseWithoutReporting() {
+    void returnedSupplementEndsTheCaseWithoutApproving() {
         ProcessInstance pi = start();
         complete(task(pi), Map.of("decision", "RETURN", "returnReason", "居住证明已过期"));
 
         assertThat(pi).isEnded().hasPassed("Task_ReturnSupplement", "EndEvent_SupplementReturned")
-                .hasNotPassed("Task_ApproveSupplement", "Task_ReportSupplement");
+                .hasNotPassed("Task_ApproveSupplement", "EndEvent_SupplementApproved");
         assertThat(steps.calls).containsExactly("startReview:s-1", "return:居住证明已过期");
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
@@ -137,35 +125,7 @@ class SupplementProcessTest {
         assertThat(steps.calls).containsExactly("startReview:s-1", "escalate");
         // the review still decides the case after the escalation
         complete(task(), Map.of("decision", "APPROVE"));
-        execute(job());
-        assertThat(pi).isEnded().hasPassed("EndEvent_SupplementApproved");
-    }
-
-    @Test
-    void registryOutageLeavesAnIncidentAndARetryCompletesTheCase() {
-        steps.registryDown = true;
-        ProcessInstance pi = start();
-        complete(task(pi), Map.of("decision", "APPROVE"));
-        assertThat(pi).isWaitingAt("Task_ReportSupplement");
-        Job report = job();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                managementService().executeJob(report.getId());
-            } catch (RuntimeException expected) {
-                // each attempt fails while the registry is down
-            }
-        }
-        assertThat(managementService().createJobQuery().jobId(report.getId()).singleResult().getRetries()).isZero();
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
-                .extracting("activityId").isEqualTo("Task_ReportSupplement");
-        assertThat(pi).isWaitingAt("Task_ReportSupplement");
-
-        steps.registryDown = false;
-        managementService().setJobRetries(report.getId(), 1);
-        execute(report);
-
-        assertThat(pi).isEnded().hasPassed("EndEvent_SupplementApproved");
-        assertThat(runtimeService().createIncidentQuery().count()).isZero();
-        assertThat(steps.calls).endsWith("report:f-1");
+        assertThat(pi).isEnded().hasPassed("Task_ApproveSupplement", "EndEvent_SupplementApproved");
+        assertThat(steps.calls).containsExactly("startReview:s-1", "escalate", "approve:null");
     }
 }
