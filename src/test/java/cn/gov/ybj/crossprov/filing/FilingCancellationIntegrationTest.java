@@ -136,7 +136,7 @@ class FilingCancellationIntegrationTest {
                 .query(String.class).single());
     }
 
-    /** The registry's receipt of the filing's reportable event in that status, once the asynchronous job ran. */
+    /** The registry's receipt of the filing's reportable event in that status, once the reporter has sent it. */
     private String receiptOf(UUID filingId, FilingStatus status) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(until)) {

@@ -94,7 +94,7 @@ class FilingChangeIntegrationTest {
         return jdbc.sql(sql).param("id", filingId).query(Long.class).single();
     }
 
-    /** Reported changes of the filing, waiting for the job executor to run the report jobs. */
+    /** Reported changes of the filing, waiting for the reporter to send them. */
     private long reportedChanges(UUID filingId, long expected) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
         long n = 0;
