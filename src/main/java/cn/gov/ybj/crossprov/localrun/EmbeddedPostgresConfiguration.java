@@ -40,7 +40,9 @@ class EmbeddedPostgresConfiguration {
                 .setRegisterShutdownHook(false)
                 // a UTF-8 ctype, or trigram search on Chinese names finds nothing
                 .setLocaleConfig("locale", "C.UTF-8")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // zonky turns this off for speed; a commit must survive a crash of the server
+                .setServerConfig("synchronous_commit", "on");
         if (!dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);

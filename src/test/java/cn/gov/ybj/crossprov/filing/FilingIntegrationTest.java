@@ -357,6 +357,11 @@ class FilingIntegrationTest {
         assertThat(escalated.overdue(task.due().plusSeconds(1))).isTrue();
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.taskId()))
                 .extracting(IdentityLink::getGroupId).contains("area-110105", "area-110105-supervisors");
+        // the supervisor is in both groups the escalated task is offered to: counted once, as listed
+        ClerkInbox.Filter overdue = new ClerkInbox.Filter(null, null, null, true);
+        assertThat(inbox.count(supervisor, ClerkInbox.Filter.ALL)).isEqualTo(inbox.page(supervisor, ClerkInbox.Filter.ALL, 0, 1000).size())
+                .isGreaterThan(inbox.count(supervisor, overdue));
+        assertThat(inbox.count(cyReviewer, ClerkInbox.Filter.ALL)).isEqualTo(inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 1000).size());
         assertThat(filings.history(zhangwei, f.id())).extracting(Filing.Event::action).contains("审核超期，已提交科长督办");
         assertThat(filings.find(zhangwei, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.SUBMITTED);
     }

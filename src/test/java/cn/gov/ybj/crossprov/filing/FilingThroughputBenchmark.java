@@ -41,16 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Benchmark, not a test: K threads submit self-service filings (type 其他临时外出就医, no
  * materials, so the DMN decides AUTO and the case opens at once) through
  * {@link FilingManagement#submit} for D seconds on the embedded PostgreSQL, with the real
- * engine, history level full, the job executor reporting every opening to the registry
- * simulator. Prints filings/s, p50/p95/p99/max latency of one submit, errors, and how far the
- * asynchronous registry reports kept up.
+ * engine, history level full, and the reporter case sending every opening to the national
+ * registry in batches. Prints filings/s, p50/p95/p99/max latency of one submit, errors, and
+ * how far the asynchronous registry reports kept up.
  *
  * <p>Applicants are the demo registry's persons with 正常参保 status in self-service areas
  * (~2,400), acting as insured accounts {@code bench-<n>} (linked before the run); each person
  * files consecutive one-week periods, so the one-active-filing-per-period rule never refuses
  * one. Run:
  * {@code ./mvnw test -Dtest=FilingThroughputBenchmark -Dbenchmark=true -Dbench.duration=300
- * [-Dbench.threads=8] [-Dbench.warmup=20] [-Dbench.actor=insured|clerk] [-Dbench.drain=60]}.
+ * [-Dbench.threads=6] [-Dbench.warmup=20] [-Dbench.actor=insured|clerk] [-Dbench.drain=60]}.
  * {@code bench.actor=clerk} files at the counter (channel 地方平台) as a clerk of the person's
  * area instead; {@code bench.max} stops after that many filings.
  */
@@ -114,7 +114,7 @@ class FilingThroughputBenchmark {
 
     @Test
     void selfServiceSubmissions() throws Exception {
-        int threads = Integer.getInteger("bench.threads", 8);
+        int threads = Integer.getInteger("bench.threads", 6);
         int duration = Integer.getInteger("bench.duration", 30);
         int warmup = Integer.getInteger("bench.warmup", Math.min(20, Math.max(5, duration / 6)));
         int drain = Integer.getInteger("bench.drain", 30);
