@@ -39,7 +39,13 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
         return commitmentGiven && filingType.longTerm();
     }
 
-    /** A step in the case's history. */
-    public record Event(Instant at, String actor, String action, FilingStatus status, String reason) {
+    /**
+     * A step in the case's history.
+     *
+     * @param reportable      whether the national filing registry must hear of it
+     * @param registryReceipt the registry's receipt once it has; null while the report waits
+     */
+    public record Event(Instant at, String actor, String action, FilingStatus status, String reason,
+                        boolean reportable, String registryReceipt) {
     }
 }

@@ -136,6 +136,9 @@ class FilingIntegrationTest {
         assertThat(receiptOf(f.id(), FilingStatus.OPENED)).startsWith("NR");
         assertThat(filings.history(chenjing, f.id())).extracting(Filing.Event::status)
                 .containsExactly(FilingStatus.SUBMITTED, FilingStatus.OPENED);
+        // the history shows which steps the registry must hear of and its receipt
+        assertThat(filings.history(chenjing, f.id())).filteredOn(Filing.Event::reportable).singleElement()
+                .satisfies(e -> assertThat(e.registryReceipt()).startsWith("NR").isEqualTo(receiptOf(f.id(), FilingStatus.OPENED)));
     }
 
     @Test
@@ -390,7 +393,7 @@ class FilingIntegrationTest {
             Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(report.getProcessInstanceId())
                     .singleResult();
             assertThat(incident.getActivityId()).isEqualTo("Task_SendPendingNotices");
-            assertThat(incident.getIncidentMessage()).contains("国家备案库未能接收上报").contains("待上报");
+            assertThat(incident.getIncidentMessage()).startsWith("国家备案库未能接收上报").contains("待上报");
             second = filings.submit(chenjing, application(CHENJING, "350200", "440100", FilingType.OTHER_TEMPORARY,
                     LocalDate.of(2028, 4, 1), LocalDate.of(2028, 4, 30), List.of()), "outage-2");
             // the failing case holds the outage: no second reporter case and no second incident

@@ -170,10 +170,14 @@ class FilingStore {
     }
 
     List<Filing.Event> events(UUID id) {
-        return jdbc.sql("SELECT at, actor, action, status, reason FROM app.filing_event WHERE filing_id = :id ORDER BY id")
+        return jdbc.sql("""
+                        SELECT e.at, e.actor, e.action, e.status, e.reason, e.reportable, r.receipt
+                        FROM app.filing_event e LEFT JOIN app.registry_report r ON r.event_id = e.id
+                        WHERE e.filing_id = :id ORDER BY e.id""")
                 .param("id", id)
                 .query((rs, i) -> new Filing.Event(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), FilingStatus.valueOf(rs.getString("status")), rs.getString("reason")))
+                        rs.getString("action"), FilingStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                        rs.getBoolean("reportable"), rs.getString("receipt")))
                 .list();
     }
 

@@ -106,6 +106,10 @@ class FilingPanel extends VerticalLayout {
         history.addColumn(e -> e.status() == null ? "" : e.status().label(f.reviewMode() == null
                 ? cn.gov.ybj.crossprov.filing.ReviewMode.MANUAL : f.reviewMode())).setHeader(getTranslation("filings.col.status"));
         history.addColumn(e -> nz(e.reason())).setHeader(getTranslation("detail.reason"));
+        // clerks see whether the national filing registry has acknowledged each reportable step
+        history.addColumn(e -> !e.reportable() ? "" : e.registryReceipt() == null ? getTranslation("detail.history.registry.pending")
+                        : getTranslation("detail.history.registry.reported", e.registryReceipt()))
+                .setHeader(getTranslation("detail.history.registry")).setAutoWidth(true).setVisible(!insured);
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         history.setItems(services.filings().history(viewer, f.id()));

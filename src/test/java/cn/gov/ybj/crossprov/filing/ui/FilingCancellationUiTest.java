@@ -11,6 +11,7 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.workflow.ui.TaskInboxView;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
@@ -167,5 +168,14 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
         });
         assertThat(text("detail-status")).isEqualTo("已关闭");
         assertThat(present("counter-cancel")).isFalse();
+        // the clerk sees the national registry's state of each reportable step: the closure waits or has its receipt
+        @SuppressWarnings("unchecked")
+        Grid<Filing.Event> history = _get(Grid.class, spec -> spec.withId("history"));
+        List<Filing.Event> events = history.getGenericDataView().getItems().toList();
+        Filing.Event closure = events.get(events.size() - 1);
+        assertThat(closure.status()).isEqualTo(FilingStatus.CLOSED);
+        assertThat(GridKt._getFormattedRow(history, events.size() - 1))
+                .anySatisfy(cell -> assertThat(cell).matches("待上报|已上报（回执 NR\\d+）"));
+        assertThat(GridKt._getFormattedRow(history, 0)).noneSatisfy(cell -> assertThat(cell).contains("上报"));
     }
 }
