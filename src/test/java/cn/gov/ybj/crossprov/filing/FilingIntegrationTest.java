@@ -9,6 +9,7 @@ import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import cn.gov.ybj.crossprov.filing.internal.RegistryReporting;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -417,6 +418,36 @@ class FilingIntegrationTest {
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(report.getProcessInstanceId()).count()).isZero();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(report.getProcessInstanceId())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_NoticesReported");
+    }
+
+    @Test
+    void casesOfVersionsBeforeTheOutboxFinishTheirOwnReportStep() throws InterruptedException {
+        // the step as process versions deployed before the outbox have it (asynchronous, per case)
+        var legacy = Bpmn.createExecutableProcess("filing-before-outbox").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("Task_ReportOpening").camundaAsyncBefore()
+                .camundaExpression("${filingSteps.reportToRegistry(execution)}").endEvent("EndEvent_FilingOpened").done();
+        String deployment = engine.getRepositoryService().createDeployment().addModelInstance("filing-before-outbox.bpmn", legacy)
+                .deploy().getId();
+        try {
+            String pi = engine.getRuntimeService().startProcessInstanceByKey("filing-before-outbox").getId();
+            Job step = engine.getManagementService().createJobQuery().processInstanceId(pi).singleResult();
+            if (step != null) {
+                try {
+                    engine.getManagementService().executeJob(step.getId());
+                } catch (ProcessEngineException ranAlready) {
+                    // the job executor took it first
+                }
+            }
+            Instant until = Instant.now().plusSeconds(20);
+            while (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count() == 0
+                    && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult()
+                    .getEndActivityId()).isEqualTo("EndEvent_FilingOpened");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     /** The reporter case's job, once the schedule has started the case and the job executor's first attempt failed. */

@@ -96,6 +96,15 @@ public class FilingSteps {
         store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
     }
 
+    /**
+     * Kept for cases still running on process versions deployed before the outbox, whose
+     * 上报国家备案库 step calls it: their events are in the outbox already ({@code V11}, and
+     * {@link FilingStore#addEvent}), so {@link RegistryReporting} sends them and this step has nothing left to do.
+     */
+    public void reportToRegistry(DelegateExecution execution) {
+        // nothing: see above
+    }
+
     private Filing filing(DelegateExecution execution) {
         UUID id = UUID.fromString((String) execution.getVariable("filingId"));
         return store.find(id).orElseThrow(() -> new IllegalStateException("no filing " + id));
