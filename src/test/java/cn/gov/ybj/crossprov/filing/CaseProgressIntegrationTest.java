@@ -17,8 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static cn.gov.ybj.crossprov.filing.FilingIntegrationTest.application;
-import static cn.gov.ybj.crossprov.filing.FilingIntegrationTest.clerk;
-import static cn.gov.ybj.crossprov.filing.FilingIntegrationTest.insured;
+import static cn.gov.ybj.crossprov.TestUsers.clerk;
+import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 

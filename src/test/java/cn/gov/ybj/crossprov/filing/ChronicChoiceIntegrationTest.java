@@ -2,7 +2,6 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.ChronicQualification;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
@@ -33,7 +32,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +39,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -85,13 +85,7 @@ class ChronicChoiceIntegrationTest {
     @Autowired
     InstitutionImport institutions;
 
-    static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
-    }
 
-    static AppUser clerk(String username, String area, String role) {
-        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area, null);
-    }
 
     /** The designated institutions of the seed (北京市) and one in Shanghai; importing twice changes nothing. */
     @BeforeEach

@@ -2,7 +2,6 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
@@ -28,7 +27,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -89,13 +89,7 @@ class FilingCancellationIntegrationTest {
     @Autowired
     List<CaseSummaries> summaries;
 
-    static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
-    }
 
-    static AppUser clerk(String username, String area, String role) {
-        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area, null);
-    }
 
     static FilingApplication application(String person, String insuredArea, String treatment, LocalDate start) {
         return new FilingApplication(person, insuredArea, treatment, InsuranceType.EMPLOYEE, FilingType.OTHER_TEMPORARY,

@@ -2,7 +2,6 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
@@ -23,9 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,8 +48,8 @@ class FilingChangeIntegrationTest {
     static final AppUser tan = insured("chg-tan", TAN);
     static final AppUser shen = insured("chg-shen", SHEN);
     static final AppUser guo = insured("chg-guo", GUO);
-    static final AppUser cyReviewer = clerk("cy-reviewer", "110105");
-    static final AppUser xmReviewer = clerk("xm-reviewer", "350200");
+    static final AppUser cyReviewer = clerk("cy-reviewer", "110105", "REVIEWER");
+    static final AppUser xmReviewer = clerk("xm-reviewer", "350200", "REVIEWER");
 
     @Autowired
     FilingManagement filings;
@@ -62,13 +62,7 @@ class FilingChangeIntegrationTest {
     @Autowired
     WorkingDays workingDays;
 
-    static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
-    }
 
-    static AppUser clerk(String username, String area) {
-        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", "REVIEWER"), List.of("area-" + area), area, null);
-    }
 
     static FilingApplication application(String person, String insuredArea, String treatment, LocalDate start, LocalDate end) {
         return new FilingApplication(person, insuredArea, treatment, InsuranceType.EMPLOYEE, FilingType.OTHER_TEMPORARY,

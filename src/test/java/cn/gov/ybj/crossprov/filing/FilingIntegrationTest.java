@@ -2,7 +2,6 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +42,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.clerk;
+import static cn.gov.ybj.crossprov.TestUsers.PDF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -60,7 +61,6 @@ class FilingIntegrationTest {
     static final String ZHANGWEI = "110105195803120029";   // 北京朝阳 110105, quick-filing area
     static final String LI_JIANHUA = "110105195607080031"; // 张伟's spouse, linked family member
     static final String WANG_JIANHUA = "110105198002080630"; // insured in 110105, no account: counter
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     static final AppUser chenjing = insured("chenjing", CHENJING);
     static final AppUser linfang = insured("linfang", LINFANG);
@@ -86,13 +86,7 @@ class FilingIntegrationTest {
     @Autowired
     TestRestTemplate http;
 
-    static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
-    }
 
-    static AppUser clerk(String username, String area, String role) {
-        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area, null);
-    }
 
     static FilingApplication application(String person, String insuredArea, String treatment, FilingType type,
                                          LocalDate start, LocalDate end, List<FilingApplication.Material> materials) {

@@ -3,7 +3,6 @@ package cn.gov.ybj.crossprov.filing;
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.ui.FilingActions;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
@@ -31,7 +30,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +38,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.clerk;
+import static cn.gov.ybj.crossprov.TestUsers.PDF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -54,7 +55,6 @@ class SupplementIntegrationTest {
 
     static final String WANG = "150622195405183412";  // 王思远, 鄂尔多斯 150600, self-service area
     static final String ZHENG = "231281194510133331"; // 郑凯, 绥化 231200, self-service area
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
     static final String APPROVED_ACTION = "补充材料审核通过，备案地和参保地双向享受待遇";
 
@@ -79,13 +79,7 @@ class SupplementIntegrationTest {
     @Autowired
     List<CaseSummaries> summaries;
 
-    static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
-    }
 
-    static AppUser clerk(String username, String area, String role) {
-        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area, null);
-    }
 
     /** A long-term filing on a personal commitment; the DMN opens it at once in a self-service area. */
     private Filing commitmentFiling(AppUser user, String person, String area, String treatment, LocalDate start, LocalDate end) {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
+import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -62,9 +63,6 @@ class InsuredRegistryTest {
     @Autowired
     ObjectMapper json;
 
-    private static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
-    }
 
     private long familyRows(String owner) {
         return jdbc.sql("SELECT count(*) FROM app.family_member WHERE owner_id_number = ?").param(owner).query(Long.class).single();

@@ -28,12 +28,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.gov.ybj.crossprov.TestUsers.PDF;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -48,7 +48,6 @@ class SupplementUiTest extends KaribuSpringSupport {
     static final String CHENG = "210604195811107945"; // 程诗涵, 丹东 210600, 自助备案
     static final AppUser CHENG_USER = new AppUser(Realm.INSURED, "supp-chengshihan", "supp-chengshihan", Set.of(Roles.INSURED),
             List.of(), null, CHENG);
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
     FilingManagement filings;
