@@ -21,8 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,22 +128,6 @@ class FilingCancellationIntegrationTest {
                 .query(String.class).single());
     }
 
-    /** The registry's receipt of the filing's reportable event in that status, once the reporter has sent it. */
-    private String receiptOf(UUID filingId, FilingStatus status) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            var receipt = jdbc.sql("""
-                            SELECT r.receipt FROM app.registry_report r JOIN app.filing_event e ON e.id = r.event_id
-                            WHERE e.filing_id = :id AND e.status = :status AND e.reportable""")
-                    .param("id", filingId).param("status", status.name()).query(String.class).optional();
-            if (receipt.isPresent()) {
-                return receipt.get();
-            }
-            Thread.sleep(100);
-        }
-        return null;
-    }
-
     private void assertRefused(AppUser actor, UUID filingId, String messageZh) {
         long requests = cancellationRows(filingId);
         long events = eventRows(filingId);
@@ -173,7 +155,7 @@ class FilingCancellationIntegrationTest {
             assertThat(e.action()).isEqualTo("取消备案，备案已关闭");
             assertThat(e.status()).isEqualTo(FilingStatus.CLOSED);
         });
-        assertThat(receiptOf(f.id(), FilingStatus.CLOSED)).startsWith("NR");
+        assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.CLOSED)).startsWith("NR");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(c.processInstanceId())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_FilingClosed");
         assertThat(filings.cancellations(zhongfang, f.id())).singleElement().extracting(Cancellation::id).isEqualTo(c.id());
@@ -238,7 +220,7 @@ class FilingCancellationIntegrationTest {
             assertThat(x.status()).isEqualTo(Cancellation.Status.APPROVED);
             assertThat(x.decidedBy()).isEqualTo("clerks:cy-reviewer");
         });
-        assertThat(receiptOf(f.id(), FilingStatus.CLOSED)).startsWith("NR");
+        assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.CLOSED)).startsWith("NR");
     }
 
     @Test
@@ -378,7 +360,7 @@ class FilingCancellationIntegrationTest {
             assertThat(statusOf(f.id())).isEqualTo(FilingStatus.CLOSED);
             assertThat(jdbc.sql("SELECT channel FROM app.filing_cancellation WHERE id = :id").param("id", c.id())
                     .query(String.class).single()).isEqualTo("COUNTER");
-            assertThat(receiptOf(f.id(), FilingStatus.CLOSED)).startsWith("NR");
+            assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.CLOSED)).startsWith("NR");
         } finally {
             jdbc.sql("UPDATE app.pooling_area SET filing_mode = :mode, mode_switched_on = :on WHERE code = '110108'")
                     .param("mode", before.get("filing_mode")).param("on", before.get("mode_switched_on")).update();

@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,21 +99,6 @@ class FilingIntegrationTest {
         return jdbc.sql("SELECT count(*) FROM app." + table).query(Long.class).single();
     }
 
-    private String receiptOf(UUID filingId, FilingStatus status) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            var receipt = jdbc.sql("""
-                            SELECT r.receipt FROM app.registry_report r JOIN app.filing_event e ON e.id = r.event_id
-                            WHERE e.filing_id = :id AND e.status = :status""")
-                    .param("id", filingId).param("status", status.name()).query(String.class).optional();
-            if (receipt.isPresent()) {
-                return receipt.get();
-            }
-            Thread.sleep(100);
-        }
-        return null;
-    }
-
     @Test
     void selfServiceFilingOpensAtOnceAndIsReportedToTheNationalRegistry() throws Exception {
         Filing f = filings.submit(chenjing, application(CHENJING, "350200", "110000", FilingType.OTHER_TEMPORARY,
@@ -126,12 +110,12 @@ class FilingIntegrationTest {
         assertThat(f.filingNumber()).matches("B350200\\d{7}");
         assertThat(f.applicationSerial()).matches("B\\d{15}");
         assertThat(f.startDate()).isBefore(LocalDate.now());
-        assertThat(receiptOf(f.id(), FilingStatus.OPENED)).startsWith("NR");
+        assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.OPENED)).startsWith("NR");
         assertThat(filings.history(chenjing, f.id())).extracting(Filing.Event::status)
                 .containsExactly(FilingStatus.SUBMITTED, FilingStatus.OPENED);
         // the history shows which steps the registry must hear of and its receipt
         assertThat(filings.history(chenjing, f.id())).filteredOn(Filing.Event::reportable).singleElement()
-                .satisfies(e -> assertThat(e.registryReceipt()).startsWith("NR").isEqualTo(receiptOf(f.id(), FilingStatus.OPENED)));
+                .satisfies(e -> assertThat(e.registryReceipt()).startsWith("NR").isEqualTo(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.OPENED)));
     }
 
     @Test
@@ -157,7 +141,7 @@ class FilingIntegrationTest {
         assertThat(approved.status()).isEqualTo(FilingStatus.OPENED);
         assertThat(approved.statusLabel()).isEqualTo("备案成功");
         assertThat(approved.filingNumber()).startsWith("B110105");
-        assertThat(receiptOf(f.id(), FilingStatus.OPENED)).isNotNull();
+        assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.OPENED)).isNotNull();
     }
 
     @Test
@@ -172,7 +156,7 @@ class FilingIntegrationTest {
         Filing returned = filings.returnForCorrection(cyReviewer, task, "单位派驻证明缺少公章");
         assertThat(returned.status()).isEqualTo(FilingStatus.RETURNED);
         assertThat(returned.statusReason()).isEqualTo("单位派驻证明缺少公章");
-        assertThat(receiptOf(f.id(), FilingStatus.RETURNED)).isNotNull();
+        assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.RETURNED)).isNotNull();
 
         Filing again = filings.resubmit(cyCounter, f.id(), application(WANG_JIANHUA, "110105", "310000",
                 FilingType.STATIONED_WORKER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 9, 30), pdf()));
@@ -402,8 +386,8 @@ class FilingIntegrationTest {
             // the job executor took the retry first
         }
 
-        assertThat(receiptOf(first.id(), FilingStatus.OPENED)).startsWith("NR");
-        assertThat(receiptOf(second.id(), FilingStatus.OPENED)).startsWith("NR");
+        assertThat(RegistryReceipts.receipt(jdbc, first.id(), FilingStatus.OPENED)).startsWith("NR");
+        assertThat(RegistryReceipts.receipt(jdbc, second.id(), FilingStatus.OPENED)).startsWith("NR");
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(report.getProcessInstanceId()).count()).isZero();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(report.getProcessInstanceId())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_NoticesReported");

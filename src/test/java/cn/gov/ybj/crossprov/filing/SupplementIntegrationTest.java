@@ -24,8 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,22 +108,6 @@ class SupplementIntegrationTest {
                 .filter(t -> t.processInstanceId().equals(pi)).findFirst().orElseThrow().taskId();
     }
 
-    /** The registry's receipt, once the reporter has sent the event. */
-    private String reportedReceipt(Filing f, String action) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            var receipt = jdbc.sql("""
-                            SELECT r.receipt FROM app.registry_report r JOIN app.filing_event e ON e.id = r.event_id
-                            WHERE e.filing_id = :id AND e.action = :action""")
-                    .param("id", f.id()).param("action", action).query(String.class).optional();
-            if (receipt.isPresent()) {
-                return receipt.get();
-            }
-            Thread.sleep(100);
-        }
-        return null;
-    }
-
     @Test
     void approvedSupplementMarksTheFilingValidInBothPlacesAndIsReported() throws Exception {
         Filing f = commitmentFiling(wang, WANG, "150600", "110000", LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31));
@@ -183,7 +165,7 @@ class SupplementIntegrationTest {
         assertThat(after.status()).isEqualTo(FilingStatus.OPENED);
         assertThat(jdbc.sql("SELECT reportable FROM app.filing_event WHERE filing_id = :f AND action = :a")
                 .param("f", f.id()).param("a", APPROVED_ACTION).query(Boolean.class).single()).isTrue();
-        assertThat(reportedReceipt(f, APPROVED_ACTION)).startsWith("NR");
+        assertThat(RegistryReceipts.receipts(jdbc, f.id(), APPROVED_ACTION, 1)).singleElement().asString().startsWith("NR");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processOf(s))
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_SupplementApproved");
 
