@@ -13,12 +13,12 @@ public final class TestUsers {
     }
 
     public static AppUser insured(String username, String idNumber) {
-        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null, idNumber);
+        return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null);
     }
 
     /** A clerk of the pooling area with the role (REVIEWER, COUNTER, SUPERVISOR). */
     public static AppUser clerk(String username, String area, String role) {
-        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area, null);
+        return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area);
     }
 
     /** The smallest file that passes the PDF content check. */

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.shared.IdNumber;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,8 @@ public record FilingApplication(String personIdNumber, String insuredAreaCode, S
                                 boolean commitmentAccepted, List<Material> materials) {
 
     public FilingApplication {
+        // one stored form, whatever was typed (lower-case x, spaces, full-width digits)
+        personIdNumber = IdNumber.canonical(personIdNumber);
         materials = materials == null ? List.of() : List.copyOf(materials);
     }
 

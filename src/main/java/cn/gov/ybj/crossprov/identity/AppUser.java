@@ -8,10 +8,11 @@ import java.util.Set;
  *
  * @param unitCode pooling area (clerks) or province (officers) code, GB/T 2260; {@code 000000}
  *                 for the national centre; {@code null} for insured persons
- * @param idNumber insured persons only; never log or display it unmasked outside their own views
+ * <p>Whom an insured person is in the registry is not in the token (a typed ID number proves nothing):
+ * it is the person the account is bound to by a proof, see {@code insured.RealNameBinding}.
  */
 public record AppUser(Realm realm, String username, String displayName, Set<String> roles,
-                      List<String> groups, String unitCode, String idNumber) {
+                      List<String> groups, String unitCode) {
 
     public static final String NATIONAL_CENTRE_CODE = "000000";
 

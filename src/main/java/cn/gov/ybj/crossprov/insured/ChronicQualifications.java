@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured;
 
+import cn.gov.ybj.crossprov.shared.IdNumber;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,6 +63,6 @@ public class ChronicQualifications {
     }
 
     private static String normalise(String idNumber) {
-        return idNumber.strip().toUpperCase(Locale.ROOT);
+        return IdNumber.canonical(idNumber);
     }
 }

@@ -35,7 +35,7 @@ public class InsuranceRegistry {
         if (idNumber == null || idNumber.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT + " WHERE id_number = ?").param(idNumber.trim().toUpperCase())
+        return jdbc.sql(SELECT + " WHERE id_number = ?").param(IdNumber.canonical(idNumber))
                 .query(InsuranceRecord.class).optional();
     }
 
@@ -47,7 +47,7 @@ public class InsuranceRegistry {
         return jdbc.sql("""
                 SELECT pooling_area_code, insurance_type, start_month, end_month FROM app.contribution_period
                 WHERE id_number = ? ORDER BY start_month, id
-                """).param(idNumber.trim().toUpperCase()).query(ContributionPeriod.class).list();
+                """).param(IdNumber.canonical(idNumber)).query(ContributionPeriod.class).list();
     }
 
     /**

@@ -36,8 +36,10 @@ import java.util.Set;
 public class InsuranceRegistryImport {
 
     public static final String HEADER =
-            "id_number,name,sex,birth_date,pooling_area_code,insurance_type,person_type,status,employer,contribution_periods";
-    private static final int COLUMNS = 10;
+            "id_number,name,sex,birth_date,pooling_area_code,insurance_type,person_type,status,employer,contribution_periods,mobile";
+    /** files from before the mobile number (预留手机号, where binding codes go) was imported */
+    static final String HEADER_WITHOUT_MOBILE = HEADER.substring(0, HEADER.lastIndexOf(','));
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -60,7 +62,7 @@ public class InsuranceRegistryImport {
         }
     }
 
-    private record Row(InsuranceRecord record, List<ContributionPeriod> periods) {
+    private record Row(InsuranceRecord record, List<ContributionPeriod> periods, String mobile) {
     }
 
     /** @param demo marks the rows as demo data (the shipped generated file) */
@@ -74,6 +76,7 @@ public class InsuranceRegistryImport {
             String line;
             int lineNo = 0;
             boolean headerSeen = false;
+            int columns = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 line = line.replace("\uFEFF", "");
@@ -82,13 +85,14 @@ public class InsuranceRegistryImport {
                 }
                 if (!headerSeen) {
                     headerSeen = true;
-                    if (!HEADER.equals(line.trim())) {
+                    columns = line.trim().split(",").length;
+                    if (!HEADER.equals(line.trim()) && !HEADER_WITHOUT_MOBILE.equals(line.trim())) {
                         return new Report(0, 0, 0, List.of(new RowError(lineNo, "表头应为「" + HEADER + "」",
                                 "The header must be: " + HEADER)));
                     }
                     continue;
                 }
-                Row row = parse(line, lineNo, areas, errors);
+                Row row = parse(line, lineNo, columns, areas, errors);
                 if (row != null) {
                     if (!seen.add(row.record().idNumber())) {
                         errors.add(new RowError(lineNo, "公民身份号码在文件中重复出现", "The ID number occurs more than once in the file"));
@@ -113,16 +117,16 @@ public class InsuranceRegistryImport {
         }
         template.batchUpdate("""
                 INSERT INTO app.insurance_record (id_number, name, sex, birth_date, pooling_area_code, insurance_type,
-                    person_type, status, employer, demo, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                    person_type, status, employer, mobile, demo, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (id_number) DO UPDATE SET name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date,
                     pooling_area_code = EXCLUDED.pooling_area_code, insurance_type = EXCLUDED.insurance_type,
                     person_type = EXCLUDED.person_type, status = EXCLUDED.status, employer = EXCLUDED.employer,
-                    demo = EXCLUDED.demo, updated_at = now()
+                    mobile = COALESCE(EXCLUDED.mobile, app.insurance_record.mobile), demo = EXCLUDED.demo, updated_at = now()
                 """, rows.stream().map(r -> {
             InsuranceRecord x = r.record();
             return new Object[]{x.idNumber(), x.name(), x.sex(), Date.valueOf(x.birthDate()), x.poolingAreaCode(),
-                    x.insuranceType().name(), x.personType().name(), x.status().name(), x.employer(), demo};
+                    x.insuranceType().name(), x.personType().name(), x.status().name(), x.employer(), r.mobile(), demo};
         }).toList());
         template.batchUpdate("DELETE FROM app.contribution_period WHERE id_number = ?",
                 ids.stream().map(id -> new Object[]{id}).toList());
@@ -140,11 +144,11 @@ public class InsuranceRegistryImport {
         return new Report(rows.size(), rows.size() - existing.size(), existing.size(), List.of());
     }
 
-    private static Row parse(String line, int lineNo, Set<String> areas, List<RowError> errors) {
+    private static Row parse(String line, int lineNo, int columns, Set<String> areas, List<RowError> errors) {
         String[] f = line.split(",", -1);
-        if (f.length != COLUMNS) {
-            errors.add(new RowError(lineNo, "应有" + COLUMNS + "列，实际为" + f.length + "列（字段中不能含逗号）",
-                    "Expected " + COLUMNS + " columns, found " + f.length + " (fields may not contain commas)"));
+        if (f.length != columns) {
+            errors.add(new RowError(lineNo, "应有" + columns + "列，实际为" + f.length + "列（字段中不能含逗号）",
+                    "Expected " + columns + " columns, found " + f.length + " (fields may not contain commas)"));
             return null;
         }
         for (int i = 0; i < f.length; i++) {
@@ -203,11 +207,15 @@ public class InsuranceRegistryImport {
                     "Invalid status (NORMAL, SUSPENDED or TERMINATED): " + f[7]));
         }
         List<ContributionPeriod> periods = f[9].isEmpty() ? List.of() : periods(f[9], lineNo, areas, errors);
+        String mobile = f.length > 10 && !f[10].isEmpty() ? f[10] : null;
+        if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+            errors.add(new RowError(lineNo, "预留手机号码应为11位手机号：" + mobile, "The mobile number must have 11 digits: " + mobile));
+        }
         if (errors.size() > before) {
             return null;
         }
         return new Row(new InsuranceRecord(id.value(), name, sex, birth, f[4], type, personType, status,
-                f[8].isEmpty() ? null : f[8]), periods);
+                f[8].isEmpty() ? null : f[8]), periods, mobile);
     }
 
     private static List<ContributionPeriod> periods(String text, int lineNo, Set<String> areas, List<RowError> errors) {

@@ -49,7 +49,7 @@ class DemoFilings {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void fileOnce() {
-        AppUser chenjing = new AppUser(Realm.INSURED, "chenjing", "陈静", Set.of("INSURED"), List.of(), null, CHENJING);
+        AppUser chenjing = new AppUser(Realm.INSURED, "chenjing", "陈静", Set.of("INSURED"), List.of(), null);
         if (!filings.mine(chenjing).isEmpty()) {
             return;
         }
@@ -57,14 +57,14 @@ class DemoFilings {
         filings.submit(chenjing, application(CHENJING, "350200", "110000", FilingType.LONG_TERM_RESIDENT, today.minusDays(30),
                 today.plusDays(335), "陈静", true, List.of()), "demo-chenjing-1");
 
-        AppUser zhangwei = new AppUser(Realm.INSURED, "zhangwei", "张伟", Set.of("INSURED"), List.of(), null, ZHANGWEI);
+        AppUser zhangwei = new AppUser(Realm.INSURED, "zhangwei", "张伟", Set.of("INSURED"), List.of(), null);
         filings.submit(zhangwei, application(ZHANGWEI, "110105", "310000", FilingType.OTHER_TEMPORARY, today.plusDays(7),
                 today.plusDays(37), "张伟", false, List.of()), "demo-zhangwei-1");
         Filing spouse = filings.submit(zhangwei, application(LI_JIANHUA, "110105", "440300", FilingType.RETIRED_RESETTLED,
                 today.minusDays(60), today.plusDays(300), "张伟", false,
                 List.of(new FilingApplication.Material("居住证明", "居住证明.pdf", PDF))), "demo-zhangwei-2");
         AppUser reviewer = new AppUser(Realm.CLERKS, "cy-reviewer", "朝阳区审核员", Set.of("CLERK", "REVIEWER"),
-                List.of(ClerkInbox.areaGroup("110105")), "110105", null);
+                List.of(ClerkInbox.areaGroup("110105")), "110105");
         inbox.page(reviewer, ClerkInbox.Filter.ALL, 0, 200).stream()
                 .filter(t -> t.processInstanceId().equals(spouse.processInstanceId())).findFirst()
                 .ifPresent(t -> filings.approve(reviewer, t.taskId()));

@@ -22,9 +22,35 @@ public final class IdNumber {
         this.value = value;
     }
 
+    /**
+     * The one form every ID number is stored and compared in: whitespace removed (also inside,
+     * as people type {@code 350203 19620915 1238}, and the full-width space), full-width digits and
+     * {@code ｘ}/{@code Ｘ} as ASCII, {@code x} upper-case. {@code null} stays {@code null}. The database
+     * checks the same form ({@code app.canonical_id_number}).
+     */
+    public static String canonical(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(raw.length());
+        raw.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return;
+            }
+            if (c >= '\uFF10' && c <= '\uFF19') {
+                b.append((char) ('0' + (c - '\uFF10')));
+            } else if (c == 'x' || c == '\uFF58' || c == '\uFF38') {
+                b.append('X');
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
     /** @throws InvalidIdNumberException with a bilingual message when the number is not valid */
     public static IdNumber of(String raw) {
-        String v = raw == null ? "" : raw.trim().toUpperCase();
+        String v = raw == null ? "" : canonical(raw);
         if (!SHAPE.matcher(v).matches()) {
             throw new InvalidIdNumberException("公民身份号码应为18位，末位为数字或X / The ID number must have 18 characters, the last a digit or X");
         }
@@ -44,6 +70,16 @@ public final class IdNumber {
             throw new InvalidIdNumberException("公民身份号码校验位错误 / The check digit of the ID number is wrong");
         }
         return new IdNumber(v);
+    }
+
+    /** The canonical number, or a {@link BusinessRuleException} (a 422 with both messages) when it is not valid. */
+    public static String require(String raw) {
+        try {
+            return of(raw).value();
+        } catch (InvalidIdNumberException e) {
+            String[] parts = e.getMessage().split(" / ", 2);
+            throw new BusinessRuleException(parts[0], parts.length > 1 ? parts[1] : parts[0]);
+        }
     }
 
     public static boolean isValid(String raw) {

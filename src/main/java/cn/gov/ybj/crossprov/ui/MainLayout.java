@@ -5,7 +5,6 @@ import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.DivisionNames;
-import cn.gov.ybj.crossprov.shared.IdNumber;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -59,10 +58,14 @@ public class MainLayout extends AppLayout {
                 nav.addItem(new SideNavItem(getTranslation("nav.progress"), "insured/progress"));
                 nav.addItem(new SideNavItem(getTranslation("nav.insured.record"), "insured/record"));
                 nav.addItem(new SideNavItem(getTranslation("nav.insured.family"), "insured/family"));
+                nav.addItem(new SideNavItem(getTranslation("nav.binding"), "insured/binding"));
             }
             case CLERKS -> {
                 nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "clerk/inbox"));
-                nav.addItem(new SideNavItem(getTranslation("nav.counter"), "clerk/counter-filing"));
+                if (user.hasRole(Roles.COUNTER)) {
+                    nav.addItem(new SideNavItem(getTranslation("nav.counter"), "clerk/counter-filing"));
+                    nav.addItem(new SideNavItem(getTranslation("nav.counter.binding"), "clerk/binding"));
+                }
                 if (user.hasRole(Roles.PROCESS_ADMIN)) {
                     nav.addItem(new SideNavItem(getTranslation("nav.admin.areas"), "admin/pooling-areas"));
                     nav.addItem(new SideNavItem(getTranslation("nav.admin.import"), "admin/institutions/import"));
@@ -79,7 +82,7 @@ public class MainLayout extends AppLayout {
 
     private String unitLabel(AppUser user, DivisionNames divisions) {
         if (user.realm() == Realm.INSURED) {
-            return user.idNumber() == null ? "" : getTranslation("idnumber") + " " + IdNumber.mask(user.idNumber());
+            return getTranslation("layout.insured");
         }
         if (user.isNationalCentre()) {
             return getTranslation("layout.national");

@@ -256,7 +256,7 @@ class EndToEndTest {
     @Test
     void selfServiceFilingIsCancelledFromTheRecordsAndTheCaseShowsInProgress() {
         String person = "350206199001015563";
-        AppUser linfang = new AppUser(Realm.INSURED, "linfang", "林芳", Set.of("INSURED"), List.of(), null, person);
+        AppUser linfang = new AppUser(Realm.INSURED, "linfang", "林芳", Set.of("INSURED"), List.of(), null);
         Filing filing = filings.submit(linfang, new FilingApplication(person, "350200", "440100", InsuranceType.EMPLOYEE,
                 FilingType.OTHER_TEMPORARY, LocalDate.of(2032, 5, 1), LocalDate.of(2032, 5, 31), "林芳", "13800138000",
                 "广州市示例路 3 号", null, false, false, false, true, true, List.of()), "e2e-cancel-1");

@@ -256,15 +256,15 @@ class FilingThroughputBenchmark {
                     String destination = DESTINATIONS.stream().filter(d -> !d.regionMatches(0, area, 0, 2)).findFirst().orElseThrow();
                     AppUser user = asClerk
                             ? new AppUser(Realm.CLERKS, "bench-counter-" + area, "bench", Set.of("CLERK", "COUNTER"),
-                            List.of("area-" + area), area, null)
-                            : new AppUser(Realm.INSURED, "bench-" + i, "bench", Set.of("INSURED"), List.of(), null, id);
+                            List.of("area-" + area), area)
+                            : new AppUser(Realm.INSURED, "bench-" + i, "bench", Set.of("INSURED"), List.of(), null);
                     return new Applicant(user, id, area, InsuranceType.valueOf(rs.getString(3)), destination);
                 })
                 .list()
                 .forEach(list::add);
         if (!asClerk) {
             // first-login linking is not what is measured; persons whose number a demo account holds are skipped
-            list.removeIf(a -> accounts.linkedRecord(a.user()).isEmpty());
+            list.removeIf(a -> accounts.boundRecord(a.user()).isEmpty());
         }
         return list;
     }

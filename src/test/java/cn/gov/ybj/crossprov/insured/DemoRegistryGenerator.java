@@ -48,7 +48,7 @@ public final class DemoRegistryGenerator {
                   String status, String employer, String periods) {
         String csv() {
             return String.join(",", id, name, sex, birth.toString(), area, type, personType, status,
-                    employer == null ? "" : employer, periods);
+                    employer == null ? "" : employer, periods, mobileOf(id));
         }
     }
 
@@ -59,6 +59,18 @@ public final class DemoRegistryGenerator {
         Files.writeString(TARGET, generate(), StandardCharsets.UTF_8);
         System.out.println("Wrote " + TARGET);
     }
+
+    /** 预留手机号: derived from the ID number, so the random stream (and every other column) stays as it was. */
+    static String mobileOf(String id) {
+        if (id.equals(NO_MOBILE)) {
+            return "";
+        }
+        long h = Math.floorMod((long) id.hashCode() * 2654435761L, 1_000_000_000L);
+        return "1" + (3 + Math.floorMod(id.hashCode(), 7)) + String.format("%09d", h);
+    }
+
+    /** 周强 (终止参保): a person the registry holds no mobile number for, to bind only at the counter */
+    static final String NO_MOBILE = withCheck("11010819681120013");
 
     /** The ID number with its check character, from the first 17 characters. */
     static String withCheck(String first17) {

@@ -157,19 +157,19 @@ class InsuredRegistryTest {
     @Test
     void firstCallLinksTheAccountOnceAndOnlyForARegisteredUnclaimedNumber() {
         assertThat(links("linfang")).isZero();
-        assertThat(accounts.linkedRecord(insured("linfang", LINFANG))).get().extracting(InsuranceRecord::name).isEqualTo("林芳");
+        assertThat(accounts.boundRecord(insured("linfang", LINFANG))).get().extracting(InsuranceRecord::name).isEqualTo("林芳");
         assertThat(links("linfang")).isEqualTo(1);
-        assertThat(accounts.linkedRecord(insured("linfang", LINFANG))).isPresent();
+        assertThat(accounts.boundRecord(insured("linfang", LINFANG))).isPresent();
         assertThat(links("linfang")).isEqualTo(1);
 
         // another account registered with the same number is not linked
-        assertThat(accounts.linkedRecord(insured("linfang-copy", LINFANG))).isEmpty();
+        assertThat(accounts.boundRecord(insured("linfang-copy", LINFANG))).isEmpty();
         assertThat(links("linfang-copy")).isZero();
         // a number that is not in the registry
-        assertThat(accounts.linkedRecord(insured("nobody", UNKNOWN))).isEmpty();
+        assertThat(accounts.boundRecord(insured("nobody", UNKNOWN))).isEmpty();
         assertThat(links("nobody")).isZero();
         // staff are never linked
-        assertThat(accounts.linkedRecord(new AppUser(Realm.CLERKS, "cy-reviewer", "x", Set.of("CLERK"), List.of(), "110105", null))).isEmpty();
+        assertThat(accounts.boundRecord(new AppUser(Realm.CLERKS, "cy-reviewer", "x", Set.of("CLERK"), List.of(), "110105"))).isEmpty();
     }
 
     @Test

@@ -106,7 +106,7 @@ class InboxBenchmark {
                     while (System.nanoTime() < measureTo) {
                         String area = areas.get(ThreadLocalRandom.current().nextInt(areas.size()));
                         AppUser clerk = new AppUser(Realm.CLERKS, "bench-clerk-" + me, "bench", Set.of("CLERK", "REVIEWER"),
-                                List.of(ClerkInbox.areaGroup(area)), area, null);
+                                List.of(ClerkInbox.areaGroup(area)), area);
                         try {
                             long a = System.nanoTime();
                             List<ClerkInbox.Item> items = inbox.page(clerk, ClerkInbox.Filter.ALL, 0, 50);

@@ -75,8 +75,8 @@ class ChronicChoiceApiController {
     ResponseEntity<List<QualificationView>> qualifications(@RequestParam(value = "person", required = false) String person) {
         AppUser user = user();
         Optional<String> whom = person == null || person.isBlank()
-                ? accounts.linkedRecord(user).map(InsuranceRecord::idNumber)
-                : Optional.of(person.strip().toUpperCase()).filter(p -> accounts.mayActFor(user, p));
+                ? accounts.boundRecord(user).map(InsuranceRecord::idNumber)
+                : Optional.of(IdNumber.canonical(person)).filter(p -> accounts.mayActFor(user, p));
         return whom.map(p -> ResponseEntity.ok(filings.chronicQualifications(user, p).stream().map(QualificationView::of).toList()))
                 .orElse(ResponseEntity.notFound().build());
     }

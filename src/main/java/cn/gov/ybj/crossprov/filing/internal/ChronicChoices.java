@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.filing.ChronicChoice;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
@@ -75,7 +76,7 @@ public class ChronicChoices {
         if (personIdNumber == null || personIdNumber.isBlank()) {
             return List.of();
         }
-        String person = personIdNumber.strip().toUpperCase();
+        String person = IdNumber.canonical(personIdNumber);
         String disease = diseaseCode == null || diseaseCode.isBlank() ? null : diseaseCode.strip();
         if (actor.realm() == Realm.INSURED) {
             return accounts.mayActFor(actor, person) ? store.ofPerson(person, disease) : List.of();

@@ -8,8 +8,8 @@ import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.Eligibility;
-import cn.gov.ybj.crossprov.insured.FamilyMembers;
 import cn.gov.ybj.crossprov.insured.InsuranceRecord;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.insured.InsuredAccounts;
@@ -56,20 +56,20 @@ public class FilingCases {
     private final DesignatedInstitutions institutions;
     private final InsuranceRegistry registry;
     private final InsuredAccounts accounts;
-    private final FamilyMembers family;
     private final RuntimeService runtime;
     private final ClerkInbox inbox;
+    private final FilingDateWindow dates;
 
     FilingCases(FilingStore store, PoolingAreas areas, Divisions divisions, DesignatedInstitutions institutions,
-                InsuranceRegistry registry, InsuredAccounts accounts, FamilyMembers family, RuntimeService runtime,
-                ClerkInbox inbox) {
+                InsuranceRegistry registry, InsuredAccounts accounts, RuntimeService runtime,
+                ClerkInbox inbox, FilingDateWindow dates) {
+        this.dates = dates;
         this.store = store;
         this.areas = areas;
         this.divisions = divisions;
         this.institutions = institutions;
         this.registry = registry;
         this.accounts = accounts;
-        this.family = family;
         this.runtime = runtime;
         this.inbox = inbox;
     }
@@ -165,14 +165,7 @@ public class FilingCases {
 
     /** The person behind the account and their linked family members; nobody for other realms or unlinked accounts. */
     public Set<String> personAndFamily(AppUser actor) {
-        Optional<InsuranceRecord> own = actor.realm() == Realm.INSURED ? accounts.linkedRecord(actor) : Optional.empty();
-        if (own.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> persons = new LinkedHashSet<>();
-        persons.add(own.get().idNumber());
-        family.list(own.get().idNumber()).forEach(m -> persons.add(m.memberIdNumber()));
-        return persons;
+        return new LinkedHashSet<>(accounts.personsOf(actor));
     }
 
     public FilingOptions options(Filing f) {
@@ -213,23 +206,28 @@ public class FilingCases {
     /** Every rule that needs a lookup; refusals change nothing. */
     private Checked check(AppUser actor, FilingApplication a, UUID resubmitted) {
         FilingRules.check(a);
-        String person = IdNumber.of(a.personIdNumber()).value();
+        dates.checkStart(a.startDate());
+        dates.checkEnd(a.endDate());
+        String person = a.personIdNumber(); // canonical and checked (FilingApplication, FilingRules)
         PoolingArea area = areas.find(a.insuredAreaCode()).orElseThrow(() ->
                 new BusinessRuleException("未知的参保地：" + a.insuredAreaCode(), "Unknown insured area: " + a.insuredAreaCode()));
         Channel channel;
         InsuranceRecord own = null;
         switch (actor.realm()) {
             case INSURED -> {
-                own = accounts.linkedRecord(actor).orElseThrow(() ->
+                own = accounts.boundRecord(actor).orElseThrow(() ->
                         new BusinessRuleException("未查询到您的参保信息，不能办理备案", "No insurance record found for your account"));
                 // filing for oneself needs no second lookup of the link; for others the family list decides
                 if (!own.idNumber().equals(person) && !accounts.mayActFor(actor, person)) {
-                    throw new BusinessRuleException("只能为本人或已添加的家庭成员备案", "You may file only for yourself or linked family members");
+                    throw new BusinessRuleException("只能为本人或已确认关联的家庭成员备案", "You may file only for yourself or confirmed family members");
                 }
                 channel = area.filingMode() == PoolingArea.FilingMode.QUICK
                         ? Channel.NATIONAL_APP_QUICK : Channel.NATIONAL_APP_SELF_SERVICE;
             }
             case CLERKS -> {
+                if (!actor.hasRole(Roles.COUNTER)) {
+                    throw new BusinessRuleException("窗口备案须由窗口经办人员办理", "Counter filing needs the counter role");
+                }
                 if (!area.code().equals(actor.unitCode())) {
                     throw new BusinessRuleException("窗口只能为本统筹区参保人员办理备案", "The counter files only for persons insured in its own area");
                 }

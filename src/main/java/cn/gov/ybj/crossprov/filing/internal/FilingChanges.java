@@ -35,8 +35,11 @@ public class FilingChanges {
     private final FilingChangeStore changes;
     private final RuntimeService runtime;
     private final ClerkInbox inbox;
+    private final FilingDateWindow dates;
 
-    FilingChanges(FilingCases cases, FilingStore store, FilingChangeStore changes, RuntimeService runtime, ClerkInbox inbox) {
+    FilingChanges(FilingCases cases, FilingStore store, FilingChangeStore changes, RuntimeService runtime, ClerkInbox inbox,
+                  FilingDateWindow dates) {
+        this.dates = dates;
         this.cases = cases;
         this.store = store;
         this.changes = changes;
@@ -67,6 +70,13 @@ public class FilingChanges {
         FilingChangeRules.checkNoNewFilingNeeded(filing, change);
         FilingChangeRules.Values values = FilingChangeRules.merge(filing, change);
         FilingChangeRules.checkValues(filing, values);
+        // only a date that changes must lie in the window: a long filing keeps its old start
+        if (!values.startDate().equals(filing.startDate())) {
+            dates.checkStart(values.startDate());
+        }
+        if (!values.endDate().equals(filing.endDate())) {
+            dates.checkEnd(values.endDate());
+        }
         if (FilingChangeRules.diff(filing, values).isEmpty()) {
             throw new BusinessRuleException("未修改任何信息", "Nothing was changed");
         }

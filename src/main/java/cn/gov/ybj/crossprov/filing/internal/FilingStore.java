@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
@@ -47,7 +48,7 @@ class FilingStore {
     void lockPerson(String idNumber) {
         if (idNumber != null && !idNumber.isBlank()) {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('filing-person:' || :id))")
-                    .param("id", idNumber.strip().toUpperCase(java.util.Locale.ROOT)).query((rs, i) -> 1).list();
+                    .param("id", IdNumber.canonical(idNumber)).query((rs, i) -> 1).list();
         }
     }
 

@@ -173,7 +173,7 @@ abstract class FilingWizard extends VerticalLayout {
             lookup.setId("lookup-person");
             form.add(personName, personIdNumber, lookup);
         } else if (mode == Mode.SELF) {
-            own = services.accounts().linkedRecord(actor).orElse(null);
+            own = services.accounts().boundRecord(actor).orElse(null);
             if (own == null) {
                 Paragraph missing = new Paragraph(english() ? InsuranceRegistry.NOT_FOUND_EN : InsuranceRegistry.NOT_FOUND_ZH);
                 missing.setId("not-in-registry");
@@ -187,7 +187,7 @@ abstract class FilingWizard extends VerticalLayout {
             familyMember.setId("family-member");
             familyMember.setLabel(t("wizard.familyMember"));
             familyMember.setItemLabelGenerator(m -> m.memberName() + " " + m.maskedMemberIdNumber());
-            List<FamilyMember> members = services.family().list(own.idNumber());
+            List<FamilyMember> members = services.family().active(own.idNumber());
             familyMember.setItems(members);
             familyMember.setVisible(false);
             Span familyHint = new Span(t("wizard.family.none"));

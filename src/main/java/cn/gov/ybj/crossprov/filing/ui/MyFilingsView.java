@@ -50,7 +50,7 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         }
         add(new HorizontalLayout(title, newFiling));
         // first login links the account to its registry entry; without one nothing can be filed
-        if (services.accounts().linkedRecord(user).isEmpty()) {
+        if (services.accounts().boundRecord(user).isEmpty()) {
             newFiling.setVisible(false);
             Paragraph missing = new Paragraph(Errors.english(this) ? InsuranceRegistry.NOT_FOUND_EN : InsuranceRegistry.NOT_FOUND_ZH);
             missing.setId("not-in-registry");

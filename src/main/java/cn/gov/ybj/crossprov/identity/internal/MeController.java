@@ -2,7 +2,6 @@ package cn.gov.ybj.crossprov.identity.internal;
 
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
-import cn.gov.ybj.crossprov.shared.IdNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +28,6 @@ class MeController {
                 "displayName", user.displayName(),
                 "roles", new TreeSet<>(user.roles()),
                 "groups", user.groups() == null ? List.of() : user.groups(),
-                "unitCode", user.unitCode() == null ? "" : user.unitCode(),
-                "idNumber", user.idNumber() == null ? "" : IdNumber.mask(user.idNumber()));
+                "unitCode", user.unitCode() == null ? "" : user.unitCode());
     }
 }

@@ -67,8 +67,7 @@ public final class TokenUsers {
         String family = (String) claims.getOrDefault("family_name", "");
         String given = (String) claims.getOrDefault("given_name", "");
         String displayName = (family + given).isBlank() ? username : family + given;
-        String idNumber = realm == Realm.INSURED ? (String) claims.get("id_number") : null;
-        return new AppUser(realm, username, displayName, Set.copyOf(roles), groups, unitCode(realm, groups), idNumber);
+        return new AppUser(realm, username, displayName, Set.copyOf(roles), groups, unitCode(realm, groups));
     }
 
     static String unitCode(Realm realm, List<String> groups) {

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured.internal;
 
+import cn.gov.ybj.crossprov.shared.IdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -102,7 +103,7 @@ class DemoChronicQualificationLoader implements ApplicationRunner {
                             ON CONFLICT (person_id_number, disease_code) DO UPDATE SET disease_name = EXCLUDED.disease_name,
                                 insured_area_code = EXCLUDED.insured_area_code, approved_on = EXCLUDED.approved_on,
                                 valid_until = EXCLUDED.valid_until""")
-                    .param("person", f[0].strip().toUpperCase()).param("code", f[1].strip()).param("name", f[2].strip())
+                    .param("person", IdNumber.canonical(f[0])).param("code", f[1].strip()).param("name", f[2].strip())
                     .param("area", f[3].strip()).param("approved", approved).param("until", until).update();
         }
         log.info("Loaded DEMO 门诊慢特病资格: {} of {} rows (persons missing from the registry skipped)", loaded, rows);

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.insured.internal;
 
 import cn.gov.ybj.crossprov.insured.InsuranceRegistryImport;
+import cn.gov.ybj.crossprov.insured.RealNameBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,8 +22,10 @@ import java.util.HexFormat;
 
 /**
  * {@code app.demo-data.enabled}: loads the generated demo registry (DEMO data, not real
- * persons) after the pooling areas exist, again only when the file changed (sha256), and
- * gives the demo account zhangwei (张伟) two family members: 李建华 (spouse) and 李娜 (child).
+ * persons) after the pooling areas exist, again only when the file changed (sha256); records
+ * 张伟's 家庭共济 relations to 李建华 (spouse) and 李娜 (child) in the registry and links them to her
+ * account on that basis; binds the four demo accounts of the realm to their persons (method DEMO,
+ * with an audit row) as a counter would have.
  */
 @Component
 @ConditionalOnProperty(name = "app.demo-data.enabled", havingValue = "true")
@@ -35,11 +38,18 @@ class DemoRegistryLoader implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final InsuranceRegistryImport importer;
+    private final RealNameBinding binding;
 
-    DemoRegistryLoader(JdbcClient jdbc, InsuranceRegistryImport importer) {
+    DemoRegistryLoader(JdbcClient jdbc, InsuranceRegistryImport importer, RealNameBinding binding) {
         this.jdbc = jdbc;
         this.importer = importer;
+        this.binding = binding;
     }
+
+    /** the demo accounts of keycloak-realm/ and their persons */
+    static final java.util.Map<String, String> DEMO_ACCOUNTS = java.util.Map.of(
+            "zhangwei", "110105195803120029", "liuyang", "11010819850607441X",
+            "chenjing", "350203196209151238", "linfang", "350206199001015563");
 
     @Override
     @Transactional
@@ -58,15 +68,23 @@ class DemoRegistryLoader implements ApplicationRunner {
             report.errors().stream().limit(20).forEach(e -> log.error("Demo registry: {}", e.message()));
             throw new IllegalStateException("The demo registry " + FILE + " has " + report.errors().size() + " bad rows");
         }
-        // the demo account zhangwei has two family members to file for (spouse, child)
+        // the demo account zhangwei has two family members to file for (spouse, child), on the registry's word
         jdbc.sql("""
-                INSERT INTO app.family_member (owner_id_number, member_id_number, member_name, relationship)
-                SELECT '110105195803120029', r.id_number, r.name, v.relationship
+                INSERT INTO app.family_mutual_aid (id_number, relative_id_number, relationship)
+                SELECT '110105195803120029', r.id_number, v.relationship
                 FROM app.insurance_record r JOIN (VALUES ('110105195607080031', 'SPOUSE'), ('110105198602140043', 'CHILD'))
                     AS v (id_number, relationship) ON v.id_number = r.id_number
-                WHERE EXISTS (SELECT 1 FROM app.insurance_record o WHERE o.id_number = '110105195803120029')
                 ON CONFLICT DO NOTHING
                 """).update();
+        jdbc.sql("""
+                INSERT INTO app.family_member (owner_id_number, member_id_number, member_name, relationship, status, basis, confirmed_at)
+                SELECT a.id_number, r.id_number, r.name, a.relationship, 'ACTIVE', 'REGISTRY', now()
+                FROM app.family_mutual_aid a JOIN app.insurance_record r ON r.id_number = a.relative_id_number
+                WHERE a.id_number = '110105195803120029'
+                ON CONFLICT (owner_id_number, member_id_number) DO UPDATE SET status = 'ACTIVE', basis = 'REGISTRY',
+                    confirmed_at = now()
+                """).update();
+        DEMO_ACCOUNTS.forEach(binding::bindDemoAccount);
         jdbc.sql("""
                 INSERT INTO app.reference_dataset (name, sha256, imported_at) VALUES (?, ?, now())
                 ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at

@@ -60,7 +60,13 @@ class InsuredApiController {
                       LocalDate endMonth, long months) {
     }
 
-    record MemberView(UUID ref, String name, String idNumber, String relationship, String relationshipLabel, Instant createdAt) {
+    record MemberView(UUID ref, String name, String idNumber, String relationship, String relationshipLabel, String status,
+                      String statusLabel, String basis, Instant createdAt) {
+    }
+
+    /** A link as the member sees it: who linked them. */
+    record LinkedByView(UUID ref, String ownerName, String ownerIdNumber, String relationship, String relationshipLabel,
+                        String status, String statusLabel, Instant createdAt) {
     }
 
     record NewMember(String name, String idNumber, String relationship) {
@@ -75,9 +81,9 @@ class InsuredApiController {
         if (user.isEmpty()) {
             return forbidden();
         }
-        Optional<InsuranceRecord> found = accounts.linkedRecord(user.get());
+        Optional<InsuranceRecord> found = accounts.boundRecord(user.get());
         if (found.isEmpty()) {
-            return notFound();
+            return notBound();
         }
         InsuranceRecord r = found.get();
         List<PeriodView> periods = registry.periods(r.idNumber()).stream().map(this::view).toList();
@@ -90,7 +96,7 @@ class InsuredApiController {
     ResponseEntity<?> familyList() {
         Optional<InsuranceRecord> owner = owner();
         if (owner.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notFound();
+            return insuredUser().isEmpty() ? forbidden() : notBound();
         }
         return ResponseEntity.ok(family.list(owner.get().idNumber()).stream().map(InsuredApiController::view).toList());
     }
@@ -99,7 +105,7 @@ class InsuredApiController {
     ResponseEntity<?> add(@RequestBody NewMember body) {
         Optional<InsuranceRecord> owner = owner();
         if (owner.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notFound();
+            return insuredUser().isEmpty() ? forbidden() : notBound();
         }
         Relationship relationship = Relationship.parse(body.relationship()).orElseThrow(() ->
                 new BusinessRuleException("请选择与本人的关系（SPOUSE 配偶 / PARENT 父母 / CHILD 子女 / OTHER 其他）",
@@ -113,7 +119,7 @@ class InsuredApiController {
     ResponseEntity<?> remove(@PathVariable String ref) {
         Optional<InsuranceRecord> owner = owner();
         if (owner.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notFound();
+            return insuredUser().isEmpty() ? forbidden() : notBound();
         }
         UUID uuid;
         try {
@@ -129,6 +135,56 @@ class InsuredApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Who has linked the person as a family member, pending or active. */
+    @GetMapping("/api/me/family/linked-to-me")
+    ResponseEntity<?> linkedToMe() {
+        Optional<InsuranceRecord> me = owner();
+        if (me.isEmpty()) {
+            return insuredUser().isEmpty() ? forbidden() : notBound();
+        }
+        return ResponseEntity.ok(family.linkedTo(me.get().idNumber()).stream().map(InsuredApiController::linkedByView).toList());
+    }
+
+    /** The member agrees to be linked; only from the member's own bound account. */
+    @PostMapping("/api/me/family/linked-to-me/{ref}/confirm")
+    ResponseEntity<?> confirmLink(@PathVariable String ref) {
+        Optional<InsuranceRecord> me = owner();
+        if (me.isEmpty()) {
+            return insuredUser().isEmpty() ? forbidden() : notBound();
+        }
+        Optional<UUID> uuid = uuid(ref);
+        if (uuid.isEmpty()) {
+            return noSuchLink();
+        }
+        return ResponseEntity.ok(linkedByView(family.confirm(me.get().idNumber(), uuid.get())));
+    }
+
+    /** The member declines a request or ends a link. */
+    @DeleteMapping("/api/me/family/linked-to-me/{ref}")
+    ResponseEntity<?> removeLinkToMe(@PathVariable String ref) {
+        Optional<InsuranceRecord> me = owner();
+        if (me.isEmpty()) {
+            return insuredUser().isEmpty() ? forbidden() : notBound();
+        }
+        Optional<UUID> uuid = uuid(ref);
+        if (uuid.isEmpty() || !family.removeByMember(me.get().idNumber(), uuid.get())) {
+            return noSuchLink();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Optional<UUID> uuid(String ref) {
+        try {
+            return Optional.of(UUID.fromString(ref));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseEntity<Problem> noSuchLink() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该关联请求", "No such link"));
+    }
+
     @ExceptionHandler(BusinessRuleException.class)
     ResponseEntity<Problem> refused(BusinessRuleException e) {
         return ResponseEntity.unprocessableEntity().body(new Problem(e.messageZh(), e.messageEn()));
@@ -139,16 +195,18 @@ class InsuredApiController {
     }
 
     private Optional<InsuranceRecord> owner() {
-        return insuredUser().flatMap(accounts::linkedRecord);
+        return insuredUser().flatMap(accounts::boundRecord);
     }
 
     private static ResponseEntity<Problem> forbidden() {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem("仅参保人可以访问", "Only insured persons have access"));
     }
 
-    private static ResponseEntity<Problem> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(new Problem(InsuranceRegistry.NOT_FOUND_ZH, InsuranceRegistry.NOT_FOUND_EN));
+    /** Personal data only for an account bound to its person by a proof (实名认证). */
+    static ResponseEntity<Problem> notBound() {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem(
+                "请先完成实名认证：账号绑定参保人本人后才能查看和办理个人业务",
+                "Verify your identity first (实名认证): personal data and services need an account bound to you"));
     }
 
     private PeriodView view(ContributionPeriod p) {
@@ -158,7 +216,13 @@ class InsuredApiController {
 
     private static MemberView view(FamilyMember m) {
         return new MemberView(m.ref(), m.memberName(), m.maskedMemberIdNumber(), m.relationship().name(),
-                m.relationship().label(), m.createdAt());
+                m.relationship().label(), m.status().name(), m.status().label(), m.basis() == null ? null : m.basis().name(),
+                m.createdAt());
+    }
+
+    private static LinkedByView linkedByView(FamilyMember m) {
+        return new LinkedByView(m.ref(), m.ownerName(), m.maskedOwnerIdNumber(), m.relationship().name(),
+                m.relationship().label(), m.status().name(), m.status().label(), m.createdAt());
     }
 
     private String areaName(String code) {

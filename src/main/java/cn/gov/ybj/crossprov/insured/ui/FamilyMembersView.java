@@ -24,6 +24,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -34,8 +35,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 
 /**
- * 家庭成员: the persons the insured person may file for. Lists show masked ID numbers; a new
- * member must be in the registry under the name entered.
+ * 家庭成员: the persons the insured person may file for, and who has linked the person. A new
+ * link is active at once when the registry records the relation (家庭共济), otherwise when the
+ * member confirms it here from their own account. Lists show masked ID numbers.
  */
 @Route(value = "insured/family", layout = MainLayout.class)
 @RolesAllowed(Roles.INSURED)
@@ -43,6 +45,7 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
 
     private final FamilyMembers family;
     private final Grid<FamilyMember> grid = new Grid<>();
+    private final Grid<FamilyMember> linkedToMe = new Grid<>();
     private final TextField name = new TextField();
     private final TextField idNumber = new TextField();
     private final ComboBox<Relationship> relationship = new ComboBox<>();
@@ -55,7 +58,7 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
         title.setId("view-title");
         add(title);
         boolean en = Texts.english(this);
-        Optional<InsuranceRecord> owner = accounts.linkedRecord(currentUser.require());
+        Optional<InsuranceRecord> owner = accounts.boundRecord(currentUser.require());
         if (owner.isEmpty()) {
             Paragraph missing = new Paragraph(en ? InsuranceRegistry.NOT_FOUND_EN : InsuranceRegistry.NOT_FOUND_ZH);
             missing.setId("not-in-registry");
@@ -69,6 +72,8 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(FamilyMember::maskedMemberIdNumber).setHeader(getTranslation("idnumber")).setAutoWidth(true);
         grid.addColumn(m -> en ? m.relationship().labelEn() : m.relationship().label())
                 .setHeader(getTranslation("insured.family.relationship"));
+        grid.addColumn(m -> en ? m.status().labelEn() : m.status().label()).setHeader(getTranslation("insured.family.status"))
+                .setAutoWidth(true);
         grid.addComponentColumn(m -> {
             Button remove = new Button(getTranslation("insured.family.remove"), e -> confirmRemove(m));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -100,7 +105,39 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
         error.setVisible(false);
         FormLayout form = new FormLayout(name, idNumber, relationship, addButton);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
-        add(grid, new H3(getTranslation("insured.family.new")), form, error);
+        add(grid, new H3(getTranslation("insured.family.new")), new Paragraph(getTranslation("insured.family.consent.hint")),
+                form, error);
+
+        linkedToMe.setId("linked-to-me");
+        linkedToMe.addColumn(FamilyMember::ownerName).setHeader(getTranslation("insured.family.name")).setAutoWidth(true);
+        linkedToMe.addColumn(FamilyMember::maskedOwnerIdNumber).setHeader(getTranslation("idnumber")).setAutoWidth(true);
+        linkedToMe.addColumn(m -> en ? m.relationship().labelEn() : m.relationship().label())
+                .setHeader(getTranslation("insured.family.relationship.theirs"));
+        linkedToMe.addColumn(m -> en ? m.status().labelEn() : m.status().label()).setHeader(getTranslation("insured.family.status"));
+        linkedToMe.addComponentColumn(m -> {
+            HorizontalLayout actions = new HorizontalLayout();
+            if (!m.active()) {
+                Button accept = new Button(getTranslation("insured.family.confirm"), e -> {
+                    family.confirm(ownerIdNumber, m.ref());
+                    refresh();
+                });
+                accept.setId("confirm-link");
+                accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                actions.add(accept);
+            }
+            Button end = new Button(getTranslation(m.active() ? "insured.family.unlink" : "insured.family.decline"), e -> {
+                family.removeByMember(ownerIdNumber, m.ref());
+                refresh();
+            });
+            end.setId(m.active() ? "end-link" : "decline-link");
+            end.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            actions.add(end);
+            return actions;
+        }).setAutoWidth(true);
+        linkedToMe.setEmptyStateText(getTranslation("insured.family.linked.empty"));
+        linkedToMe.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        linkedToMe.setAllRowsVisible(true);
+        add(new H3(getTranslation("insured.family.linked.title")), linkedToMe);
         refresh();
     }
 
@@ -134,7 +171,8 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
             idNumber.clear();
             relationship.clear();
             refresh();
-            Notification.show(getTranslation("insured.family.added", added.memberName()), 3000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation(added.active() ? "insured.family.added" : "insured.family.requested", added.memberName()),
+                            5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (BusinessRuleException e) {
             error.setText(Texts.message(this, e));
@@ -166,6 +204,7 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
 
     private void refresh() {
         grid.setItems(family.list(ownerIdNumber));
+        linkedToMe.setItems(family.linkedTo(ownerIdNumber));
     }
 
     @Override

@@ -33,7 +33,7 @@ public class InsuranceRecordView extends VerticalLayout implements HasDynamicTit
         title.setId("view-title");
         add(title);
         boolean en = Texts.english(this);
-        Optional<InsuranceRecord> found = accounts.linkedRecord(currentUser.require());
+        Optional<InsuranceRecord> found = accounts.boundRecord(currentUser.require());
         if (found.isEmpty()) {
             Paragraph missing = new Paragraph(en ? InsuranceRegistry.NOT_FOUND_EN : InsuranceRegistry.NOT_FOUND_ZH);
             missing.setId("not-in-registry");

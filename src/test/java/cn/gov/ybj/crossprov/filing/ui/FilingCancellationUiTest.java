@@ -63,7 +63,7 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
     }
 
     private static AppUser clerkUser(String area) {
-        return new AppUser(Realm.CLERKS, "probe", "probe", Set.of("CLERK", "REVIEWER"), List.of("area-" + area), area, null);
+        return new AppUser(Realm.CLERKS, "probe", "probe", Set.of("CLERK", "REVIEWER"), List.of("area-" + area), area);
     }
 
     private Filing openedQuick(AppUser person, String id, LocalDate start) {

@@ -183,7 +183,7 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(filing.status()).isEqualTo(FilingStatus.SUBMITTED);
 
         String taskId = taskOf(filing, new AppUser(Realm.CLERKS, "probe", "probe", Set.of(Roles.CLERK),
-                List.of("area-110105"), "110105", null));
+                List.of("area-110105"), "110105"));
 
         clerk("xm-clerk", "350200");
         UI.getCurrent().navigate("clerk/inbox");

@@ -47,7 +47,7 @@ class SupplementUiTest extends KaribuSpringSupport {
 
     static final String CHENG = "210604195811107945"; // 程诗涵, 丹东 210600, 自助备案
     static final AppUser CHENG_USER = new AppUser(Realm.INSURED, "supp-chengshihan", "supp-chengshihan", Set.of(Roles.INSURED),
-            List.of(), null, CHENG);
+            List.of(), null);
 
     @Autowired
     FilingManagement filings;
@@ -148,7 +148,7 @@ class SupplementUiTest extends KaribuSpringSupport {
         String pi = jdbc.sql("SELECT process_instance_id FROM app.filing_supplement WHERE id = :id").param("id", s.id())
                 .query(String.class).single();
         String taskId = inbox.page(new AppUser(Realm.CLERKS, "probe", "probe", Set.of(Roles.CLERK), List.of("area-210600"),
-                "210600", null), ClerkInbox.Filter.ALL, 0, 1000).stream()
+                "210600"), ClerkInbox.Filter.ALL, 0, 1000).stream()
                 .filter(t -> t.processInstanceId().equals(pi)).findFirst().orElseThrow().taskId();
         clerk("xm-reviewer", "350200");
         UI.getCurrent().navigate("clerk/supplement-review/" + taskId);
