@@ -2,18 +2,38 @@ package cn.gov.ybj.crossprov;
 
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Users as the security layer builds them from a login, for tests that call the services directly. */
 public final class TestUsers {
 
+    /** insured test accounts and the registry persons they stand for, bound by {@link #bindAll} */
+    private static final Map<String, String> PERSONS = new ConcurrentHashMap<>();
+
     private TestUsers() {
     }
 
+    /** An insured account that stands for the person; {@link #bindAll} binds it as a counter would have. */
     public static AppUser insured(String username, String idNumber) {
+        PERSONS.put(username, idNumber);
         return new AppUser(Realm.INSURED, username, username, Set.of("INSURED"), List.of(), null);
+    }
+
+    /**
+     * Binds every insured test account created so far to its person (a fixture, like the demo
+     * accounts' bindings): skipped where the person is not in the registry or already bound.
+     */
+    public static void bindAll(JdbcClient jdbc) {
+        PERSONS.forEach((username, idNumber) -> jdbc.sql("""
+                INSERT INTO app.account_binding (account, id_number, method, bound_by)
+                SELECT ?, id_number, 'DEMO', 'test' FROM app.insurance_record WHERE id_number = ?
+                ON CONFLICT DO NOTHING
+                """).params("insured:" + username, idNumber).update());
     }
 
     /** A clerk of the pooling area with the role (REVIEWER, COUNTER, SUPERVISOR). */

@@ -201,11 +201,11 @@ public class FamilyMembers {
         UUID ref = jdbc.sql("""
                 INSERT INTO app.family_member (owner_id_number, member_id_number, member_name, relationship, status, basis,
                     confirmed_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE now() END, ?)
+                VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, ?)
                 ON CONFLICT (owner_id_number, member_id_number) DO NOTHING
                 RETURNING ref
                 """).params(owner, member.idNumber(), member.name(), relationship.name(), basis == null ? "PENDING" : "ACTIVE",
-                basis == null ? null : basis.name(), basis == null ? null : basis.name(), recordedBy)
+                basis == null ? null : basis.name(), basis != null, recordedBy)
                 .query(UUID.class).optional().orElseThrow(() ->
                         new BusinessRuleException("该家庭成员已添加，不能重复添加", "This family member has already been added"));
         return find(owner, ref).orElseThrow();

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CaseProgressIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
 
     static final String ZHANGWEI = "110105195803120029";
     static final String LI_JIANHUA = "110105195607080031"; // 张伟's linked spouse

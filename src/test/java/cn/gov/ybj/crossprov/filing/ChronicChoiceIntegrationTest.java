@@ -56,6 +56,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 class ChronicChoiceIntegrationTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
+
     static final String CHENJING = "350203196209151238";   // 厦门 350200, self-service; 高血压 + 糖尿病 (demo)
     static final String LINFANG = "350206199001015563";    // 厦门 350200, self-service; no valid qualification
     static final String ZHANGWEI = "110105195803120029";   // 北京朝阳 110105, quick; 原发性免疫性血小板减少症 (demo)

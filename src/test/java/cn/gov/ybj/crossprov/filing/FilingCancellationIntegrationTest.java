@@ -45,6 +45,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 class FilingCancellationIntegrationTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
+
     static final String PENDING = "此备案存在未审核通过的撤销申请，不支持再次申请";
     static final String PENDING_EN = "A cancellation request for this filing is awaiting review; a second one is not possible";
 

@@ -35,6 +35,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 class FilingChangeIntegrationTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
+
     static final String REN = "350206196301159864";   // 任春梅, 厦门 350200, self-service
     static final String ZHU = "350212197309274017";   // 朱文博, 厦门 350200, self-service
     static final String TAN = "350211194411268211";   // 谭天佑, 厦门 350200, self-service

@@ -53,6 +53,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 class FilingIntegrationTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
+
     static final String CHENJING = "350203196209151238";   // 厦门 350200, self-service area
     static final String LINFANG = "350206199001015563";    // 厦门 350200
     static final String ZHANGWEI = "110105195803120029";   // 北京朝阳 110105, quick-filing area

@@ -51,6 +51,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 class SupplementIntegrationTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
+
     static final String WANG = "150622195405183412";  // 王思远, 鄂尔多斯 150600, self-service area
     static final String ZHENG = "231281194510133331"; // 郑凯, 绥化 231200, self-service area
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};

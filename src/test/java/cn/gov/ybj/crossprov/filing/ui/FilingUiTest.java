@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -45,6 +46,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FilingUiTest extends KaribuSpringSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
 
     static final String CHENJING = "350203196209151238"; // 厦门 350200, 自助备案
     static final String ZHANGWEI = "110105195803120029"; // 北京朝阳 110105, 快速备案

@@ -45,6 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class SupplementUiTest extends KaribuSpringSupport {
 
+    @org.junit.jupiter.api.BeforeEach
+    void bindTestAccounts() {
+        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
+    }
+
     static final String CHENG = "210604195811107945"; // 程诗涵, 丹东 210600, 自助备案
     static final AppUser CHENG_USER = new AppUser(Realm.INSURED, "supp-chengshihan", "supp-chengshihan", Set.of(Roles.INSURED),
             List.of(), null);
