@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -65,8 +66,22 @@ public abstract class KaribuSpringSupport {
         return user;
     }
 
+    /**
+     * An insured account bound to the person (a fixture, as the demo loader binds the demo
+     * accounts; skipped when the person is bound to another account already).
+     */
     protected AppUser insured(String username, String idNumber) {
+        ctx.getBean(JdbcClient.class).sql("""
+                INSERT INTO app.account_binding (account, id_number, method, bound_by)
+                SELECT ?, id_number, 'DEMO', 'test' FROM app.insurance_record WHERE id_number = ?
+                ON CONFLICT DO NOTHING
+                """).params("insured:" + username, idNumber).update();
         return login(Realm.INSURED, username, idNumber, List.of(), List.of());
+    }
+
+    /** An insured account that is not bound, whatever ID number its token claims. */
+    protected AppUser unboundInsured(String username, String claimedIdNumber) {
+        return login(Realm.INSURED, username, claimedIdNumber, List.of(), List.of());
     }
 
     protected AppUser clerk(String username, String areaCode) {

@@ -73,7 +73,7 @@ public final class DemoRegistryGenerator {
     static final String NO_MOBILE = withCheck("11010819681120013");
 
     /** The ID number with its check character, from the first 17 characters. */
-    static String withCheck(String first17) {
+    public static String withCheck(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];

@@ -55,6 +55,8 @@ class RealNameBindingIntegrationTest {
     SmsSimulator sms;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.core.env.Environment env;
 
     record Person(String id, String name, String mobile) {
     }
@@ -422,11 +424,13 @@ class RealNameBindingIntegrationTest {
         String user = "dates-" + p.id();
         assertThat(bindBySms(user, p).getStatus()).isEqualTo(200);
         LocalDate today = LocalDate.now();
+        java.time.Period back = java.time.Period.parse(env.getRequiredProperty("app.filing.dates.earliest-start"));
+        java.time.Period ahead = java.time.Period.parse(env.getRequiredProperty("app.filing.dates.latest-end"));
 
-        var early = file(insured(user), filing(p.id(), "110105", today.minusYears(1).minusDays(2), today.plusDays(5)));
+        var early = file(insured(user), filing(p.id(), "110105", today.minus(back).minusDays(2), today.plusDays(5)));
         assertThat(early.getStatus()).isEqualTo(422);
         assertThat(body(early).get("messageZh").asText()).contains("开始日期不能早于");
-        var late = file(insured(user), filing(p.id(), "110105", START, today.plusYears(10).plusDays(2)));
+        var late = file(insured(user), filing(p.id(), "110105", START, today.plus(ahead).plusDays(2)));
         assertThat(late.getStatus()).isEqualTo(422);
         assertThat(body(late).get("messageEn").asText()).contains("end date must not be after");
         var absurd = file(insured(user), filing(p.id(), "110105", LocalDate.of(1, 1, 1), LocalDate.of(1900, 1, 1)));

@@ -49,4 +49,17 @@ class IdNumberTest {
         assertThat(id.toString()).isEqualTo("350*****1238").doesNotContain("19620915");
         assertThat(id.birthDate()).hasYear(1962).hasMonthValue(9).hasDayOfMonth(15);
     }
+
+    @Test
+    void canonicalFormRemovesSpacesTurnsFullWidthIntoAsciiAndUpperCasesX() {
+        assertThat(IdNumber.canonical(" 11010819850607441x ")).isEqualTo("11010819850607441X");
+        assertThat(IdNumber.canonical("110108 19850607 441X")).isEqualTo("11010819850607441X");
+        assertThat(IdNumber.canonical("１１０１０８１９８５０６０７４４１ｘ")).isEqualTo("11010819850607441X");
+        assertThat(IdNumber.canonical("\u3000350203196209151238\t")).isEqualTo("350203196209151238");
+        assertThat(IdNumber.canonical(null)).isNull();
+        assertThat(IdNumber.of("１１０１０８１９８５０６０７４４１ｘ").value()).isEqualTo("11010819850607441X");
+        assertThat(IdNumber.require(" 350203196209151238 ")).isEqualTo("350203196209151238");
+        assertThatThrownBy(() -> IdNumber.require("350203196209151239")).isInstanceOfSatisfying(BusinessRuleException.class,
+                e -> assertThat(e.messageEn()).contains("check digit"));
+    }
 }

@@ -120,7 +120,7 @@ public class BindingView extends VerticalLayout implements HasDynamicTitle {
         error.setVisible(false);
         try {
             binding.confirmSmsCode(user, challenge, code.getValue());
-            getUI().ifPresent(ui -> ui.getPage().setLocation("insured/binding"));
+            getUI().ifPresent(ui -> ui.navigate("insured"));
         } catch (BusinessRuleException e) {
             showError(e);
         }

@@ -1,6 +1,5 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.ChronicChoice;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -45,14 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ChronicChoiceUiTest extends KaribuSpringSupport {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void bindTestAccounts() {
-        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
-    }
 
     static final String CHENJING = "350203196209151238"; // 厦门 350200, 自助备案, 高血压 + 糖尿病
     static final String LINFANG = "350206199001015563";  // 厦门 350200, 自助备案, no qualification

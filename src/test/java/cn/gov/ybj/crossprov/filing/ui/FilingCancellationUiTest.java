@@ -1,6 +1,5 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Cancellation;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -40,14 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FilingCancellationUiTest extends KaribuSpringSupport {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void bindTestAccounts() {
-        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
-    }
 
     static final String YANGYAJING = "350212200011203325"; // 杨雅静, 厦门 350200, 自助备案
     static final String YANYULAN = "110105194108147903";   // 闫玉兰, 北京朝阳 110105, 快速备案

@@ -1,6 +1,5 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
@@ -38,14 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FilingChangeUiTest extends KaribuSpringSupport {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void bindTestAccounts() {
-        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
-    }
 
     static final String MAO = "350206195612230328";   // 毛桂英, 厦门 350200, 自助备案
     static final String ZHANG_JIAYI = "110105197501083241"; // 张佳怡, 北京朝阳 110105, 快速备案

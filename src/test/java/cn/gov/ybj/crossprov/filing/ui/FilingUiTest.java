@@ -1,6 +1,5 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -46,14 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FilingUiTest extends KaribuSpringSupport {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void bindTestAccounts() {
-        cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
-    }
 
     static final String CHENJING = "350203196209151238"; // 厦门 350200, 自助备案
     static final String ZHANGWEI = "110105195803120029"; // 北京朝阳 110105, 快速备案
@@ -255,13 +246,14 @@ class FilingUiTest extends KaribuSpringSupport {
     }
 
     @Test
-    void anAccountWhoseIdNumberIsNotInTheRegistryIsToldSoAndCannotFile() {
-        insured("stranger", "11010519491231002X");
+    void anUnboundAccountIsSentToRealNameBindingAndCannotFile() {
+        // the token claims a registry person; without a binding that counts for nothing
+        unboundInsured("stranger", ZHANGWEI);
         UI.getCurrent().navigate("insured");
-        assertThat(text("not-in-registry")).startsWith("未查询到参保信息");
+        assertThat(text("binding-status")).contains("实名认证");
         assertThat(_find(Button.class, spec -> spec.withId("new-filing"))).as("no visible button to file").isEmpty();
         UI.getCurrent().navigate("insured/filing/new");
-        assertThat(text("not-in-registry")).startsWith("未查询到参保信息");
+        assertThat(text("binding-status")).contains("实名认证");
         assertThat(_find(Button.class, spec -> spec.withId("start-filing"))).isEmpty();
     }
 

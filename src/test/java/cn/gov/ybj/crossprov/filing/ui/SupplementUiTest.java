@@ -45,14 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class SupplementUiTest extends KaribuSpringSupport {
 
+    static final String CHENG = "210604195811107945"; // 程诗涵, 丹东 210600, 自助备案
+    static final AppUser CHENG_USER = cn.gov.ybj.crossprov.TestUsers.insured("supp-chengshihan", CHENG);
+
     @org.junit.jupiter.api.BeforeEach
     void bindTestAccounts() {
         cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
     }
-
-    static final String CHENG = "210604195811107945"; // 程诗涵, 丹东 210600, 自助备案
-    static final AppUser CHENG_USER = new AppUser(Realm.INSURED, "supp-chengshihan", "supp-chengshihan", Set.of(Roles.INSURED),
-            List.of(), null);
 
     @Autowired
     FilingManagement filings;
