@@ -41,6 +41,16 @@ public final class TestUsers {
         return new AppUser(Realm.CLERKS, username, username, Set.of("CLERK", role), List.of("area-" + area), area);
     }
 
-    /** The smallest file that passes the PDF content check. */
-    public static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** A real one-page PDF (uploads are parsed, a file that only starts with %PDF- is refused). */
+    public static final byte[] PDF = onePagePdf();
+
+    private static byte[] onePagePdf() {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -8,6 +8,8 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +18,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,7 +40,8 @@ class DemoFilings {
     private static final String CHENJING = "350203196209151238";
     private static final String ZHANGWEI = "110105195803120029";
     private static final String LI_JIANHUA = "110105195607080031";
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    /** A real one-page PDF: uploads are parsed before they are accepted. */
+    private static final byte[] PDF = onePagePdf();
 
     private final FilingManagement filings;
     private final ClerkInbox inbox;
@@ -69,6 +74,16 @@ class DemoFilings {
                 .filter(t -> t.processInstanceId().equals(spouse.processInstanceId())).findFirst()
                 .ifPresent(t -> filings.approve(reviewer, t.taskId()));
         log.info("Demo filings created for chenjing and zhangwei");
+    }
+
+    private static byte[] onePagePdf() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static FilingApplication application(String person, String area, String treatment, FilingType type, LocalDate start,

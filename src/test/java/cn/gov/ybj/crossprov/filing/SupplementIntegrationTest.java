@@ -58,7 +58,7 @@ class SupplementIntegrationTest {
 
     static final String WANG = "150622195405183412";  // 王思远, 鄂尔多斯 150600, self-service area
     static final String ZHENG = "231281194510133331"; // 郑凯, 绥化 231200, self-service area
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    static final byte[] PNG = cn.gov.ybj.crossprov.BadFiles.png(); // a real image: uploads are decoded
     static final String APPROVED_ACTION = "补充材料审核通过，备案地和参保地双向享受待遇";
 
     static final AppUser wang = insured("supp-wangsiyuan", WANG);
