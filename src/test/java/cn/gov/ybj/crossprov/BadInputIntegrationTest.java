@@ -67,7 +67,8 @@ class BadInputIntegrationTest {
     /** Every table a write API changes; each case must leave all of them as they were. */
     static final List<String> TABLES = List.of("filing", "filing_material", "filing_event", "filing_change",
             "filing_cancellation", "filing_supplement", "chronic_institution_choice", "family_member",
-            "designated_institution", "calendar_day", "calendar_year");
+            "designated_institution", "calendar_day", "calendar_year", "account_binding", "account_binding_audit",
+            "binding_challenge", "family_link_attempt");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN }
@@ -101,8 +102,8 @@ class BadInputIntegrationTest {
     @BeforeAll
     void fixture() {
         commitmentFiling = filings.submit(TestUsers.insured("chenjing", CHENJING), new FilingApplication(CHENJING, "350200",
-                "110000", InsuranceType.EMPLOYEE, FilingType.LONG_TERM_RESIDENT, LocalDate.of(2041, 1, 1),
-                LocalDate.of(2041, 12, 31), "陈静", "13800138000", "北京市朝阳区示例路 1 号", null, false, false, true, true,
+                "110000", InsuranceType.EMPLOYEE, FilingType.LONG_TERM_RESIDENT, LocalDate.of(2044, 1, 1),
+                LocalDate.of(2044, 12, 31), "陈静", "13800138000", "北京市朝阳区示例路 1 号", null, false, false, true, true,
                 true, List.of()), "bad-input-fixture");
     }
 
@@ -141,7 +142,7 @@ class BadInputIntegrationTest {
 
     static List<JsonApi> jsonApis() {
         Map<String, String> key = Map.of("Idempotency-Key", "bad-input");
-        Map<String, Object> filing = filingBody("OTHER_TEMPORARY", LocalDate.of(2043, 1, 1));
+        Map<String, Object> filing = filingBody("OTHER_TEMPORARY", LocalDate.of(2045, 1, 1));
         List<String> filingText = List.of("personIdNumber", "insuredAreaCode", "treatmentAreaCode", "contactName",
                 "contactPhone", "contactAddress", "institutionCode");
         List<String> reason = List.of("decision", "returnReason");
@@ -160,6 +161,17 @@ class BadInputIntegrationTest {
                 new JsonApi("family member", Who.INSURED, "/api/me/family", Map.of(),
                         map("name", "李四", "idNumber", "110105195607080031", "relationship", "SPOUSE"),
                         List.of("name", "idNumber", "relationship")),
+                new JsonApi("binding sms code", Who.INSURED, "/api/me/binding/sms-codes", Map.of(),
+                        map("name", "陈静", "idNumber", CHENJING), List.of("name", "idNumber")),
+                new JsonApi("binding sms confirm", Who.INSURED, "/api/me/binding/sms-codes/" + UUID.randomUUID() + "/confirm",
+                        Map.of(), map("code", "123456"), List.of("code")),
+                new JsonApi("counter binding", Who.CLERK, "/api/counter/bindings", Map.of(),
+                        map("counterCode", "ABCD-EFGH", "name", "陈静", "idNumber", CHENJING, "idCardSeen", true,
+                                "move", true, "reason", "账号遗失"), List.of("counterCode", "name", "idNumber", "reason")),
+                new JsonApi("counter family link", Who.CLERK, "/api/counter/family-links", Map.of(),
+                        map("ownerName", "张伟", "ownerIdNumber", "110105195803120029", "memberName", "李娜",
+                                "memberIdNumber", "110105198602140043", "relationship", "CHILD", "documentsSeen", true),
+                        List.of("ownerName", "ownerIdNumber", "memberName", "memberIdNumber", "relationship")),
                 new JsonApi("filing review", Who.CLERK, "/api/filing-reviews" + task, Map.of(),
                         map("decision", "RETURN", "returnReason", "材料不清晰"), reason),
                 new JsonApi("change review", Who.CLERK, "/api/change-reviews" + task, Map.of(),
