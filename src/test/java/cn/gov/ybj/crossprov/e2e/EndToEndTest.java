@@ -66,6 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndToEndTest {
 
     private static final String PASSWORD = "Demo@2026";
+    private static final String TEST_CLIENT_SECRET = "crossprov-test-secret";
     private static final int APP_PORT = freePort();
     private static final String APP = "http://localhost:" + APP_PORT;
 
@@ -197,8 +198,12 @@ class EndToEndTest {
             assertThat(body.path("realm").asText()).isEqualTo(realmUser.getKey());
             assertThat(body.path("username").asText()).isEqualTo(realmUser.getValue());
         }
+        // the hospital system is no officer: HOSPITAL and nothing else
         JsonNode hospital = json.readTree(call("/api/me", hospitalToken()).body());
-        assertThat(hospital.path("roles").toString()).contains("HOSPITAL");
+        assertThat(hospital.path("roles").toString()).isEqualTo("[\"HOSPITAL\"]");
+        // unknown and Keycloak's own roles in a token give nothing
+        assertThat(json.readTree(call("/api/me", token("clerks", "cy-supervisor")).body()).path("roles").toString())
+                .isEqualTo("[\"CLERK\",\"SUPERVISOR\"]");
 
         // a token of another realm of the same Keycloak (master) is refused
         String master = tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
@@ -356,6 +361,169 @@ class EndToEndTest {
         assertThat(browser.findElement(By.id("institutions")).getText()).contains("1100001007159").doesNotContain("北京魏尔奇普福西院");
     }
 
+    @Test
+    void inboxApiIsForClerksOnlyWithABilingualRefusal() throws Exception {
+        assertThat(call("/api/inbox", token("clerks", "xm-reviewer")).statusCode()).isEqualTo(200);
+        for (String bearer : List.of(token("insured", "liuyang"), token("provincial", "bj-clearing"), hospitalToken())) {
+            for (HttpResponse<String> refused : List.of(call("/api/inbox", bearer),
+                    send(HttpRequest.newBuilder(URI.create(APP + "/api/inbox/some-task/claim")).header("Authorization", "Bearer " + bearer)
+                            .POST(HttpRequest.BodyPublishers.noBody())))) {
+                assertThat(refused.statusCode()).isEqualTo(403);
+                JsonNode body = json.readTree(refused.body());
+                assertThat(body.path("messageZh").asText()).startsWith("无权访问");
+                assertThat(body.path("messageEn").asText()).startsWith("Access denied");
+            }
+        }
+    }
+
+    @Test
+    void healthShowsComponentsToProcessAdminsOnly() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(APP + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(json.readTree(call("/actuator/health", token("clerks", "cy-reviewer")).body()).has("components")).isFalse();
+
+        JsonNode admin = json.readTree(call("/actuator/health", token("clerks", "process-admin")).body());
+        assertThat(admin.path("status").asText()).isEqualTo("UP");
+        assertThat(admin.path("components").path("keycloak").path("details").path("clerks").asInt()).isEqualTo(200);
+        assertThat(admin.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        // a component's own path is the process admin's too
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + "/actuator/health/db"))).statusCode()).isEqualTo(404);
+        assertThat(call("/actuator/health/db", token("clerks", "process-admin")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void simulatorAnswersProcessAdminsAndTheRegistryClientOnly() throws Exception {
+        String events = "/sim/national-registry/filing-events";
+        String failure = "/sim/national-registry/failure?failing=false";
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + events))).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + failure)).PUT(HttpRequest.BodyPublishers.noBody())).statusCode())
+                .isEqualTo(401);
+        String reviewer = token("clerks", "cy-reviewer");
+        assertThat(call(events, reviewer).statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + failure)).header("Authorization", "Bearer " + reviewer)
+                .PUT(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+        assertThat(call(events, token("insured", "zhangwei")).statusCode()).isEqualTo(403);
+
+        String admin = token("clerks", "process-admin");
+        assertThat(call(events, admin).statusCode()).isEqualTo(200);
+        HttpResponse<String> steered = send(HttpRequest.newBuilder(URI.create(APP + failure)).header("Authorization", "Bearer " + admin)
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        assertThat(steered.statusCode()).isEqualTo(200);
+        assertThat(steered.body()).contains("\"failing\":false");
+
+        // reports: the registry's shared secret, as the application's registry client sends it; nothing else
+        String notice = "[{\"eventId\": 987654321, \"action\": \"e2e\"}]";
+        HttpRequest.Builder report = HttpRequest.newBuilder(URI.create(APP + events)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(notice));
+        assertThat(send(report.copy()).statusCode()).isEqualTo(401);
+        assertThat(send(report.copy().header("X-Api-Key", "wrong")).statusCode()).isEqualTo(401);
+        assertThat(send(report.copy().header("Authorization", "Bearer " + admin)).statusCode()).isEqualTo(403);
+        HttpResponse<String> accepted = send(report.copy().header("X-Api-Key", "test-registry-key"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("NR000987654321");
+    }
+
+    @Test
+    void realmsEnforcePasswordPolicyTemporaryLockoutAndNoPasswordGrantOnTheWebClient() throws Exception {
+        String admin = adminToken();
+        for (String realm : List.of("insured", "clerks", "provincial")) {
+            JsonNode settings = json.readTree(admin(admin, "GET", "/" + realm, null).body());
+            assertThat(settings.path("passwordPolicy").asText()).isEqualTo("length(8) and notUsername and notEmail and passwordHistory(3)");
+            assertThat(settings.path("bruteForceProtected").asBoolean()).isTrue();
+            assertThat(settings.path("permanentLockout").asBoolean()).as("lockout is temporary").isFalse();
+            assertThat(settings.path("failureFactor").asInt()).isBetween(3, 10);
+            assertThat(settings.path("maxFailureWaitSeconds").asInt()).isBetween(60, 3600);
+            assertThat(settings.path("offlineSessionMaxLifespanEnabled").asBoolean()).isTrue();
+            assertThat(settings.path("offlineSessionMaxLifespan").asInt()).isPositive();
+            // no password grant for the application's client
+            HttpResponse<String> refused = tokenResponse(realm, passwordGrant("crossprov-web", realm + "-web-secret",
+                    realm.equals("insured") ? "zhangwei" : realm.equals("clerks") ? "cy-reviewer" : "bj-clearing", PASSWORD));
+            assertThat(refused.statusCode()).as(refused.body()).isIn(400, 401);
+            assertThat(refused.body()).contains("unauthorized_client");
+        }
+        // the local run and the tests sign clerks in without TOTP; production requires it (realm file default)
+        assertThat(admin(admin, "GET", "/clerks/authentication/flows/clerks%20browser/executions", null).body())
+                .contains("\"providerId\":\"auth-otp-form\"").contains("\"requirement\":\"DISABLED\"");
+
+        HttpResponse<String> created = admin(admin, "POST", "/clerks/users", """
+                {"username":"policy-check","enabled":true,"email":"policy-check@demo.crossprov.local",
+                 "firstName":"检查","lastName":"策略","emailVerified":true}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String user = "/clerks/users/" + created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        try {
+            for (String weak : List.of("1", "short", "policy-check", "policy-check@demo.crossprov.local")) {
+                assertThat(resetPassword(admin, user, weak).statusCode()).as(weak).isEqualTo(400);
+            }
+            assertThat(resetPassword(admin, user, PASSWORD).statusCode()).isEqualTo(204);
+            assertThat(resetPassword(admin, user, PASSWORD).statusCode()).as("password history").isEqualTo(400);
+
+            // five wrong passwords lock the account for a while, not for ever
+            for (int i = 0; i < 5; i++) {
+                assertThat(tokenResponse("clerks", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "policy-check", "Wrong@2026"))
+                        .statusCode()).isIn(400, 401);
+            }
+            assertThat(tokenResponse("clerks", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "policy-check", PASSWORD))
+                    .statusCode()).as("locked").isIn(400, 401);
+            JsonNode lock = json.readTree(admin(admin, "GET", "/clerks/attack-detection/brute-force" + user.substring("/clerks".length()), null).body());
+            assertThat(lock.path("disabled").asBoolean()).isTrue();
+            assertThat(json.readTree(admin(admin, "GET", user, null).body()).path("enabled").asBoolean())
+                    .as("not disabled for good").isTrue();
+            assertThat(admin(admin, "DELETE", "/clerks/attack-detection/brute-force" + user.substring("/clerks".length()), null)
+                    .statusCode()).isEqualTo(204);
+            assertThat(tokenResponse("clerks", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "policy-check", PASSWORD))
+                    .statusCode()).isEqualTo(200);
+        } finally {
+            admin(admin, "DELETE", user, null);
+        }
+    }
+
+    @Test
+    void loginAfterLogoutAndBackLandsOnTheNewRealmsHome() {
+        login("login-insured", "zhangwei");
+        browser.get(APP + "/insured/progress");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
+        click("logout");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+        // Back opens the protected page again, now without login: it must not be remembered
+        browser.navigate().back();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+        assertThat(browser.findElements(By.id("view-title"))).isEmpty();
+
+        login("login-clerks", "cy-reviewer");
+        assertThat(text("view-title")).isEqualTo("待办任务");
+        assertThat(browser.getCurrentUrl()).doesNotContain("/insured");
+        assertThat(browser.findElements(By.id("access-denied"))).isEmpty();
+    }
+
+    @Test
+    void cockpitLogoutEndsTheSessionsAndTheNextVisitAsksKeycloak() {
+        login("login-clerks", "process-admin");
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(d -> d.getTitle().contains("Cockpit"));
+        // the simulators take a process admin's browser session too
+        browser.get(APP + "/sim/national-registry/filing-events");
+        assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("[");
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(d -> d.getTitle().contains("Cockpit"));
+
+        // what Cockpit's "Log out" sends
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '';
+                fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': xsrf}})
+                    .then(r => done(r.status), e => done(String(e)));""");
+        assertThat(status).isEqualTo(200L);
+
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(LocalKeycloak.server().url());
+        // the application session is gone too
+        browser.get(APP + "/home");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+    }
+
     // ---- helpers ----
 
     private void login(String entryId, String username) {
@@ -406,9 +574,27 @@ class EndToEndTest {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
     }
 
+    /** Password grant through the test-only client (crossprov-web has no password grant). */
     private static String token(String realm, String username) throws Exception {
-        return tokenFrom(realm, Map.of("grant_type", "password", "client_id", "crossprov-web",
-                "client_secret", realm + "-web-secret", "username", username, "password", PASSWORD, "scope", "openid"));
+        return tokenFrom(realm, passwordGrant("crossprov-test", TEST_CLIENT_SECRET, username, PASSWORD));
+    }
+
+    private static Map<String, String> passwordGrant(String client, String secret, String username, String password) {
+        return Map.of("grant_type", "password", "client_id", client, "client_secret", secret,
+                "username", username, "password", password, "scope", "openid");
+    }
+
+    private static HttpResponse<String> tokenResponse(String realm, Map<String, String> form) throws Exception {
+        return http.send(HttpRequest.newBuilder(
+                        URI.create(LocalKeycloak.server().url() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static String hospitalToken() throws Exception {
@@ -417,13 +603,7 @@ class EndToEndTest {
     }
 
     private static String tokenFrom(String realm, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(LocalKeycloak.server().url() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = tokenResponse(realm, form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asText();
     }
@@ -431,6 +611,27 @@ class EndToEndTest {
     private static HttpResponse<String> call(String path, String bearer) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(APP + path)).header("Authorization", "Bearer " + bearer).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String adminToken() throws Exception {
+        return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"));
+    }
+
+    /** Keycloak's admin API, {@code path} under {@code /admin/realms}. */
+    private static HttpResponse<String> admin(String token, String method, String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(LocalKeycloak.server().url() + "/admin/realms" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> resetPassword(String token, String user, String password) throws Exception {
+        return admin(token, "PUT", user + "/reset-password",
+                json.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false)));
     }
 
     private static void setClientAttribute(String realm, String clientId, String key, String value) throws Exception {
