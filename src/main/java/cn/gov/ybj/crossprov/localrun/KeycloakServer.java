@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -47,14 +48,21 @@ public final class KeycloakServer implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    /**
+     * @param realmEnv values for the realm files' {@code ${VAR:default}} placeholders (besides
+     *                 {@code APP_BASE_URL}); Keycloak substitutes them from its environment on import
+     */
     public record Options(String version, String mavenRepository, Path realmDir, Path dataDir, int port,
-                          String appBaseUrl, String adminUser, String adminPassword, Duration startTimeout) {
+                          String appBaseUrl, String adminUser, String adminPassword, Duration startTimeout,
+                          Map<String, String> realmEnv) {
     }
 
     public static KeycloakServer start(Options options) throws IOException, InterruptedException {
-        Path home = distribution(options.version(), options.mavenRepository());
         Files.createDirectories(options.dataDir());
-        String realmHash = prepareImport(home, options.realmDir());
+        Path home = ownHome(distribution(options.version(), options.mavenRepository()), options.dataDir(), options.version());
+        Map<String, String> realmEnv = new TreeMap<>(options.realmEnv());
+        realmEnv.put("APP_BASE_URL", options.appBaseUrl());
+        String realmHash = prepareImport(home, options.realmDir(), realmEnv);
         Path hashFile = options.dataDir().resolve("realms.sha256");
         if (!Files.exists(hashFile) || !Files.readString(hashFile).equals(realmHash)) {
             // Keycloak skips realms that exist: a changed realm file needs a fresh database
@@ -76,7 +84,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
-        env.put("APP_BASE_URL", options.appBaseUrl());
+        env.putAll(realmEnv);
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
         log.info("Starting Keycloak {} on port {} (log: {})", options.version(), port, logFile);
         Instant started = Instant.now();
@@ -186,6 +194,29 @@ public final class KeycloakServer implements AutoCloseable {
         return home;
     }
 
+    /**
+     * A Keycloak home of this server's own (scripts copied, libraries linked), so its import
+     * folder is its own: runs from other checkouts on the same machine share the unpacked
+     * distribution but cannot replace this run's realm files.
+     */
+    private static Path ownHome(Path distribution, Path dataDir, String version) throws IOException {
+        Path home = dataDir.resolve("home-" + version).toAbsolutePath();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            Files.createDirectories(home.resolve("bin"));
+            try (Stream<Path> scripts = Files.list(distribution.resolve("bin"))) {
+                for (Path script : scripts.filter(Files::isRegularFile).toList()) {
+                    Files.copy(script, home.resolve("bin").resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    home.resolve("bin").resolve(script.getFileName()).toFile().setExecutable(true);
+                }
+            }
+            for (String dir : List.of("lib", "conf", "themes", "providers")) {
+                Files.deleteIfExists(home.resolve(dir));
+                Files.createSymbolicLink(home.resolve(dir), distribution.resolve(dir).toAbsolutePath());
+            }
+        }
+        return home;
+    }
+
     private static void unzip(Path zip, Path target) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
@@ -204,8 +235,12 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Copies the realm files into the distribution's import folder; returns their hash. */
-    private static String prepareImport(Path home, Path realmDir) throws IOException {
+    /**
+     * Copies the realm files and the demo users ({@code demo/<realm>-users-0.json}, only the local
+     * run and the tests have them) into the distribution's import folder; returns the hash of
+     * what the import depends on.
+     */
+    private static String prepareImport(Path home, Path realmDir, Map<String, String> realmEnv) throws IOException {
         Path importDir = home.resolve("data/import");
         Files.createDirectories(importDir);
         try (Stream<Path> old = Files.list(importDir)) {
@@ -219,14 +254,21 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (Stream<Path> realms = Files.list(realmDir)) {
-            for (Path realm : realms.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(realm)) {
-                    digest.update(in.readAllBytes());
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(realmDir, realmDir.resolve("demo"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> json = Files.list(dir)) {
+                    json.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
                 }
-                Files.copy(realm, importDir.resolve(realm.getFileName()));
             }
         }
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                digest.update(in.readAllBytes());
+            }
+            Files.copy(file, importDir.resolve(file.getFileName()));
+        }
+        digest.update(realmEnv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
 

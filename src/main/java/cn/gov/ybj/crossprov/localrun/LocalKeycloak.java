@@ -55,7 +55,12 @@ public class LocalKeycloak implements ApplicationListener<ApplicationEnvironment
                     env.getRequiredProperty("app.base-url"),
                     env.getProperty("app.local-keycloak.admin-user", "admin"),
                     env.getProperty("app.local-keycloak.admin-password", "admin"),
-                    Duration.ofSeconds(env.getProperty("app.local-keycloak.start-timeout-seconds", Integer.class, 240))));
+                    Duration.ofSeconds(env.getProperty("app.local-keycloak.start-timeout-seconds", Integer.class, 240)),
+                    Map.of(
+                            // demo accounts sign in with the password alone (production default: TOTP required)
+                            "KC_CLERKS_OTP_REQUIREMENT", env.getProperty("app.local-keycloak.clerks-otp-requirement", "DISABLED"),
+                            // password-grant client for tests and scripts (disabled in production)
+                            "KC_TEST_CLIENT_ENABLED", "true")));
             KeycloakServer started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-stop"));
             return server;

@@ -54,7 +54,8 @@ class ReadyBanner {
 
     List<String> demoAccounts(Path realmDir) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(realmDir)) {
+        // the demo users live apart from the realms (demo/<realm>-users-0.json): production never imports them
+        try (Stream<Path> files = Files.list(realmDir.resolve("demo"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode realm = json.readTree(file.toFile());
                 for (JsonNode user : realm.path("users")) {

@@ -66,6 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndToEndTest {
 
     private static final String PASSWORD = "Demo@2026";
+    private static final String TEST_CLIENT_SECRET = "crossprov-test-secret";
     private static final int APP_PORT = freePort();
     private static final String APP = "http://localhost:" + APP_PORT;
 
@@ -83,6 +84,10 @@ class EndToEndTest {
     JdbcClient jdbc;
     @Autowired
     FilingManagement filings;
+    @Autowired
+    cn.gov.ybj.crossprov.insured.InsuranceRegistryImport registryImport;
+    @Autowired
+    cn.gov.ybj.crossprov.localrun.SmsSimulator sms;
 
     @AfterAll
     static void clearPort() {
@@ -113,7 +118,7 @@ class EndToEndTest {
         login("login-insured", "zhangwei");
         assertThat(text("view-title")).isEqualTo("我的备案");
         // name and masked ID number, never the full number
-        assertThat(text("current-user")).contains("张伟").contains("110*****0029").doesNotContain("110105195803120029");
+        assertThat(text("current-user")).contains("张伟").doesNotContain("110105195803120029");
 
         assertRefused("/clerk/inbox");
         assertRefused("/provincial");
@@ -197,8 +202,12 @@ class EndToEndTest {
             assertThat(body.path("realm").asText()).isEqualTo(realmUser.getKey());
             assertThat(body.path("username").asText()).isEqualTo(realmUser.getValue());
         }
+        // the hospital system is no officer: HOSPITAL and nothing else
         JsonNode hospital = json.readTree(call("/api/me", hospitalToken()).body());
-        assertThat(hospital.path("roles").toString()).contains("HOSPITAL");
+        assertThat(hospital.path("roles").toString()).isEqualTo("[\"HOSPITAL\"]");
+        // unknown and Keycloak's own roles in a token give nothing
+        assertThat(json.readTree(call("/api/me", token("clerks", "cy-supervisor")).body()).path("roles").toString())
+                .isEqualTo("[\"CLERK\",\"SUPERVISOR\"]");
 
         // a token of another realm of the same Keycloak (master) is refused
         String master = tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
@@ -356,6 +365,273 @@ class EndToEndTest {
         assertThat(browser.findElement(By.id("institutions")).getText()).contains("1100001007159").doesNotContain("北京魏尔奇普福西院");
     }
 
+    @Test
+    void inboxApiIsForClerksOnlyWithABilingualRefusal() throws Exception {
+        assertThat(call("/api/inbox", token("clerks", "xm-reviewer")).statusCode()).isEqualTo(200);
+        for (String bearer : List.of(token("insured", "liuyang"), token("provincial", "bj-clearing"), hospitalToken())) {
+            for (HttpResponse<String> refused : List.of(call("/api/inbox", bearer),
+                    send(HttpRequest.newBuilder(URI.create(APP + "/api/inbox/some-task/claim")).header("Authorization", "Bearer " + bearer)
+                            .POST(HttpRequest.BodyPublishers.noBody())))) {
+                assertThat(refused.statusCode()).isEqualTo(403);
+                JsonNode body = json.readTree(refused.body());
+                assertThat(body.path("messageZh").asText()).startsWith("无权访问");
+                assertThat(body.path("messageEn").asText()).startsWith("Access denied");
+            }
+        }
+    }
+
+    @Test
+    void healthShowsComponentsToProcessAdminsOnly() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(APP + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(json.readTree(call("/actuator/health", token("clerks", "cy-reviewer")).body()).has("components")).isFalse();
+
+        JsonNode admin = json.readTree(call("/actuator/health", token("clerks", "process-admin")).body());
+        assertThat(admin.path("status").asText()).isEqualTo("UP");
+        assertThat(admin.path("components").path("keycloak").path("details").path("clerks").asInt()).isEqualTo(200);
+        assertThat(admin.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        // a component's own path is the process admin's too
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + "/actuator/health/db"))).statusCode()).isEqualTo(404);
+        assertThat(call("/actuator/health/db", token("clerks", "process-admin")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void simulatorAnswersProcessAdminsAndTheRegistryClientOnly() throws Exception {
+        String events = "/sim/national-registry/filing-events";
+        String failure = "/sim/national-registry/failure?failing=false";
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + events))).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + failure)).PUT(HttpRequest.BodyPublishers.noBody())).statusCode())
+                .isEqualTo(401);
+        String reviewer = token("clerks", "cy-reviewer");
+        assertThat(call(events, reviewer).statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + failure)).header("Authorization", "Bearer " + reviewer)
+                .PUT(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+        assertThat(call(events, token("insured", "zhangwei")).statusCode()).isEqualTo(403);
+
+        String admin = token("clerks", "process-admin");
+        assertThat(call(events, admin).statusCode()).isEqualTo(200);
+        HttpResponse<String> steered = send(HttpRequest.newBuilder(URI.create(APP + failure)).header("Authorization", "Bearer " + admin)
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        assertThat(steered.statusCode()).isEqualTo(200);
+        assertThat(steered.body()).contains("\"failing\":false");
+
+        // reports: the registry's shared secret, as the application's registry client sends it; nothing else
+        String notice = "[{\"eventId\": 987654321, \"action\": \"e2e\"}]";
+        HttpRequest.Builder report = HttpRequest.newBuilder(URI.create(APP + events)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(notice));
+        assertThat(send(report.copy()).statusCode()).isEqualTo(401);
+        assertThat(send(report.copy().header("X-Api-Key", "wrong")).statusCode()).isEqualTo(401);
+        assertThat(send(report.copy().header("Authorization", "Bearer " + admin)).statusCode()).isEqualTo(403);
+        HttpResponse<String> accepted = send(report.copy().header("X-Api-Key", "test-registry-key"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("NR000987654321");
+    }
+
+    @Test
+    void realmsEnforcePasswordPolicyTemporaryLockoutAndNoPasswordGrantOnTheWebClient() throws Exception {
+        String admin = adminToken();
+        for (String realm : List.of("insured", "clerks", "provincial")) {
+            JsonNode settings = json.readTree(admin(admin, "GET", "/" + realm, null).body());
+            assertThat(settings.path("passwordPolicy").asText()).isEqualTo("length(8) and notUsername and notEmail and passwordHistory(3)");
+            assertThat(settings.path("bruteForceProtected").asBoolean()).isTrue();
+            assertThat(settings.path("permanentLockout").asBoolean()).as("lockout is temporary").isFalse();
+            assertThat(settings.path("failureFactor").asInt()).isBetween(3, 10);
+            assertThat(settings.path("maxFailureWaitSeconds").asInt()).isBetween(60, 3600);
+            assertThat(settings.path("offlineSessionMaxLifespanEnabled").asBoolean()).isTrue();
+            assertThat(settings.path("offlineSessionMaxLifespan").asInt()).isPositive();
+            // no password grant for the application's client
+            HttpResponse<String> refused = tokenResponse(realm, passwordGrant("crossprov-web", realm + "-web-secret",
+                    realm.equals("insured") ? "zhangwei" : realm.equals("clerks") ? "cy-reviewer" : "bj-clearing", PASSWORD));
+            assertThat(refused.statusCode()).as(refused.body()).isIn(400, 401);
+            assertThat(refused.body()).contains("unauthorized_client");
+        }
+        // the local run and the tests sign clerks in without TOTP; production requires it (realm file default)
+        assertThat(admin(admin, "GET", "/clerks/authentication/flows/clerks%20browser/executions", null).body())
+                .contains("\"providerId\":\"auth-otp-form\"").contains("\"requirement\":\"DISABLED\"");
+
+        HttpResponse<String> created = admin(admin, "POST", "/clerks/users", """
+                {"username":"policy-check","enabled":true,"email":"policy-check@demo.crossprov.local",
+                 "firstName":"检查","lastName":"策略","emailVerified":true}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String user = "/clerks/users/" + created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        try {
+            for (String weak : List.of("1", "short", "policy-check", "policy-check@demo.crossprov.local")) {
+                assertThat(resetPassword(admin, user, weak).statusCode()).as(weak).isEqualTo(400);
+            }
+            assertThat(resetPassword(admin, user, PASSWORD).statusCode()).isEqualTo(204);
+            assertThat(resetPassword(admin, user, PASSWORD).statusCode()).as("password history").isEqualTo(400);
+
+            // five wrong passwords lock the account for a while, not for ever
+            for (int i = 0; i < 5; i++) {
+                assertThat(tokenResponse("clerks", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "policy-check", "Wrong@2026"))
+                        .statusCode()).isIn(400, 401);
+            }
+            assertThat(tokenResponse("clerks", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "policy-check", PASSWORD))
+                    .statusCode()).as("locked").isIn(400, 401);
+            JsonNode lock = json.readTree(admin(admin, "GET", "/clerks/attack-detection/brute-force" + user.substring("/clerks".length()), null).body());
+            assertThat(lock.path("disabled").asBoolean()).isTrue();
+            assertThat(json.readTree(admin(admin, "GET", user, null).body()).path("enabled").asBoolean())
+                    .as("not disabled for good").isTrue();
+            assertThat(admin(admin, "DELETE", "/clerks/attack-detection/brute-force" + user.substring("/clerks".length()), null)
+                    .statusCode()).isEqualTo(204);
+            assertThat(tokenResponse("clerks", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "policy-check", PASSWORD))
+                    .statusCode()).isEqualTo(200);
+        } finally {
+            admin(admin, "DELETE", user, null);
+        }
+    }
+
+    @Test
+    void loginAfterLogoutAndBackLandsOnTheNewRealmsHome() {
+        login("login-insured", "zhangwei");
+        browser.get(APP + "/insured/progress");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
+        click("logout");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+        // Back opens the protected page again, now without login: it must not be remembered
+        browser.navigate().back();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+        assertThat(browser.findElements(By.id("view-title"))).isEmpty();
+
+        login("login-clerks", "cy-reviewer");
+        assertThat(text("view-title")).isEqualTo("待办任务");
+        assertThat(browser.getCurrentUrl()).doesNotContain("/insured");
+        assertThat(browser.findElements(By.id("access-denied"))).isEmpty();
+    }
+
+    @Test
+    void cockpitLogoutEndsTheSessionsAndTheNextVisitAsksKeycloak() {
+        login("login-clerks", "process-admin");
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(d -> d.getTitle().contains("Cockpit"));
+        // the simulators take a process admin's browser session too
+        browser.get(APP + "/sim/national-registry/filing-events");
+        assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("[");
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(d -> d.getTitle().contains("Cockpit"));
+
+        // what Cockpit's "Log out" sends
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '';
+                fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': xsrf}})
+                    .then(r => done(r.status), e => done(String(e)));""");
+        assertThat(status).isEqualTo(200L);
+
+        browser.get(APP + "/camunda/app/cockpit/default/");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(LocalKeycloak.server().url());
+        // the application session is gone too
+        browser.get(APP + "/home");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+    }
+
+    // ---- 实名认证 and family links in the browser ----
+
+    /** A person of the registry (born 1939: no demo person is) and a fresh Keycloak account for them. */
+    private String[] newPersonWithAccount(String username, String sequence, String mobile) throws Exception {
+        String id = cn.gov.ybj.crossprov.insured.DemoRegistryGenerator.withCheck("1101051939" + sequence);
+        String name = "浏览" + sequence.substring(sequence.length() - 1);
+        String csv = cn.gov.ybj.crossprov.insured.InsuranceRegistryImport.HEADER + "\n" + id + "," + name + ","
+                + ((id.charAt(16) - '0') % 2 == 1 ? "M" : "F") + ",,110105,EMPLOYEE,IN_SERVICE,NORMAL,测试单位,110105:EMPLOYEE:2000-01~,"
+                + mobile + "\n";
+        assertThat(registryImport.importCsv(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false).errors()).isEmpty();
+        HttpResponse<String> created = admin(adminToken(), "POST", "/insured/users", json.writeValueAsString(Map.of(
+                "username", username, "enabled", true, "emailVerified", true, "firstName", name.substring(1), "lastName", name.substring(0, 1),
+                "email", username + "@example.invalid",
+                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new String[]{id, name};
+    }
+
+    private void bindBySmsInTheBrowser(String name, String idNumber, String mobile) {
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "实名认证"));
+        type("binding-name", name);
+        type("binding-id-number", idNumber);
+        click("binding-send-code");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("binding-sms-info"), mobile.substring(7)));
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("验证码(\\d{6})").matcher(sms.sentTo(mobile).get(0).text());
+        assertThat(code.find()).isTrue();
+        type("binding-code", code.group(1));
+        click("binding-confirm");
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "我的备案"));
+    }
+
+    @Test
+    void aNewAccountSeesNothingUntilItBindsItselfBySmsAndCannotTypeAnIdNumberInKeycloak() throws Exception {
+        String[] person = newPersonWithAccount("e2e-bind", "0101901", "13700000001");
+        login("login-insured", "e2e-bind");
+        // every insured screen leads to 实名认证 first
+        assertThat(text("view-title")).isEqualTo("实名认证");
+        browser.get(APP + "/insured/record");
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "实名认证"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(person[1]);
+
+        bindBySmsInTheBrowser(person[1], person[0].toLowerCase(), "13700000001");
+        browser.get(APP + "/insured/record");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("record"), person[1]));
+
+        // the user cannot set an ID number in Keycloak: the attribute is admins' only, and an attempt
+        // through the account API leaves it unset
+        String admin = adminToken();
+        JsonNode idNumber = null;
+        for (JsonNode attribute : json.readTree(admin(admin, "GET", "/insured/users/profile", null).body()).path("attributes")) {
+            if (attribute.path("name").asText().equals("idNumber")) {
+                idNumber = attribute;
+            }
+        }
+        assertThat(idNumber).isNotNull();
+        assertThat(idNumber.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
+        assertThat(idNumber.has("required")).isFalse();
+        String token = tokenFrom("insured", passwordGrant("crossprov-test", TEST_CLIENT_SECRET, "e2e-bind", PASSWORD));
+        URI account = URI.create(LocalKeycloak.server().url() + "/realms/insured/account/");
+        HttpResponse<String> me = send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json"));
+        if (me.statusCode() == 200) {
+            com.fasterxml.jackson.databind.node.ObjectNode profile = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(me.body());
+            profile.putObject("attributes").putArray("idNumber").add("110105195803120029");
+            send(HttpRequest.newBuilder(account).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(profile))));
+        }
+        JsonNode user = json.readTree(admin(admin, "GET", "/insured/users?exact=true&username=e2e-bind", null).body()).get(0);
+        assertThat(user.path("attributes").path("idNumber").isMissingNode()).as(user.toString()).isTrue();
+    }
+
+    @Test
+    void aFamilyLinkWaitsForTheMembersConsentGivenInTheMembersOwnBrowserSession() throws Exception {
+        String[] owner = newPersonWithAccount("e2e-owner", "0102903", "13700000002");
+        String[] member = newPersonWithAccount("e2e-member", "0102905", "13700000003");
+        login("login-insured", "e2e-owner");
+        bindBySmsInTheBrowser(owner[1], owner[0], "13700000002");
+
+        browser.get(APP + "/insured/family");
+        type("member-name", member[1]);
+        type("member-id-number", member[0]);
+        WebElement relationship = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("member-relationship")));
+        relationship.findElement(By.tagName("input")).sendKeys("配偶");
+        waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-combo-box-item[normalize-space(.)='配偶']"))).click();
+        click("add-member");
+        waitFor(d -> d.findElement(By.id("family")).getText().contains("待对方确认"));
+        click("logout");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-insured")));
+
+        login("login-insured", "e2e-member");
+        bindBySmsInTheBrowser(member[1], member[0], "13700000003");
+        browser.get(APP + "/insured/family");
+        waitFor(d -> d.findElement(By.id("linked-to-me")).getText().contains(owner[1]));
+        click("confirm-link");
+        waitFor(d -> d.findElement(By.id("linked-to-me")).getText().contains("已关联"));
+        assertThat(jdbc.sql("SELECT status || ':' || basis FROM app.family_member WHERE owner_id_number = ? AND member_id_number = ?")
+                .params(owner[0], member[0]).query(String.class).single()).isEqualTo("ACTIVE:MEMBER_CONSENT");
+
+        click("end-link");
+        waitFor(d -> d.findElement(By.id("linked-to-me")).getText().contains("没有人将您添加为家庭成员"));
+        assertThat(jdbc.sql("SELECT count(*) FROM app.family_member WHERE owner_id_number = ?").param(owner[0])
+                .query(Long.class).single()).isZero();
+    }
+
     // ---- helpers ----
 
     private void login(String entryId, String username) {
@@ -406,9 +682,27 @@ class EndToEndTest {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
     }
 
+    /** Password grant through the test-only client (crossprov-web has no password grant). */
     private static String token(String realm, String username) throws Exception {
-        return tokenFrom(realm, Map.of("grant_type", "password", "client_id", "crossprov-web",
-                "client_secret", realm + "-web-secret", "username", username, "password", PASSWORD, "scope", "openid"));
+        return tokenFrom(realm, passwordGrant("crossprov-test", TEST_CLIENT_SECRET, username, PASSWORD));
+    }
+
+    private static Map<String, String> passwordGrant(String client, String secret, String username, String password) {
+        return Map.of("grant_type", "password", "client_id", client, "client_secret", secret,
+                "username", username, "password", password, "scope", "openid");
+    }
+
+    private static HttpResponse<String> tokenResponse(String realm, Map<String, String> form) throws Exception {
+        return http.send(HttpRequest.newBuilder(
+                        URI.create(LocalKeycloak.server().url() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static String hospitalToken() throws Exception {
@@ -417,13 +711,7 @@ class EndToEndTest {
     }
 
     private static String tokenFrom(String realm, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(LocalKeycloak.server().url() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = tokenResponse(realm, form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asText();
     }
@@ -431,6 +719,27 @@ class EndToEndTest {
     private static HttpResponse<String> call(String path, String bearer) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(APP + path)).header("Authorization", "Bearer " + bearer).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String adminToken() throws Exception {
+        return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"));
+    }
+
+    /** Keycloak's admin API, {@code path} under {@code /admin/realms}. */
+    private static HttpResponse<String> admin(String token, String method, String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(LocalKeycloak.server().url() + "/admin/realms" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> resetPassword(String token, String user, String password) throws Exception {
+        return admin(token, "PUT", user + "/reset-password",
+                json.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false)));
     }
 
     private static void setClientAttribute(String realm, String clientId, String key, String value) throws Exception {

@@ -120,7 +120,8 @@ class FilingChangeIntegrationTest {
         assertThat(filings.history(ren, f.id())).extracting(Filing.Event::action).containsSubsequence("信息变更", "信息变更");
         assertThat(RegistryReceipts.receipts(jdbc, f.id(), "信息变更", 2)).hasSize(2);
         // the registry hears what happened and the new values
-        String received = mvc.perform(get("/sim/national-registry/filing-events")).andReturn().getResponse()
+        String received = mvc.perform(get("/sim/national-registry/filing-events").with(SecurityMockMvcRequestPostProcessors.jwt()
+                        .authorities(new SimpleGrantedAuthority("ROLE_PROCESS_ADMIN")))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(received).contains("\"action\":\"信息变更\"", "北京市海淀区新地址 8 号");
 

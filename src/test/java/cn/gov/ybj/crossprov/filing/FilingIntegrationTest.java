@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,8 +84,6 @@ class FilingIntegrationTest {
     ProcessEngine engine;
     @Autowired
     RegistryReporting reporting;
-    @Autowired
-    TestRestTemplate http;
 
 
 
@@ -350,7 +347,7 @@ class FilingIntegrationTest {
 
     @Test
     void registryOutageLeavesOneIncidentAndARetryCompletesTheReports() throws Exception {
-        http.put("/sim/national-registry/failure?failing=true", null);
+        simulatorFailing(true);
         Filing first;
         Filing second;
         Job report;
@@ -382,7 +379,7 @@ class FilingIntegrationTest {
             assertThat(filings.find(chenjing, first.id()).orElseThrow().status()).isEqualTo(FilingStatus.OPENED);
             assertThat(receiptCount(first.id()) + receiptCount(second.id())).isZero();
         } finally {
-            http.put("/sim/national-registry/failure?failing=false", null);
+            simulatorFailing(false);
         }
         engine.getManagementService().setJobRetries(report.getId(), 1);
         try {
@@ -484,5 +481,13 @@ class FilingIntegrationTest {
                 .jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", username)
                         .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", "reviewer")))
                 .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
+    }
+
+    /** The simulator is steered by process admins only. */
+    private void simulatorFailing(boolean failing) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/sim/national-registry/failure").param("failing", String.valueOf(failing))
+                        .with(SecurityMockMvcRequestPostProcessors.jwt().authorities(new SimpleGrantedAuthority("ROLE_PROCESS_ADMIN"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 }

@@ -40,6 +40,23 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.net.URI;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -81,8 +98,11 @@ class SecurityConfig {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/public/**")).permitAll()
+                        // the task inbox is the clerks' alone (insured, officers, hospitals: 403)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/inbox/**")).hasRole(Roles.CLERK)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -91,9 +111,15 @@ class SecurityConfig {
     /** Cockpit, Tasklist and Admin: process admins of the clerks realm, single sign-on with the app. */
     @Bean
     @Order(3)
-    SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebappChain(HttpSecurity http, KeycloakSessionLogout keycloakLogout) throws Exception {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.PROCESS_ADMIN))
+                // Cockpit's own "Log out" ends the application session and the Keycloak session, or the
+                // next visit would sign straight back in; the webapp only wants a 200
+                .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout"))
+                        .addLogoutHandler(keycloakLogout)
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + Realm.CLERKS.id())))
                 // the Camunda webapps run their own CSRF protection (X-XSRF-TOKEN)
@@ -104,7 +130,7 @@ class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearer) throws Exception {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/actuator/health/**"),
@@ -112,6 +138,8 @@ class SecurityConfig {
                                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/info")).permitAll()
                         .anyRequest().denyAll())
+                // anonymous callers get the status only; a process admin's token shows the components
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -131,10 +159,50 @@ class SecurityConfig {
                 .failureUrl("/?login-error")
                 .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
                 .userInfoEndpoint(u -> u.oidcUserService(oidcUsers)));
+        // nothing is saved for after the login: a page opened after logout (Back, a bookmark) must
+        // not become the target of the next login, which may be another person's in another realm
+        http.requestCache(c -> c.requestCache(new NullRequestCache()));
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, new RealmHomeLoginSuccess());
         http.with(VaadinSecurityConfigurer.vaadin(), v -> v
                 .oauth2LoginPage("/", "{baseUrl}/")
-                .defaultSuccessUrl("/home"));
+                .enableRequestCacheConfiguration(false));
         return http.build();
+    }
+
+    /** 403 of the API in the shape of its other refusals: {@code {"messageZh": .., "messageEn": ..}}. */
+    static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"messageZh\":\"无权访问：您的账号不能使用此功能\","
+                + "\"messageEn\":\"Access denied: your account may not use this function\"}");
+    }
+
+    /**
+     * Every login lands on {@code /home}, which routes by realm. The one request kept is a
+     * Cockpit page (saved by the Camunda chain) for a process admin of the clerks realm.
+     */
+    static final class RealmHomeLoginSuccess extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
+
+        private final RequestCache cockpitRequests = new HttpSessionRequestCache();
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+                throws IOException {
+            SavedRequest saved = cockpitRequests.getRequest(request, response);
+            cockpitRequests.removeRequest(request, response);
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                // where Vaadin's navigation access control keeps a refused route
+                session.removeAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT);
+                session.removeAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE);
+            }
+            clearAuthenticationAttributes(request);
+            boolean processAdmin = auth.getAuthorities().stream()
+                    .anyMatch(a -> ("ROLE_" + Roles.PROCESS_ADMIN).equals(a.getAuthority()));
+            String target = saved != null && processAdmin && URI.create(saved.getRedirectUrl()).getPath().startsWith("/camunda/")
+                    ? saved.getRedirectUrl() : "/home";
+            getRedirectStrategy().sendRedirect(request, response, target);
+        }
     }
 
     @Bean

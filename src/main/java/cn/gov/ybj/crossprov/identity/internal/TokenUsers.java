@@ -25,8 +25,17 @@ public final class TokenUsers {
     private static final String AREA_GROUP = "area-";
     private static final String PROVINCE_GROUP = "province-";
     private static final String NATIONAL_GROUP = "national-centre";
-    /** realm-level roles are given by the realm the token comes from, never by a claim */
-    private static final Set<String> REALM_ROLES = Set.of(Roles.INSURED, Roles.CLERK, Roles.OFFICER);
+    /** the machine client of hospital systems (client-credentials grant, provincial realm) */
+    static final String HOSPITAL_CLIENT = "hospital-system";
+    /**
+     * The only role claims each realm may grant; anything else in a token (Keycloak's own
+     * roles, a role of another realm, a typo) is ignored. The realm-level role (INSURED,
+     * CLERK, OFFICER) comes from the realm the token is from, never from a claim.
+     */
+    private static final Map<Realm, Set<String>> CLAIMABLE_ROLES = Map.of(
+            Realm.INSURED, Set.of(),
+            Realm.CLERKS, Set.of(Roles.REVIEWER, Roles.COUNTER, Roles.SUPERVISOR),
+            Realm.PROVINCIAL, Set.of(Roles.CLEARING, Roles.PREPAYMENT, Roles.FINANCE));
 
     private TokenUsers() {
     }
@@ -51,16 +60,18 @@ public final class TokenUsers {
 
     static AppUser toUser(Realm realm, Map<String, Object> claims) {
         List<String> groups = strings(claims.get("groups"));
+        List<String> claimed = strings(claims.get("roles")).stream()
+                .map(role -> role.toUpperCase(Locale.ROOT).replace('-', '_')).toList();
         Set<String> roles = new LinkedHashSet<>();
-        roles.add(realm.role());
-        for (String role : strings(claims.get("roles"))) {
-            String name = role.toUpperCase(Locale.ROOT).replace('-', '_');
-            if (!REALM_ROLES.contains(name)) {
-                roles.add(name);
+        if (realm == Realm.PROVINCIAL && (HOSPITAL_CLIENT.equals(claims.get("azp")) || claimed.contains(Roles.HOSPITAL))) {
+            // a hospital system is no officer: HOSPITAL and nothing else
+            roles.add(Roles.HOSPITAL);
+        } else {
+            roles.add(realm.role());
+            claimed.stream().filter(CLAIMABLE_ROLES.get(realm)::contains).forEach(roles::add);
+            if (realm == Realm.CLERKS && groups.contains(PROCESS_ADMIN_GROUP)) {
+                roles.add(Roles.PROCESS_ADMIN);
             }
-        }
-        if (realm == Realm.CLERKS && groups.contains(PROCESS_ADMIN_GROUP)) {
-            roles.add(Roles.PROCESS_ADMIN);
         }
         String username = (String) claims.getOrDefault("preferred_username", claims.get("sub"));
         // Chinese names: family name first, no space

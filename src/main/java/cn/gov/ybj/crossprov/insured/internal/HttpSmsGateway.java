@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code POST <app.sms.gateway-url>/messages} with {@code {"mobile": .., "text": ..}} and the
- * gateway's credential in {@code Authorization: Bearer <app.sms.gateway-token>}.
+ * gateway's credential {@code app.sms.gateway-token} in header {@code X-Gateway-Token}.
  */
 @Component
 class HttpSmsGateway implements SmsGateway {
@@ -38,7 +38,7 @@ class HttpSmsGateway implements SmsGateway {
         }
         try {
             http.post().uri(base + "/messages").contentType(MediaType.APPLICATION_JSON)
-                    .header("Authorization", "Bearer " + env.getProperty("app.sms.gateway-token", ""))
+                    .header("X-Gateway-Token", env.getProperty("app.sms.gateway-token", ""))
                     .body(Map.of("mobile", mobile, "text", text)).retrieve().toBodilessEntity();
         } catch (RestClientException e) {
             throw new SmsNotSentException("SMS gateway refused or unreachable", e);

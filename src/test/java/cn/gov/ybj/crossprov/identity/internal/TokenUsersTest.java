@@ -17,7 +17,7 @@ class TokenUsersTest {
                 "family_name", "朝阳区", "given_name", "审核", "roles", List.of("clerk", "reviewer", "offline_access"),
                 "groups", List.of("area-110105")));
 
-        assertThat(user.roles()).containsExactlyInAnyOrder("CLERK", "REVIEWER", "OFFLINE_ACCESS");
+        assertThat(user.roles()).containsExactlyInAnyOrder("CLERK", "REVIEWER");
         assertThat(user.unitCode()).isEqualTo("110105");
         assertThat(user.displayName()).isEqualTo("朝阳区审核");
     }

@@ -1,0 +1,83 @@
+package cn.gov.ybj.crossprov.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a production import of {@code keycloak-realm/*-realm.json} gets with no variable set (the
+ * end-to-end test runs the same files with the launcher's settings).
+ */
+class RealmFilesTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private JsonNode file(String name) throws IOException {
+        return json.readTree(Path.of("keycloak-realm", name).toFile());
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"insured", "clerks", "provincial"})
+    void productionDefaults(String name) throws IOException {
+        JsonNode realm = file(name + "-realm.json");
+        assertThat(realm.path("passwordPolicy").asText()).isEqualTo("length(8) and notUsername and notEmail and passwordHistory(3)");
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("permanentLockout").isBoolean()).isTrue();
+        assertThat(realm.path("permanentLockout").asBoolean()).isFalse();
+        assertThat(realm.path("offlineSessionMaxLifespanEnabled").asBoolean()).isTrue();
+        assertThat(client(realm, "crossprov-web").path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        JsonNode test = client(realm, "crossprov-test");
+        assertThat(test.path("enabled").asText()).isEqualTo("${KC_TEST_CLIENT_ENABLED:false}");
+        assertThat(test.path("standardFlowEnabled").asBoolean()).isFalse();
+        // no person is imported with the realm, only service accounts
+        for (JsonNode user : realm.path("users")) {
+            assertThat(user.has("serviceAccountClientId")).as(user.path("username").asText()).isTrue();
+            assertThat(user.has("credentials")).isFalse();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void clerksNeedTotpUnlessTheLauncherSwitchesItOff() throws IOException {
+        JsonNode clerks = file("clerks-realm.json");
+        assertThat(clerks.path("browserFlow").asText()).isEqualTo("clerks browser");
+        List<String> otpRequirements = new ArrayList<>();
+        for (JsonNode flow : clerks.path("authenticationFlows")) {
+            for (JsonNode execution : flow.path("authenticationExecutions")) {
+                if (execution.path("authenticator").asText().matches("auth-otp-form|direct-grant-validate-otp")) {
+                    otpRequirements.add(execution.path("requirement").asText());
+                }
+            }
+        }
+        assertThat(otpRequirements).containsExactly("${KC_CLERKS_OTP_REQUIREMENT:REQUIRED}", "${KC_CLERKS_OTP_REQUIREMENT:REQUIRED}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"insured", "clerks", "provincial"})
+    void demoUsersLiveApartAndTheirPasswordPassesThePolicy(String name) throws IOException {
+        JsonNode users = file("demo/" + name + "-users-0.json");
+        assertThat(users.path("realm").asText()).isEqualTo(name);
+        assertThat(users.path("users").size()).isPositive();
+        for (JsonNode user : users.path("users")) {
+            String password = user.path("credentials").path(0).path("value").asText();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(8)
+                    .isNotEqualTo(user.path("username").asText()).isNotEqualTo(user.path("email").asText());
+        }
+    }
+}
