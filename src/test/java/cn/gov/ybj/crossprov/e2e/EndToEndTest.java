@@ -539,7 +539,7 @@ class EndToEndTest {
                 + mobile + "\n";
         assertThat(registryImport.importCsv(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false).errors()).isEmpty();
         HttpResponse<String> created = admin(adminToken(), "POST", "/insured/users", json.writeValueAsString(Map.of(
-                "username", username, "enabled", true, "emailVerified", true, "firstName", name.substring(1), "lastName", name.substring(0, 1),
+                "username", username, "enabled", true, "emailVerified", true, "firstName", "用户", "lastName", "新",
                 "email", username + "@example.invalid",
                 "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -567,7 +567,7 @@ class EndToEndTest {
         assertThat(text("view-title")).isEqualTo("实名认证");
         browser.get(APP + "/insured/record");
         waitFor(ExpectedConditions.textToBe(By.id("view-title"), "实名认证"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(person[1]);
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(person[1]).doesNotContain("测试单位");
 
         bindBySmsInTheBrowser(person[1], person[0].toLowerCase(), "13700000001");
         browser.get(APP + "/insured/record");
