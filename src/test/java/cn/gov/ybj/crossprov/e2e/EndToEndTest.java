@@ -571,7 +571,11 @@ class EndToEndTest {
 
         bindBySmsInTheBrowser(person[1], person[0].toLowerCase(), "13700000001");
         browser.get(APP + "/insured/record");
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("record"), person[1]));
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "参保信息"));
+        // the record's fields are read-only inputs: their values, not their text
+        waitFor(d -> String.valueOf(((JavascriptExecutor) d).executeScript("""
+                return Array.from(document.querySelectorAll('#record vaadin-text-field')).map(f => f.value).join(' ')"""))
+                .contains(person[1]));
 
         // the user cannot set an ID number in Keycloak: the attribute is admins' only, and an attempt
         // through the account API leaves it unset

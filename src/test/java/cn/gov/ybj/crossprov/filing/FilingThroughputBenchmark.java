@@ -257,13 +257,14 @@ class FilingThroughputBenchmark {
                     AppUser user = asClerk
                             ? new AppUser(Realm.CLERKS, "bench-counter-" + area, "bench", Set.of("CLERK", "COUNTER"),
                             List.of("area-" + area), area)
-                            : new AppUser(Realm.INSURED, "bench-" + i, "bench", Set.of("INSURED"), List.of(), null);
+                            : cn.gov.ybj.crossprov.TestUsers.insured("bench-" + i, id);
                     return new Applicant(user, id, area, InsuranceType.valueOf(rs.getString(3)), destination);
                 })
                 .list()
                 .forEach(list::add);
         if (!asClerk) {
-            // first-login linking is not what is measured; persons whose number a demo account holds are skipped
+            // bound as a counter would (实名认证 is not what is measured); persons a demo account holds are skipped
+            cn.gov.ybj.crossprov.TestUsers.bindAll(jdbc);
             list.removeIf(a -> accounts.boundRecord(a.user()).isEmpty());
         }
         return list;
