@@ -77,100 +77,60 @@ class InsuredApiController {
 
     @GetMapping("/api/me/insurance")
     ResponseEntity<?> insurance() {
-        Optional<AppUser> user = insuredUser();
-        if (user.isEmpty()) {
-            return forbidden();
-        }
-        Optional<InsuranceRecord> found = accounts.boundRecord(user.get());
-        if (found.isEmpty()) {
-            return notBound();
-        }
-        InsuranceRecord r = found.get();
-        List<PeriodView> periods = registry.periods(r.idNumber()).stream().map(this::view).toList();
-        return ResponseEntity.ok(new RecordView(r.maskedIdNumber(), r.name(), r.sex(), r.birthDate(), r.poolingAreaCode(),
-                areaName(r.poolingAreaCode()), r.insuranceType().name(), r.insuranceType().label(), r.personType().name(),
-                r.personType().label(), r.status().name(), r.status().label(), r.employer(), periods));
+        return asBoundPerson(r -> {
+            List<PeriodView> periods = registry.periods(r.idNumber()).stream().map(this::view).toList();
+            return ResponseEntity.ok(new RecordView(r.maskedIdNumber(), r.name(), r.sex(), r.birthDate(), r.poolingAreaCode(),
+                    areaName(r.poolingAreaCode()), r.insuranceType().name(), r.insuranceType().label(), r.personType().name(),
+                    r.personType().label(), r.status().name(), r.status().label(), r.employer(), periods));
+        });
     }
 
     @GetMapping("/api/me/family")
     ResponseEntity<?> familyList() {
-        Optional<InsuranceRecord> owner = owner();
-        if (owner.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notBound();
-        }
-        return ResponseEntity.ok(family.list(owner.get().idNumber()).stream().map(InsuredApiController::view).toList());
+        return asBoundPerson(owner -> ResponseEntity.ok(family.list(owner.idNumber()).stream().map(InsuredApiController::view).toList()));
     }
 
     @PostMapping("/api/me/family")
     ResponseEntity<?> add(@RequestBody NewMember body) {
-        Optional<InsuranceRecord> owner = owner();
-        if (owner.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notBound();
-        }
-        Relationship relationship = Relationship.parse(body.relationship()).orElseThrow(() ->
-                new BusinessRuleException("请选择与本人的关系（SPOUSE 配偶 / PARENT 父母 / CHILD 子女 / OTHER 其他）",
-                        "Choose the relationship (SPOUSE, PARENT, CHILD or OTHER)"));
-        FamilyMember added = family.add(owner.get().idNumber(), body.name(), body.idNumber(), relationship);
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(added));
+        return asBoundPerson(owner -> {
+            Relationship relationship = Relationship.parse(body.relationship()).orElseThrow(() ->
+                    new BusinessRuleException("请选择与本人的关系（SPOUSE 配偶 / PARENT 父母 / CHILD 子女 / OTHER 其他）",
+                            "Choose the relationship (SPOUSE, PARENT, CHILD or OTHER)"));
+            return ResponseEntity.status(HttpStatus.CREATED).body(view(family.add(owner.idNumber(), body.name(), body.idNumber(), relationship)));
+        });
     }
 
     /** Members are addressed by their {@code ref}; someone else's ref is simply not found. */
     @DeleteMapping("/api/me/family/{ref}")
     ResponseEntity<?> remove(@PathVariable String ref) {
-        Optional<InsuranceRecord> owner = owner();
-        if (owner.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notBound();
-        }
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(ref);
-        } catch (IllegalArgumentException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该家庭成员", "No such family member"));
-        }
-        Optional<FamilyMember> member = family.find(owner.get().idNumber(), uuid);
-        if (member.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该家庭成员", "No such family member"));
-        }
-        family.remove(owner.get().idNumber(), member.get().memberIdNumber());
-        return ResponseEntity.noContent().build();
+        return asBoundPerson(owner -> {
+            Optional<FamilyMember> member = uuid(ref).flatMap(uuid -> family.find(owner.idNumber(), uuid));
+            if (member.isEmpty()) {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该家庭成员", "No such family member"));
+            }
+            family.remove(owner.idNumber(), member.get().memberIdNumber());
+            return ResponseEntity.noContent().build();
+        });
     }
 
     /** Who has linked the person as a family member, pending or active. */
     @GetMapping("/api/me/family/linked-to-me")
     ResponseEntity<?> linkedToMe() {
-        Optional<InsuranceRecord> me = owner();
-        if (me.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notBound();
-        }
-        return ResponseEntity.ok(family.linkedTo(me.get().idNumber()).stream().map(InsuredApiController::linkedByView).toList());
+        return asBoundPerson(me -> ResponseEntity.ok(family.linkedTo(me.idNumber()).stream().map(InsuredApiController::linkedByView).toList()));
     }
 
     /** The member agrees to be linked; only from the member's own bound account. */
     @PostMapping("/api/me/family/linked-to-me/{ref}/confirm")
     ResponseEntity<?> confirmLink(@PathVariable String ref) {
-        Optional<InsuranceRecord> me = owner();
-        if (me.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notBound();
-        }
-        Optional<UUID> uuid = uuid(ref);
-        if (uuid.isEmpty()) {
-            return noSuchLink();
-        }
-        return ResponseEntity.ok(linkedByView(family.confirm(me.get().idNumber(), uuid.get())));
+        return asBoundPerson(me -> uuid(ref).<ResponseEntity<?>>map(uuid -> ResponseEntity.ok(linkedByView(family.confirm(me.idNumber(), uuid))))
+                .orElseGet(InsuredApiController::noSuchLink));
     }
 
     /** The member declines a request or ends a link. */
     @DeleteMapping("/api/me/family/linked-to-me/{ref}")
     ResponseEntity<?> removeLinkToMe(@PathVariable String ref) {
-        Optional<InsuranceRecord> me = owner();
-        if (me.isEmpty()) {
-            return insuredUser().isEmpty() ? forbidden() : notBound();
-        }
-        Optional<UUID> uuid = uuid(ref);
-        if (uuid.isEmpty() || !family.removeByMember(me.get().idNumber(), uuid.get())) {
-            return noSuchLink();
-        }
-        return ResponseEntity.noContent().build();
+        return asBoundPerson(me -> uuid(ref).filter(uuid -> family.removeByMember(me.idNumber(), uuid))
+                .<ResponseEntity<?>>map(uuid -> ResponseEntity.noContent().build()).orElseGet(InsuredApiController::noSuchLink));
     }
 
     private static Optional<UUID> uuid(String ref) {
@@ -194,8 +154,13 @@ class InsuredApiController {
         return currentUser.get().filter(u -> u.hasRole(Roles.INSURED));
     }
 
-    private Optional<InsuranceRecord> owner() {
-        return insuredUser().flatMap(accounts::boundRecord);
+    /** 403 for other realms and for accounts not bound to their person (实名认证); the action otherwise. */
+    private ResponseEntity<?> asBoundPerson(java.util.function.Function<InsuranceRecord, ResponseEntity<?>> action) {
+        Optional<AppUser> user = insuredUser();
+        if (user.isEmpty()) {
+            return forbidden();
+        }
+        return accounts.boundRecord(user.get()).<ResponseEntity<?>>map(action).orElseGet(InsuredApiController::notBound);
     }
 
     private static ResponseEntity<Problem> forbidden() {
