@@ -19,7 +19,6 @@ import cn.gov.ybj.crossprov.reference.Institution;
 import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
-import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
