@@ -71,11 +71,7 @@ public abstract class KaribuSpringSupport {
      * accounts; skipped when the person is bound to another account already).
      */
     protected AppUser insured(String username, String idNumber) {
-        ctx.getBean(JdbcClient.class).sql("""
-                INSERT INTO app.account_binding (account, id_number, method, bound_by)
-                SELECT ?, id_number, 'DEMO', 'test' FROM app.insurance_record WHERE id_number = ?
-                ON CONFLICT DO NOTHING
-                """).params("insured:" + username, idNumber).update();
+        TestUsers.bind(ctx.getBean(JdbcClient.class), username, idNumber);
         return login(Realm.INSURED, username, idNumber, List.of(), List.of());
     }
 

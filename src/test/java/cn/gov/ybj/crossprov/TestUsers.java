@@ -29,11 +29,16 @@ public final class TestUsers {
      * accounts' bindings): skipped where the person is not in the registry or already bound.
      */
     public static void bindAll(JdbcClient jdbc) {
-        PERSONS.forEach((username, idNumber) -> jdbc.sql("""
+        PERSONS.forEach((username, idNumber) -> bind(jdbc, username, idNumber));
+    }
+
+    /** Binds one insured account to its person (a fixture); skipped as in {@link #bindAll}. */
+    public static void bind(JdbcClient jdbc, String username, String idNumber) {
+        jdbc.sql("""
                 INSERT INTO app.account_binding (account, id_number, method, bound_by)
                 SELECT ?, id_number, 'DEMO', 'test' FROM app.insurance_record WHERE id_number = ?
                 ON CONFLICT DO NOTHING
-                """).params("insured:" + username, idNumber).update());
+                """).params("insured:" + username, idNumber).update();
     }
 
     /** A clerk of the pooling area with the role (REVIEWER, COUNTER, SUPERVISOR). */

@@ -45,9 +45,14 @@ public class InsuredAccounts {
         if (id == null || id.isEmpty()) {
             return false;
         }
-        return boundIdNumber(user).map(own -> own.equals(id) || jdbc.sql("""
+        return boundIdNumber(user).map(own -> own.equals(id) || isActiveMember(own, id)).orElse(false);
+    }
+
+    /** Whether the owner's link to the member is active (consented, on record or from the counter). */
+    public boolean isActiveMember(String ownerIdNumber, String memberIdNumber) {
+        return jdbc.sql("""
                 SELECT count(*) FROM app.family_member WHERE owner_id_number = ? AND member_id_number = ? AND status = 'ACTIVE'
-                """).params(own, id).query(Long.class).single() > 0).orElse(false);
+                """).params(ownerIdNumber, IdNumber.canonical(memberIdNumber)).query(Long.class).single() > 0;
     }
 
     /** The bound person first, then the active family members; empty when the account is not bound. */

@@ -106,11 +106,11 @@ public class RealNameBinding {
         String code = String.format("%06d", random.nextInt(1_000_000));
         // every request is recorded, so that refused ones count towards the limits too; a refused one is born expired
         boolean sending = person.isPresent() && !bound && mobile != null;
-        jdbc.sql("""
+        Instant expires = jdbc.sql("""
                 INSERT INTO app.binding_challenge (id, kind, account, id_number, code_hash, expires_at)
-                VALUES (?, 'SMS_CODE', ?, ?, ?, now() + CAST(? AS interval))
+                VALUES (?, 'SMS_CODE', ?, ?, ?, now() + CAST(? AS interval)) RETURNING expires_at
                 """).params(challengeId, account, id, hash(challengeId + ":" + code),
-                (sending ? SMS_CODE_VALIDITY.toSeconds() : 0) + " seconds").update();
+                (sending ? SMS_CODE_VALIDITY.toSeconds() : 0) + " seconds").query(Instant.class).single();
         if (person.isEmpty()) {
             throw new BusinessRuleException("姓名与公民身份号码不匹配，或未查询到参保信息，请核对后重新输入",
                     "The name and ID number do not match, or there is no insurance record; check and try again");
@@ -130,8 +130,6 @@ public class RealNameBinding {
             jdbc.sql("UPDATE app.binding_challenge SET expires_at = now() WHERE id = ?").param(challengeId).update();
             throw new BusinessRuleException("短信发送失败，请稍后再试", "The text message could not be sent; try again later");
         }
-        Instant expires = jdbc.sql("SELECT expires_at FROM app.binding_challenge WHERE id = ?").param(challengeId)
-                .query(Instant.class).single();
         return new SmsChallenge(challengeId, maskMobile(mobile), expires);
     }
 
@@ -248,8 +246,7 @@ public class RealNameBinding {
     public void bindDemoAccount(String username, String idNumber) {
         String account = Realm.INSURED.id() + ":" + username;
         String id = IdNumber.of(idNumber).value();
-        if (boundAccountOf(id).isEmpty() && jdbc.sql("SELECT count(*) FROM app.account_binding WHERE account = ?")
-                .param(account).query(Long.class).single() == 0) {
+        if (boundAccountOf(id).isEmpty() && !accountBound(account)) {
             bind(account, id, Method.DEMO, "system:demo-data", null, "演示数据 / demo data");
         }
     }
@@ -279,8 +276,12 @@ public class RealNameBinding {
                 + " = ? AND created_at > now() - interval '1 hour'").param(value).query(Long.class).single();
     }
 
+    private boolean accountBound(String account) {
+        return jdbc.sql("SELECT count(*) FROM app.account_binding WHERE account = ?").param(account).query(Long.class).single() > 0;
+    }
+
     private void requireUnbound(String account) {
-        if (jdbc.sql("SELECT count(*) FROM app.account_binding WHERE account = ?").param(account).query(Long.class).single() > 0) {
+        if (accountBound(account)) {
             throw new BusinessRuleException("该账号已完成实名认证", "This account is already bound to a person");
         }
     }

@@ -217,8 +217,8 @@ public class FilingCases {
                 own = accounts.boundRecord(actor).orElseThrow(() ->
                         new BusinessRuleException("请先完成实名认证：账号绑定参保人本人后才能办理备案",
                                 "Verify your identity first (实名认证): filing needs an account bound to you"));
-                // filing for oneself needs no second lookup of the link; for others the family list decides
-                if (!own.idNumber().equals(person) && !accounts.mayActFor(actor, person)) {
+                // the binding was just read: for others only the family link is asked
+                if (!own.idNumber().equals(person) && !accounts.isActiveMember(own.idNumber(), person)) {
                     throw new BusinessRuleException("只能为本人或已确认关联的家庭成员备案", "You may file only for yourself or confirmed family members");
                 }
                 channel = area.filingMode() == PoolingArea.FilingMode.QUICK

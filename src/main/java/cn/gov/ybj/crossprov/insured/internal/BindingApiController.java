@@ -11,7 +11,6 @@ import cn.gov.ybj.crossprov.insured.Relationship;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -133,10 +132,6 @@ class BindingApiController {
                 link.basis().name(), link.createdAt()));
     }
 
-    @ExceptionHandler(BusinessRuleException.class)
-    ResponseEntity<Problem> refused(BusinessRuleException e) {
-        return ResponseEntity.unprocessableEntity().body(new Problem(e.messageZh(), e.messageEn()));
-    }
 
     private Optional<AppUser> insured() {
         return currentUser.get().filter(u -> u.realm() == Realm.INSURED && u.hasRole(Roles.INSURED));

@@ -15,7 +15,6 @@ import cn.gov.ybj.crossprov.shared.DivisionNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -145,10 +144,6 @@ class InsuredApiController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("未找到该关联请求", "No such link"));
     }
 
-    @ExceptionHandler(BusinessRuleException.class)
-    ResponseEntity<Problem> refused(BusinessRuleException e) {
-        return ResponseEntity.unprocessableEntity().body(new Problem(e.messageZh(), e.messageEn()));
-    }
 
     private Optional<AppUser> insuredUser() {
         return currentUser.get().filter(u -> u.hasRole(Roles.INSURED));
