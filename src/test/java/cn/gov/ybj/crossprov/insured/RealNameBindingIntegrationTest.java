@@ -408,6 +408,15 @@ class RealNameBindingIntegrationTest {
                 .params(p.id(), p.id()).query(Long.class).single()).isZero();
         assertThat(body(call(get("/api/filings"), insured(user), null))).hasSize(1);
 
+        // the registry import: the same person in lower case and with spaces is an update, not a second person
+        String reimportCsv = InsuranceRegistryImport.HEADER + "\n" + spaced + "," + p.name() + "," + ((p.id().charAt(16) - '0') % 2 == 1 ? "M" : "F")
+                + ",,110105,EMPLOYEE,IN_SERVICE,NORMAL,测试单位,110105:EMPLOYEE:2000-01~," + p.mobile() + "\n";
+        InsuranceRegistryImport.Report reimport = importer.importCsv(new ByteArrayInputStream(reimportCsv.getBytes(StandardCharsets.UTF_8)), false);
+        assertThat(reimport.errors()).isEmpty();
+        assertThat(reimport.updated()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM app.insurance_record WHERE upper(id_number) = ?").param(p.id())
+                .query(Long.class).single()).isEqualTo(1);
+
         // the database refuses any other form, also from raw SQL
         assertThatThrownBy(() -> jdbc.sql("UPDATE app.filing SET person_id_number = lower(person_id_number) WHERE person_id_number = ?")
                 .param(p.id()).update()).isInstanceOf(DataIntegrityViolationException.class);
