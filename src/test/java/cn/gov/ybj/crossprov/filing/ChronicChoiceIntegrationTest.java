@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoices;
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoice;
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.ChronicQualification;
@@ -77,6 +79,9 @@ class ChronicChoiceIntegrationTest {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    ChronicChoices chronic;
     @Autowired
     ClerkInbox inbox;
     @Autowired
@@ -127,12 +132,12 @@ class ChronicChoiceIntegrationTest {
 
     @Test
     void choiceGetsASerialIsReviewedInTheInsuredAreaAndApprovedShowsInTheList() {
-        assertThat(filings.chronicQualifications(chenjing, CHENJING)).extracting(ChronicQualification::diseaseCode)
+        assertThat(chronic.qualifications(chenjing, CHENJING)).extracting(ChronicQualification::diseaseCode)
                 .containsExactly("M01600", "M03900");
         Filing f = openedBeijingFiling(chenjing, CHENJING, LocalDate.of(2041, 1, 1));
         assertThat(filings.options(chenjing, f).chronicQualified()).isTrue();
 
-        ChronicChoice c = filings.chooseChronicInstitution(chenjing, f.id(), "M03900", ANZHEN);
+        ChronicChoice c = chronic.choose(chenjing, f.id(), "M03900", ANZHEN);
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.BASIC_ISO_DATE);
         assertThat(c.serial()).hasSize(18).matches("B1\\d{16}").startsWith("B1" + today);
         assertThat(c.status()).isEqualTo(ChronicChoice.Status.UNDER_REVIEW);
@@ -150,19 +155,19 @@ class ChronicChoiceIntegrationTest {
 
         // while under review the same disease + institution is refused, and nothing is written
         long before = choices();
-        assertThatThrownBy(() -> filings.chooseChronicInstitution(chenjing, f.id(), "M03900", ANZHEN))
+        assertThatThrownBy(() -> chronic.choose(chenjing, f.id(), "M03900", ANZHEN))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("不能重复提交");
         assertThat(choices()).isEqualTo(before);
 
         // another area's clerk neither sees nor decides it
-        assertThat(filings.chronicChoiceForReviewTask(cyReviewer, task.getId())).isEmpty();
-        assertThatThrownBy(() -> filings.approveChronicChoice(cyReviewer, task.getId())).isInstanceOf(BusinessRuleException.class);
+        assertThat(chronic.forReviewTask(cyReviewer, task.getId())).isEmpty();
+        assertThatThrownBy(() -> chronic.approve(cyReviewer, task.getId())).isInstanceOf(BusinessRuleException.class);
         assertThat(inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 500)).extracting(ClerkInbox.Item::taskId).doesNotContain(task.getId());
 
-        assertThat(filings.chronicChoiceForReviewTask(xmReviewer, task.getId())).map(ChronicChoice::serial).contains(c.serial());
-        ChronicChoice approved = filings.approveChronicChoice(xmReviewer, task.getId());
+        assertThat(chronic.forReviewTask(xmReviewer, task.getId())).map(ChronicChoice::serial).contains(c.serial());
+        ChronicChoice approved = chronic.approve(xmReviewer, task.getId());
         assertThat(approved.status()).isEqualTo(ChronicChoice.Status.APPROVED);
-        assertThat(filings.chronicChoices(chenjing, CHENJING, "M03900")).filteredOn(x -> x.id().equals(c.id()))
+        assertThat(chronic.choices(chenjing, CHENJING, "M03900")).filteredOn(x -> x.id().equals(c.id()))
                 .singleElement().extracting(ChronicChoice::status).isEqualTo(ChronicChoice.Status.APPROVED);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.id().toString())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_ChoiceApproved");
@@ -173,7 +178,7 @@ class ChronicChoiceIntegrationTest {
                 .param("id", f.id()).query(Long.class).single()).isZero();
 
         // approved: still refused, also from another filing of the same person
-        assertThatThrownBy(() -> filings.chooseChronicInstitution(chenjing, f.id(), "M03900", ANZHEN))
+        assertThatThrownBy(() -> chronic.choose(chenjing, f.id(), "M03900", ANZHEN))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("不能重复提交");
         assertThat(choices()).isEqualTo(before);
     }
@@ -181,23 +186,23 @@ class ChronicChoiceIntegrationTest {
     @Test
     void refusedChoiceShowsTheReasonAndTheInstitutionMayBeChosenAgain() {
         Filing f = openedBeijingFiling(chenjing, CHENJING, LocalDate.of(2041, 4, 1));
-        ChronicChoice c = filings.chooseChronicInstitution(chenjing, f.id(), "M01600", ANZHEN_TCM);
+        ChronicChoice c = chronic.choose(chenjing, f.id(), "M01600", ANZHEN_TCM);
         String task = reviewTask(c).getId();
-        assertThatThrownBy(() -> filings.refuseChronicChoice(xmReviewer, task, " "))
+        assertThatThrownBy(() -> chronic.refuse(xmReviewer, task, " "))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("原因");
-        ChronicChoice refused = filings.refuseChronicChoice(xmReviewer, task, "该机构暂未开通糖尿病门诊慢特病结算");
+        ChronicChoice refused = chronic.refuse(xmReviewer, task, "该机构暂未开通糖尿病门诊慢特病结算");
         assertThat(refused.status()).isEqualTo(ChronicChoice.Status.REFUSED);
         assertThat(refused.reason()).isEqualTo("该机构暂未开通糖尿病门诊慢特病结算");
         assertThat(filings.history(chenjing, f.id())).filteredOn(e -> e.action().startsWith("门诊慢特病医疗机构选择审核未通过"))
                 .singleElement().extracting(Filing.Event::reason).isEqualTo("该机构暂未开通糖尿病门诊慢特病结算");
 
-        ChronicChoice again = filings.chooseChronicInstitution(chenjing, f.id(), "M01600", ANZHEN_TCM);
+        ChronicChoice again = chronic.choose(chenjing, f.id(), "M01600", ANZHEN_TCM);
         assertThat(again.status()).isEqualTo(ChronicChoice.Status.UNDER_REVIEW);
         assertThat(again.serial()).isNotEqualTo(c.serial());
         // newest first: the new one, then the refused one
-        assertThat(filings.chronicChoices(chenjing, CHENJING, "M01600")).extracting(ChronicChoice::id)
+        assertThat(chronic.choices(chenjing, CHENJING, "M01600")).extracting(ChronicChoice::id)
                 .containsSubsequence(again.id(), c.id());
-        filings.approveChronicChoice(xmReviewer, reviewTask(again).getId());
+        chronic.approve(xmReviewer, reviewTask(again).getId());
     }
 
     @Test
@@ -214,7 +219,7 @@ class ChronicChoiceIntegrationTest {
                 "厦门市演示路 1 号", null, false, false, false, true, true, List.of()), UUID.randomUUID().toString());
         assertThat(quick.status()).isEqualTo(FilingStatus.SUBMITTED);
         assertThat(filings.options(linfang, hers).chronicQualified()).isFalse();
-        assertThat(filings.chronicQualifications(linfang, LINFANG)).isEmpty();
+        assertThat(chronic.qualifications(linfang, LINFANG)).isEmpty();
         long choices = choices();
         long events = events(mine.id()) + events(hers.id()) + events(quick.id());
 
@@ -238,7 +243,7 @@ class ChronicChoiceIntegrationTest {
     }
 
     private void refused(AppUser user, UUID filingId, String disease, String institution, String message) {
-        assertThatThrownBy(() -> filings.chooseChronicInstitution(user, filingId, disease, institution))
+        assertThatThrownBy(() -> chronic.choose(user, filingId, disease, institution))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining(message);
     }
 
@@ -251,7 +256,7 @@ class ChronicChoiceIntegrationTest {
         try {
             Callable<ChronicChoice> choose = () -> {
                 go.await();
-                return filings.chooseChronicInstitution(chenjing, f.id(), "M01600", ANDINGMEN_TCM);
+                return chronic.choose(chenjing, f.id(), "M01600", ANDINGMEN_TCM);
             };
             results.add(pool.submit(choose));
             results.add(pool.submit(choose));
@@ -295,7 +300,7 @@ class ChronicChoiceIntegrationTest {
         assertThat(created.getStatus()).isEqualTo(200);
         String body = created.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("\"status\":\"UNDER_REVIEW\"", "北京安贞中医医院", "\"serial\":\"B1").doesNotContain(CHENJING);
-        ChronicChoice c = filings.chronicChoices(chenjing, CHENJING, "M03900").get(0);
+        ChronicChoice c = chronic.choices(chenjing, CHENJING, "M03900").get(0);
         assertThat(body).contains(c.serial());
 
         // another person's filing is absent: listing and choosing
@@ -320,7 +325,7 @@ class ChronicChoiceIntegrationTest {
         assertThat(mvc.perform(get("/api/chronic-choice-reviews/" + task).with(cy)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/api/chronic-choice-reviews/" + task).with(cy).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"APPROVE\"}")).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(filings.chronicChoices(chenjing, CHENJING, "M03900").get(0).status()).isEqualTo(ChronicChoice.Status.UNDER_REVIEW);
+        assertThat(chronic.choices(chenjing, CHENJING, "M03900").get(0).status()).isEqualTo(ChronicChoice.Status.UNDER_REVIEW);
 
         RequestPostProcessor xm = clerkToken("xm-reviewer", "350200");
         assertThat(mvc.perform(get("/api/chronic-choice-reviews/" + task).with(xm)).andReturn().getResponse()

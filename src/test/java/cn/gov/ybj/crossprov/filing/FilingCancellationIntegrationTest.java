@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
+import cn.gov.ybj.crossprov.filing.cancellation.Cancellation;
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
@@ -79,6 +81,9 @@ class FilingCancellationIntegrationTest {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    FilingCancellations cancellations;
     @Autowired
     ClerkInbox inbox;
     @Autowired
@@ -137,7 +142,7 @@ class FilingCancellationIntegrationTest {
         long requests = cancellationRows(filingId);
         long events = eventRows(filingId);
         FilingStatus status = statusOf(filingId);
-        assertThatThrownBy(() -> filings.requestCancellation(actor, filingId))
+        assertThatThrownBy(() -> cancellations.request(actor, filingId))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining(messageZh);
         assertThat(cancellationRows(filingId)).isEqualTo(requests);
         assertThat(eventRows(filingId)).isEqualTo(events);
@@ -148,7 +153,7 @@ class FilingCancellationIntegrationTest {
     void selfServiceFilingClosesAtOnceIsReportedAndCannotBeCancelledAgain() throws Exception {
         Filing f = openedSelfService(zhongfang, ZHONGFANG, LocalDate.of(2036, 1, 5));
 
-        Cancellation c = filings.requestCancellation(zhongfang, f.id());
+        Cancellation c = cancellations.request(zhongfang, f.id());
 
         assertThat(c.status()).isEqualTo(Cancellation.Status.APPROVED);
         assertThat(c.channel()).isEqualTo(Cancellation.Via.ONLINE);
@@ -163,7 +168,7 @@ class FilingCancellationIntegrationTest {
         assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.CLOSED)).startsWith("NR");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(c.processInstanceId())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_FilingClosed");
-        assertThat(filings.cancellations(zhongfang, f.id())).singleElement().extracting(Cancellation::id).isEqualTo(c.id());
+        assertThat(cancellations.ofFiling(zhongfang, f.id())).singleElement().extracting(Cancellation::id).isEqualTo(c.id());
 
         // an already closed filing: a clear message, nothing changed
         assertRefused(zhongfang, f.id(), "该备案已关闭，无需再次取消");
@@ -173,7 +178,7 @@ class FilingCancellationIntegrationTest {
     void quickFilingRequestIsReviewedByTheAreaDueInThreeWorkingDaysAndApprovalClosesAndReports() throws Exception {
         Filing f = openedQuick(linxiaodong, LINXIAODONG, "110105", cyReviewer, LocalDate.of(2036, 2, 3));
 
-        Cancellation c = filings.requestCancellation(linxiaodong, f.id());
+        Cancellation c = cancellations.request(linxiaodong, f.id());
         assertThat(c.status()).isEqualTo(Cancellation.Status.PENDING);
         assertThat(statusOf(f.id())).isEqualTo(FilingStatus.OPENED);
         assertThat(filings.options(linxiaodong, f).cancellationPending()).isTrue();
@@ -186,7 +191,7 @@ class FilingCancellationIntegrationTest {
         assertThat(task.taskDefinitionKey()).isEqualTo("Task_ReviewCancellation");
         assertThat(task.due()).isEqualTo(workingDays.deadline(task.created(), 3).toInstant());
         assertThat(engine.getTaskService().getIdentityLinksForTask(taskId)).extracting("groupId").contains("area-110105");
-        assertThat(filings.cancellationForReviewTask(cyReviewer, taskId)).map(Cancellation::id).contains(c.id());
+        assertThat(cancellations.forReviewTask(cyReviewer, taskId)).map(Cancellation::id).contains(c.id());
         assertThat(summaries.stream().map(s -> s.summarize(List.of(c.processInstanceId())).get(c.processInstanceId()))
                 .filter(java.util.Objects::nonNull).toList()).singleElement().satisfies(s -> {
                     assertThat(s.caseType()).isEqualTo("取消备案");
@@ -204,8 +209,8 @@ class FilingCancellationIntegrationTest {
 
         // another area's clerk: not in the inbox, not by id, cannot decide, 404 through the API
         assertThat(inbox.page(xmReviewer, ClerkInbox.Filter.ALL, 0, 1000)).extracting(ClerkInbox.Item::taskId).doesNotContain(taskId);
-        assertThat(filings.cancellationForReviewTask(xmReviewer, taskId)).isEmpty();
-        assertThatThrownBy(() -> filings.approveCancellation(xmReviewer, taskId)).isInstanceOf(BusinessRuleException.class);
+        assertThat(cancellations.forReviewTask(xmReviewer, taskId)).isEmpty();
+        assertThatThrownBy(() -> cancellations.approve(xmReviewer, taskId)).isInstanceOf(BusinessRuleException.class);
         RequestPostProcessor xm = clerkToken("xm-reviewer", "350200", "reviewer");
         assertThat(mvc.perform(get("/api/cancellation-reviews/" + taskId).with(xm)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/api/cancellation-reviews/" + taskId).with(xm).contentType(MediaType.APPLICATION_JSON)
@@ -221,7 +226,7 @@ class FilingCancellationIntegrationTest {
         assertThat(approved.getStatus()).isEqualTo(200);
         assertThat(approved.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":\"APPROVED\"", "\"filingStatus\":\"CLOSED\"");
         assertThat(statusOf(f.id())).isEqualTo(FilingStatus.CLOSED);
-        assertThat(filings.cancellations(linxiaodong, f.id())).singleElement().satisfies(x -> {
+        assertThat(cancellations.ofFiling(linxiaodong, f.id())).singleElement().satisfies(x -> {
             assertThat(x.status()).isEqualTo(Cancellation.Status.APPROVED);
             assertThat(x.decidedBy()).isEqualTo("clerks:cy-reviewer");
         });
@@ -231,14 +236,14 @@ class FilingCancellationIntegrationTest {
     @Test
     void refusedRequestKeepsTheFilingOpenWithTheReasonShownAndIsNotReported() throws Exception {
         Filing f = openedQuick(maning, MANING, "110105", cyReviewer, LocalDate.of(2036, 3, 2));
-        Cancellation c = filings.requestCancellation(maning, f.id());
+        Cancellation c = cancellations.request(maning, f.id());
         String taskId = taskOf(c.processInstanceId());
 
-        assertThatThrownBy(() -> filings.refuseCancellation(cyReviewer, taskId, "  "))
+        assertThatThrownBy(() -> cancellations.refuse(cyReviewer, taskId, "  "))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("请填写原因");
-        assertThat(filings.cancellationForReviewTask(cyReviewer, taskId)).isPresent();
+        assertThat(cancellations.forReviewTask(cyReviewer, taskId)).isPresent();
 
-        Cancellation refused = filings.refuseCancellation(cyReviewer, taskId, "本次住院费用尚未结算，请结算后再申请");
+        Cancellation refused = cancellations.refuse(cyReviewer, taskId, "本次住院费用尚未结算，请结算后再申请");
         assertThat(refused.status()).isEqualTo(Cancellation.Status.REFUSED);
         assertThat(refused.reason()).isEqualTo("本次住院费用尚未结算，请结算后再申请");
         Filing still = filings.find(maning, f.id()).orElseThrow();
@@ -255,7 +260,7 @@ class FilingCancellationIntegrationTest {
         assertThat(json).contains("REFUSED", "本次住院费用尚未结算，请结算后再申请");
 
         // once refused, a new request may be made
-        assertThat(filings.requestCancellation(maning, f.id()).status()).isEqualTo(Cancellation.Status.PENDING);
+        assertThat(cancellations.request(maning, f.id()).status()).isEqualTo(Cancellation.Status.PENDING);
         assertThat(cancellationRows(f.id())).isEqualTo(2);
     }
 
@@ -267,7 +272,7 @@ class FilingCancellationIntegrationTest {
                 .param("id", f.id()).query(Long.class).single()).isOne();
         assertThat(cancellationRows(f.id())).isOne();
         assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewCancellation")
-                .processInstanceBusinessKey(filings.cancellations(wanglihua, f.id()).get(0).id().toString()).count()).isOne();
+                .processInstanceBusinessKey(cancellations.ofFiling(wanglihua, f.id()).get(0).id().toString()).count()).isOne();
 
         // and the database alone refuses a second pending row, whatever the service checks
         assertThatThrownBy(() -> jdbc.sql("""
@@ -294,7 +299,7 @@ class FilingCancellationIntegrationTest {
             for (int i = 0; i < 2; i++) {
                 results.add(pool.submit(() -> {
                     go.await();
-                    return filings.requestCancellation(person, filingId);
+                    return cancellations.request(person, filingId);
                 }));
             }
             go.countDown();
@@ -319,7 +324,7 @@ class FilingCancellationIntegrationTest {
 
         assertRefused(zhongfang, f.id(), "备案不存在");
         assertRefused(xmReviewer, f.id(), "窗口");
-        assertThat(filings.cancellations(zhongfang, f.id())).isEmpty();
+        assertThat(cancellations.ofFiling(zhongfang, f.id())).isEmpty();
         RequestPostProcessor other = token("cancel-zhongfang", ZHONGFANG);
         assertThat(mvc.perform(post("/api/filings/" + f.id() + "/cancellation").with(other)).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
@@ -358,7 +363,7 @@ class FilingCancellationIntegrationTest {
             assertRefused(xmCounter, f.id(), "备案不存在");
             assertRefused(hdReviewer, f.id(), "仅窗口经办人员");
 
-            Cancellation c = filings.requestCancellation(hdCounter, f.id());
+            Cancellation c = cancellations.request(hdCounter, f.id());
             assertThat(c.channel()).isEqualTo(Cancellation.Via.COUNTER);
             assertThat(c.status()).isEqualTo(Cancellation.Status.APPROVED);
             assertThat(c.requestedBy()).isEqualTo("clerks:hd-counter");

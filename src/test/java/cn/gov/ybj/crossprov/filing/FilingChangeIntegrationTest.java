@@ -1,5 +1,9 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
+import cn.gov.ybj.crossprov.filing.change.FilingChanges;
+import cn.gov.ybj.crossprov.filing.change.FilingChange;
+import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
@@ -56,6 +60,12 @@ class FilingChangeIntegrationTest {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    FilingCancellations cancellations;
+
+    @Autowired
+    FilingChanges filingChanges;
     @Autowired
     ClerkInbox inbox;
     @Autowired
@@ -83,7 +93,7 @@ class FilingChangeIntegrationTest {
 
     private String changeTask(FilingChangeRecord change) {
         return inbox.page(cyReviewer, new ClerkInbox.Filter("Task_ReviewChange", null, null, false), 0, 1000).stream()
-                .filter(t -> filings.changeForReviewTask(cyReviewer, t.taskId()).map(c -> c.id().equals(change.id())).orElse(false))
+                .filter(t -> filingChanges.forReviewTask(cyReviewer, t.taskId()).map(c -> c.id().equals(change.id())).orElse(false))
                 .findFirst().orElseThrow().taskId();
     }
 
@@ -97,7 +107,7 @@ class FilingChangeIntegrationTest {
                 LocalDate.of(2029, 3, 31)), "chg-self-1");
         assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
 
-        FilingChangeRecord first = filings.requestChange(ren, f.id(),
+        FilingChangeRecord first = filingChanges.request(ren, f.id(),
                 FilingChange.of(null, LocalDate.of(2029, 6, 30), null, "13911112222", null));
         assertThat(first.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(first.version()).isEqualTo(1);
@@ -108,15 +118,15 @@ class FilingChangeIntegrationTest {
         assertThat(jdbc.sql("SELECT previous->>'endDate' FROM app.filing_change WHERE id = :id").param("id", first.id())
                 .query(String.class).single()).isEqualTo("2029-03-31");
 
-        FilingChangeRecord second = filings.requestChange(ren, f.id(),
+        FilingChangeRecord second = filingChanges.request(ren, f.id(),
                 FilingChange.of(null, null, "任建国", null, "北京市海淀区新地址 8 号"));
         assertThat(second.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.filingVersion()).isEqualTo(first.filingVersion() + 1);
         assertThat(count("SELECT version FROM app.filing WHERE id = :id", f.id())).isEqualTo(second.filingVersion().longValue());
 
-        assertThat(filings.changes(ren, f.id())).extracting(FilingChangeRecord::version).containsExactly(2, 1);
-        assertThat(filings.changes(ren, f.id()).get(1).summary()).contains("结束日期：2029-03-31 → 2029-06-30");
+        assertThat(filingChanges.history(ren, f.id())).extracting(FilingChangeRecord::version).containsExactly(2, 1);
+        assertThat(filingChanges.history(ren, f.id()).get(1).summary()).contains("结束日期：2029-03-31 → 2029-06-30");
         assertThat(filings.history(ren, f.id())).extracting(Filing.Event::action).containsSubsequence("信息变更", "信息变更");
         assertThat(RegistryReceipts.receipts(jdbc, f.id(), "信息变更", 2)).hasSize(2);
         // the registry hears what happened and the new values
@@ -126,36 +136,36 @@ class FilingChangeIntegrationTest {
         assertThat(received).contains("\"action\":\"信息变更\"", "北京市海淀区新地址 8 号");
 
         // the same values again change nothing
-        assertThatThrownBy(() -> filings.requestChange(ren, f.id(), FilingChange.of(null, null, "任建国", null, null)))
+        assertThatThrownBy(() -> filingChanges.request(ren, f.id(), FilingChange.of(null, null, "任建国", null, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("未修改任何信息");
         // the new period may not overlap another active filing of the person
         filings.submit(ren, application(REN, "350200", "310000", LocalDate.of(2029, 9, 1), LocalDate.of(2029, 9, 30)), "chg-self-2");
-        assertThatThrownBy(() -> filings.requestChange(ren, f.id(), FilingChange.of(null, LocalDate.of(2029, 9, 15), null, null, null)))
+        assertThatThrownBy(() -> filingChanges.request(ren, f.id(), FilingChange.of(null, LocalDate.of(2029, 9, 15), null, null, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("重叠");
-        assertThat(filings.changes(ren, f.id())).hasSize(2);
+        assertThat(filingChanges.history(ren, f.id())).hasSize(2);
     }
 
     @Test
     void quickFilingPhoneChangeIsReviewedByTheAreaClerkAndApprovalApplies() throws Exception {
         Filing f = openQuick(shen, SHEN, "350200", LocalDate.of(2029, 2, 1), LocalDate.of(2029, 7, 31));
 
-        FilingChangeRecord pending = filings.requestChange(shen, f.id(), FilingChange.of(null, null, null, "13933334444", null));
+        FilingChangeRecord pending = filingChanges.request(shen, f.id(), FilingChange.of(null, null, null, "13933334444", null));
         assertThat(pending.status()).isEqualTo(FilingChangeRecord.Status.PENDING);
         assertThat(filings.find(shen, f.id()).orElseThrow().contactPhone()).isEqualTo("13800138000");
         assertThat(filings.options(shen, f).changePending()).isTrue();
         // cancelling waits for the review: the change would otherwise be decided on a closed filing
-        assertThatThrownBy(() -> filings.requestCancellation(shen, f.id())).isInstanceOf(BusinessRuleException.class)
+        assertThatThrownBy(() -> cancellations.request(shen, f.id())).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("未审核的信息变更");
         assertThat(count("SELECT count(*) FROM app.filing_cancellation WHERE filing_id = :id", f.id())).isZero();
-        assertThatThrownBy(() -> filings.requestChange(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null)))
+        assertThatThrownBy(() -> filingChanges.request(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("未审核通过的信息变更");
 
         String task = changeTask(pending);
         ClerkInbox.Item item = inbox.find(cyReviewer, task).orElseThrow();
         assertThat(item.due()).isEqualTo(workingDays.deadline(item.created(), 2).toInstant());
         // another area's clerk sees nothing and cannot decide
-        assertThat(filings.changeForReviewTask(xmReviewer, task)).isEmpty();
-        assertThatThrownBy(() -> filings.approveChange(xmReviewer, task)).isInstanceOf(BusinessRuleException.class);
+        assertThat(filingChanges.forReviewTask(xmReviewer, task)).isEmpty();
+        assertThatThrownBy(() -> filingChanges.approve(xmReviewer, task)).isInstanceOf(BusinessRuleException.class);
         assertThat(mvc.perform(get("/api/change-reviews/" + task).with(clerkToken("xm-reviewer", "350200")))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/api/change-reviews/" + task).with(clerkToken("xm-reviewer", "350200"))
@@ -164,14 +174,14 @@ class FilingChangeIntegrationTest {
         assertThat(mvc.perform(get("/api/change-reviews/" + task).with(clerkToken("cy-reviewer", "110105")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("13800138000", "13933334444");
 
-        FilingChangeRecord applied = filings.approveChange(cyReviewer, task);
+        FilingChangeRecord applied = filingChanges.approve(cyReviewer, task);
         assertThat(applied.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(applied.decidedBy()).isEqualTo("clerks:cy-reviewer");
         assertThat(filings.find(shen, f.id()).orElseThrow().contactPhone()).isEqualTo("13933334444");
         assertThat(RegistryReceipts.receipts(jdbc, f.id(), "信息变更", 1)).hasSize(1);
 
         // dates of a quick filing change at once
-        FilingChangeRecord dates = filings.requestChange(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null));
+        FilingChangeRecord dates = filingChanges.request(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null));
         assertThat(dates.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(dates.version()).isEqualTo(2);
     }
@@ -179,13 +189,13 @@ class FilingChangeIntegrationTest {
     @Test
     void refusedReviewKeepsTheFilingsValuesAndTheReason() {
         Filing f = openQuick(guo, GUO, "440100", LocalDate.of(2029, 3, 1), LocalDate.of(2029, 5, 31));
-        FilingChangeRecord pending = filings.requestChange(guo, f.id(), FilingChange.of(null, null, null, null, "广州市天河区新地址 9 号"));
+        FilingChangeRecord pending = filingChanges.request(guo, f.id(), FilingChange.of(null, null, null, null, "广州市天河区新地址 9 号"));
         assertThat(pending.status()).isEqualTo(FilingChangeRecord.Status.PENDING);
         String task = changeTask(pending);
 
-        assertThatThrownBy(() -> filings.refuseChange(cyReviewer, task, " ")).isInstanceOf(BusinessRuleException.class)
+        assertThatThrownBy(() -> filingChanges.refuse(cyReviewer, task, " ")).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("原因");
-        FilingChangeRecord refused = filings.refuseChange(cyReviewer, task, "新地址无法核实");
+        FilingChangeRecord refused = filingChanges.refuse(cyReviewer, task, "新地址无法核实");
         assertThat(refused.status()).isEqualTo(FilingChangeRecord.Status.REFUSED);
         assertThat(refused.reason()).isEqualTo("新地址无法核实");
         assertThat(refused.version()).isNull();
@@ -195,7 +205,7 @@ class FilingChangeIntegrationTest {
         assertThat(count("SELECT count(*) FROM app.filing_event WHERE filing_id = :id AND action LIKE '信息变更%' AND reportable", f.id()))
                 .isZero();
         // the filing may be changed again afterwards
-        assertThat(filings.requestChange(guo, f.id(), FilingChange.of(null, null, "郭婷家属", null, null)).status())
+        assertThat(filingChanges.request(guo, f.id(), FilingChange.of(null, null, "郭婷家属", null, null)).status())
                 .isEqualTo(FilingChangeRecord.Status.APPLIED);
     }
 
@@ -210,12 +220,12 @@ class FilingChangeIntegrationTest {
                 new FilingChange(null, LocalDate.of(2029, 5, 31), null, null, null, null, "310000", null, null, null),
                 new FilingChange(null, null, null, null, null, null, null, InsuranceType.RESIDENT, null, null),
                 new FilingChange(null, null, null, null, null, null, null, null, null, "厦门新单位有限公司"))) {
-            assertThatThrownBy(() -> filings.requestChange(zhu, f.id(), c)).isInstanceOf(BusinessRuleException.class)
+            assertThatThrownBy(() -> filingChanges.request(zhu, f.id(), c)).isInstanceOf(BusinessRuleException.class)
                     .hasMessageStartingWith("变更就医地、参保单位或险种需重新办理备案")
                     .hasMessageContaining("Changing the destination, employer or insurance type needs a new filing");
         }
         jdbc.sql("UPDATE app.filing SET status = 'CLOSED' WHERE id = :id").param("id", f.id()).update();
-        assertThatThrownBy(() -> filings.requestChange(zhu, f.id(), FilingChange.of(null, LocalDate.of(2029, 5, 31), null, null, null)))
+        assertThatThrownBy(() -> filingChanges.request(zhu, f.id(), FilingChange.of(null, LocalDate.of(2029, 5, 31), null, null, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("该备案已关闭，不能变更");
 
         assertThat(count("SELECT count(*) FROM app.filing_change WHERE filing_id = :id", f.id())).isEqualTo(changes);

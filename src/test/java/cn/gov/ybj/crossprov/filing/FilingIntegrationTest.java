@@ -5,7 +5,7 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import cn.gov.ybj.crossprov.filing.internal.RegistryReporting;
+import cn.gov.ybj.crossprov.filing.registry.RegistryReporting;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.model.bpmn.Bpmn;

@@ -1,5 +1,8 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
+import cn.gov.ybj.crossprov.filing.supplement.Supplements;
+import cn.gov.ybj.crossprov.filing.supplement.Supplement;
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.ui.FilingActions;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -69,6 +72,12 @@ class SupplementIntegrationTest {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    FilingCancellations cancellations;
+
+    @Autowired
+    Supplements supplements;
     @Autowired
     ClerkInbox inbox;
     @Autowired
@@ -118,7 +127,7 @@ class SupplementIntegrationTest {
         Filing f = commitmentFiling(wang, WANG, "150600", "110000", LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31));
         assertThat(FilingActions.allowed(f, filings.options(wang, f))).contains(FilingActions.Action.SUPPLEMENT);
 
-        Supplement s = filings.submitSupplement(wang, f.id(), pdf("居住证.pdf"));
+        Supplement s = supplements.submit(wang, f.id(), pdf("居住证.pdf"));
         assertThat(s.status()).isEqualTo(Supplement.Status.UNDER_REVIEW);
         assertThat(s.materials()).singleElement().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(FilingType.LONG_TERM_RESIDENT.material());
@@ -130,7 +139,7 @@ class SupplementIntegrationTest {
         // the filing's own materials stay apart from the supplement's
         assertThat(filings.materials(wang, f.id())).isEmpty();
         assertThat(FilingActions.allowed(f, filings.options(wang, f))).doesNotContain(FilingActions.Action.SUPPLEMENT);
-        assertThatThrownBy(() -> filings.submitSupplement(wang, f.id(), pdf("again.pdf")))
+        assertThatThrownBy(() -> supplements.submit(wang, f.id(), pdf("again.pdf")))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("补充材料正在审核中，请勿重复提交" + " / ");
 
         // the review is the insured area's, due in 2 working days, also though the filing was self-service
@@ -149,12 +158,12 @@ class SupplementIntegrationTest {
             assertThat(c.reference()).isEqualTo(f.applicationSerial());
             assertThat(c.reviewRoute()).isEqualTo("clerk/supplement-review/{taskId}");
         });
-        assertThat(filings.supplementForReviewTask(ordosClerk, taskId)).map(Supplement::id).contains(s.id());
+        assertThat(supplements.forReviewTask(ordosClerk, taskId)).map(Supplement::id).contains(s.id());
 
         // another area's clerk sees nothing and cannot decide
         assertThat(inbox.page(xmReviewer, ClerkInbox.Filter.ALL, 0, 1000)).extracting(ClerkInbox.Item::taskId).doesNotContain(taskId);
-        assertThat(filings.supplementForReviewTask(xmReviewer, taskId)).isEmpty();
-        assertThatThrownBy(() -> filings.approveSupplement(xmReviewer, taskId)).isInstanceOf(BusinessRuleException.class);
+        assertThat(supplements.forReviewTask(xmReviewer, taskId)).isEmpty();
+        assertThatThrownBy(() -> supplements.approve(xmReviewer, taskId)).isInstanceOf(BusinessRuleException.class);
         RequestPostProcessor xm = clerkToken("xm-reviewer", "350200");
         assertThat(mvc.perform(get("/api/supplement-reviews/" + taskId).with(xm)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/api/supplement-reviews/" + taskId).with(xm).contentType(MediaType.APPLICATION_JSON)
@@ -163,7 +172,7 @@ class SupplementIntegrationTest {
 
         assertThat(mvc.perform(get("/api/supplement-reviews/" + taskId).with(clerkToken("supp-ordos-reviewer", "150600")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(s.id().toString(), "居住证.pdf");
-        Supplement approved = filings.approveSupplement(ordosClerk, taskId);
+        Supplement approved = supplements.approve(ordosClerk, taskId);
         assertThat(approved.status()).isEqualTo(Supplement.Status.APPROVED);
         Filing after = filings.find(wang, f.id()).orElseThrow();
         assertThat(after.bothPlaces()).isTrue();
@@ -177,7 +186,7 @@ class SupplementIntegrationTest {
         // once approved: no action, and a second supplement is refused
         assertThat(FilingActions.allowed(after, filings.options(wang, after))).doesNotContain(FilingActions.Action.SUPPLEMENT);
         long before = count("filing_supplement");
-        assertThatThrownBy(() -> filings.submitSupplement(wang, f.id(), pdf("more.pdf")))
+        assertThatThrownBy(() -> supplements.submit(wang, f.id(), pdf("more.pdf")))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("补充材料已审核通过" + " / ");
         assertThat(count("filing_supplement")).isEqualTo(before);
     }
@@ -191,7 +200,7 @@ class SupplementIntegrationTest {
                         .file(new MockMultipartFile("files", "居住证.png", "image/png", PNG)).with(person))
                 .andReturn().getResponse();
         assertThat(created.getStatus()).as(created.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        Supplement first = filings.supplements(zheng, f.id()).get(0);
+        Supplement first = supplements.ofFiling(zheng, f.id()).get(0);
         assertThat(first.materials()).extracting(FilingMaterial::contentType).containsExactlyInAnyOrder("application/pdf", "image/png");
 
         String taskId = taskOf(first, suihuaClerk);
@@ -217,7 +226,7 @@ class SupplementIntegrationTest {
         String list = mvc.perform(get("/api/filings/" + f.id() + "/supplements").with(person)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("RETURNED", "房产证明不清晰", "UNDER_REVIEW", "房产证-清晰.pdf");
-        List<Supplement> history = filings.supplements(zheng, f.id());
+        List<Supplement> history = supplements.ofFiling(zheng, f.id());
         assertThat(history).extracting(Supplement::status).containsExactly(Supplement.Status.RETURNED, Supplement.Status.UNDER_REVIEW);
         assertThat(processOf(history.get(1))).isNotEqualTo(processOf(history.get(0)));
         Supplement second = history.get(1);
@@ -242,23 +251,23 @@ class SupplementIntegrationTest {
         Filing commitment = commitmentFiling(wang, WANG, "150600", "440100", LocalDate.of(2033, 1, 1), LocalDate.of(2033, 6, 30));
         Filing closed = commitmentFiling(wang, WANG, "150600", "440100", LocalDate.of(2033, 7, 1), LocalDate.of(2033, 12, 31));
         jdbc.sql("UPDATE app.filing SET status = 'CLOSED' WHERE id = :id").param("id", closed.id()).update();
-        long supplements = count("filing_supplement");
+        long supplementRows = count("filing_supplement");
         long materials = count("filing_material");
         long events = count("filing_event");
 
         for (Filing f : List.of(temporary, withMaterials)) {
-            assertThatThrownBy(() -> filings.submitSupplement(wang, f.id(), pdf("x.pdf"))).isInstanceOf(BusinessRuleException.class)
+            assertThatThrownBy(() -> supplements.submit(wang, f.id(), pdf("x.pdf"))).isInstanceOf(BusinessRuleException.class)
                     .hasMessageStartingWith("该备案不是以个人承诺方式办理的长期居住备案，无需补充材料" + " / ");
         }
-        assertThatThrownBy(() -> filings.submitSupplement(wang, closed.id(), pdf("x.pdf")))
+        assertThatThrownBy(() -> supplements.submit(wang, closed.id(), pdf("x.pdf")))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("只有备案成功（已开通）的备案可以补充材料" + " / ");
-        assertThatThrownBy(() -> filings.submitSupplement(wang, commitment.id(), List.of()))
+        assertThatThrownBy(() -> supplements.submit(wang, commitment.id(), List.of()))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("至少上传一个");
-        assertThatThrownBy(() -> filings.submitSupplement(wang, commitment.id(), List.of(
+        assertThatThrownBy(() -> supplements.submit(wang, commitment.id(), List.of(
                 new FilingApplication.Material(null, "ok.pdf", PDF),
                 new FilingApplication.Material(null, "fake.pdf", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8)))))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("不是 PDF、JPG 或 PNG");
-        assertThatThrownBy(() -> filings.submitSupplement(wang, commitment.id(), List.of(
+        assertThatThrownBy(() -> supplements.submit(wang, commitment.id(), List.of(
                 new FilingApplication.Material(null, "big.pdf", java.util.Arrays.copyOf(PDF, 10 * 1024 * 1024 + 1)))))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("10 MB");
         var api = mvc.perform(multipart("/api/filings/" + temporary.id() + "/supplements")
@@ -272,7 +281,7 @@ class SupplementIntegrationTest {
         assertThat(badFile.getStatus()).isEqualTo(422);
         assertThat(badFile.getContentAsString(StandardCharsets.UTF_8)).contains("不是 PDF、JPG 或 PNG");
 
-        assertThat(count("filing_supplement")).isEqualTo(supplements);
+        assertThat(count("filing_supplement")).isEqualTo(supplementRows);
         assertThat(count("filing_material")).isEqualTo(materials);
         assertThat(count("filing_event")).isEqualTo(events);
         assertThat(FilingActions.allowed(temporary, filings.options(wang, temporary))).doesNotContain(FilingActions.Action.SUPPLEMENT);
@@ -288,9 +297,9 @@ class SupplementIntegrationTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/api/filings/" + f.id() + "/supplements").with(other)).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThatThrownBy(() -> filings.submitSupplement(zheng, f.id(), pdf("x.pdf"))).isInstanceOf(BusinessRuleException.class)
+        assertThatThrownBy(() -> supplements.submit(zheng, f.id(), pdf("x.pdf"))).isInstanceOf(BusinessRuleException.class)
                 .hasMessageStartingWith("备案不存在" + " / ");
-        assertThat(filings.supplements(zheng, f.id())).isEmpty();
+        assertThat(supplements.ofFiling(zheng, f.id())).isEmpty();
         assertThat(count("filing_supplement")).isEqualTo(before);
         assertThat(mvc.perform(get("/api/filings/" + f.id() + "/supplements").with(token("supp-wangsiyuan", WANG)))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -299,14 +308,14 @@ class SupplementIntegrationTest {
     @Test
     void closingTheFilingEndsTheSupplementsReview() {
         Filing f = commitmentFiling(zheng, ZHENG, "231200", "320100", LocalDate.of(2037, 1, 1), LocalDate.of(2037, 12, 31));
-        Supplement s = filings.submitSupplement(zheng, f.id(), pdf("closing.pdf"));
+        Supplement s = supplements.submit(zheng, f.id(), pdf("closing.pdf"));
         String pi = processOf(s);
         assertThat(inbox.page(suihuaClerk, ClerkInbox.Filter.ALL, 0, 1000)).anyMatch(t -> t.processInstanceId().equals(pi));
 
-        filings.requestCancellation(zheng, f.id()); // self-service: closes at once
+        cancellations.request(zheng, f.id()); // self-service: closes at once
 
         assertThat(filings.find(zheng, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.CLOSED);
-        assertThat(filings.supplements(zheng, f.id())).singleElement().satisfies(after -> {
+        assertThat(supplements.ofFiling(zheng, f.id())).singleElement().satisfies(after -> {
             assertThat(after.status()).isEqualTo(Supplement.Status.RETURNED);
             assertThat(after.reason()).isEqualTo("备案已关闭，未审结的申请已终止");
         });
@@ -324,7 +333,7 @@ class SupplementIntegrationTest {
         try {
             Callable<Supplement> submit = () -> {
                 go.await();
-                return filings.submitSupplement(zheng, f.id(), pdf("race.pdf"));
+                return supplements.submit(zheng, f.id(), pdf("race.pdf"));
             };
             List<Future<Supplement>> results = List.of(pool.submit(submit), pool.submit(submit));
             go.countDown();
@@ -341,7 +350,7 @@ class SupplementIntegrationTest {
             pool.shutdownNow();
         }
         assertThat(outcomes).containsExactlyInAnyOrder("UNDER_REVIEW", "REFUSED");
-        assertThat(filings.supplements(zheng, f.id())).singleElement()
+        assertThat(supplements.ofFiling(zheng, f.id())).singleElement()
                 .satisfies(s -> assertThat(s.materials()).hasSize(1));
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("supplemental-materials")
                 .variableValueEquals("filingId", f.id().toString()).count()).isOne();

@@ -74,30 +74,6 @@ class FilingApiController {
         }
     }
 
-    record FilingView(UUID id, String applicationSerial, String filingNumber, String channel, String tab,
-                      String reviewMode, String status, String statusLabel, String statusReason, String personIdNumber,
-                      String personName, String insuredAreaCode, String treatmentAreaCode, String insuranceType,
-                      String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
-                      String contactName, String contactPhone, String contactAddress, String institutionCode,
-                      boolean referral, boolean emergency, boolean commitmentGiven, Instant submittedAt, Instant openedAt,
-                      List<FilingAction> actions) {
-
-        /** Without actions: the filing as a reviewer sees it. */
-        static FilingView of(Filing f) {
-            return of(f, List.of());
-        }
-
-        static FilingView of(Filing f, List<FilingAction> actions) {
-            return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
-                    f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(),
-                    f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
-                    f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
-                    f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),
-                    f.institutionCode(), f.referral(), f.emergency(), f.commitmentGiven(), f.submittedAt(),
-                    f.openedAt(), actions);
-        }
-    }
-
     record Details(FilingView filing, List<Filing.Event> history, List<FilingMaterial> materials) {
     }
 

@@ -20,6 +20,7 @@ import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -56,12 +57,12 @@ public class FilingCases {
     private final InsuranceRegistry registry;
     private final InsuredAccounts accounts;
     private final RuntimeService runtime;
-    private final ClerkInbox inbox;
+    private final Reviews reviews;
     private final FilingDateWindow dates;
 
     FilingCases(FilingStore store, PoolingAreas areas, Divisions divisions, DesignatedInstitutions institutions,
                 InsuranceRegistry registry, InsuredAccounts accounts, RuntimeService runtime,
-                ClerkInbox inbox, FilingDateWindow dates) {
+                Reviews reviews, FilingDateWindow dates) {
         this.dates = dates;
         this.store = store;
         this.areas = areas;
@@ -70,7 +71,7 @@ public class FilingCases {
         this.registry = registry;
         this.accounts = accounts;
         this.runtime = runtime;
-        this.inbox = inbox;
+        this.reviews = reviews;
     }
 
     @Transactional
@@ -185,17 +186,16 @@ public class FilingCases {
     }
 
     public Optional<Filing> forReviewTask(AppUser clerk, String taskId) {
-        return inbox.find(clerk, taskId)
-                .filter(t -> REVIEW_TASK.equals(t.taskDefinitionKey()))
+        return reviews.find(clerk, taskId, REVIEW_TASK)
                 .flatMap(t -> store.byProcessInstance(t.processInstanceId()))
                 .filter(f -> mayView(clerk, f));
     }
 
+    /** Approves (opens) or returns the filing under review. */
     @Transactional
-    public Filing decide(AppUser clerk, String taskId, boolean approved, String reason) {
-        Filing filing = forReviewTask(clerk, taskId).orElseThrow(() ->
-                new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours"));
-        inbox.complete(clerk, taskId, ReviewDecision.RETURN.variables(clerk, approved, reason));
+    public Filing decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
+        Filing filing = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
+        reviews.decide(clerk, taskId, outcome, reason);
         return store.find(filing.id()).orElseThrow();
     }
 
@@ -268,7 +268,7 @@ public class FilingCases {
      * A named institution must be a cross-province designated institution in the treatment area
      * (its city, or its province for province-level destinations). Also used by 信息变更.
      */
-    void checkInstitution(String treatmentAreaCode, String institutionCode) {
+    public void checkInstitution(String treatmentAreaCode, String institutionCode) {
         if (institutionCode == null || institutionCode.isBlank()) {
             return;
         }
@@ -295,7 +295,7 @@ public class FilingCases {
                 .putValueTyped("eligible", Variables.booleanValue(true, true));
     }
 
-    static RuntimeException translate(DataIntegrityViolationException e) {
+    public static RuntimeException translate(DataIntegrityViolationException e) {
         String m = String.valueOf(e.getMostSpecificCause().getMessage());
         if (m.contains("filing_no_overlap")) {
             return overlap(null);
@@ -306,13 +306,13 @@ public class FilingCases {
         return e;
     }
 
-    static BusinessRuleException overlap(String serial) {
+    public static BusinessRuleException overlap(String serial) {
         String which = serial == null ? "" : "（" + serial + "）";
         return new BusinessRuleException("备案期间与已有的有效备案" + which + "重叠，不能重复备案",
                 "The period overlaps an active filing" + (serial == null ? "" : " (" + serial + ")"));
     }
 
-    static BusinessRuleException notFound() {
+    public static BusinessRuleException notFound() {
         return new BusinessRuleException("备案不存在", "No such filing");
     }
 

@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
  * after today (ten years by default).
  */
 @Component
-class FilingDateWindow {
+public class FilingDateWindow {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -29,7 +29,7 @@ class FilingDateWindow {
         this.latestEnd = latestEnd;
     }
 
-    void checkStart(LocalDate start) {
+    public void checkStart(LocalDate start) {
         LocalDate first = today().minus(earliestStart);
         if (start != null && start.isBefore(first)) {
             throw new BusinessRuleException("开始日期不能早于 " + first.format(DateTimeFormatter.ISO_LOCAL_DATE),
@@ -37,7 +37,7 @@ class FilingDateWindow {
         }
     }
 
-    void checkEnd(LocalDate end) {
+    public void checkEnd(LocalDate end) {
         LocalDate last = today().plus(latestEnd);
         if (end != null && end.isAfter(last)) {
             throw new BusinessRuleException("结束日期不能晚于 " + last.format(DateTimeFormatter.ISO_LOCAL_DATE),

@@ -11,11 +11,11 @@ import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /** The checks of an application that need no lookup; each refusal names the field in both languages. */
-final class FilingRules {
+public final class FilingRules {
 
     /** mobile (11 digits) or landline with area code */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$");
+    public static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$");
 
     private FilingRules() {
     }
@@ -84,7 +84,7 @@ final class FilingRules {
      * The division prefix a destination's institutions share: the province for province-level
      * destinations (北京, 上海 … code {@code xx0000}), otherwise the city.
      */
-    static String destinationPrefix(String treatmentAreaCode) {
+    public static String destinationPrefix(String treatmentAreaCode) {
         return treatmentAreaCode.substring(0, treatmentAreaCode.endsWith("0000") ? 2 : 4);
     }
 
@@ -92,7 +92,7 @@ final class FilingRules {
      * A quick filing made before its area switched to self-service can be cancelled only at the
      * insured area's counter (004 §2.1.1.2 提示); the area keeps the switch date.
      */
-    static boolean cancelAtCounterOnly(Filing f, PoolingArea area) {
+    public static boolean cancelAtCounterOnly(Filing f, PoolingArea area) {
         return f.channel() == Channel.NATIONAL_APP_QUICK && area.filingMode() == PoolingArea.FilingMode.SELF_SERVICE
                 && area.modeSwitchedOn() != null && f.submittedAt() != null
                 && f.submittedAt().atZone(CHINA).toLocalDate().isBefore(area.modeSwitchedOn());

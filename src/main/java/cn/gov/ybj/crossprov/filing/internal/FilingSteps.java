@@ -1,12 +1,12 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
-import cn.gov.ybj.crossprov.calendar.WorkingDays;
+import cn.gov.ybj.crossprov.filing.registry.RegistryReporting;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
 import cn.gov.ybj.crossprov.insured.Eligibility;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -21,18 +21,23 @@ import java.util.UUID;
 @Component("filingSteps")
 public class FilingSteps {
 
-    static final String PROCESS_ACTOR = "system";
+    public static final String PROCESS_ACTOR = "system";
+    /** What reviews of a filing and of its requests are about ({@link Reviews.Subject}). */
+    public static final String SUBJECT_TYPE = "filing";
 
     private final FilingStore store;
     private final InsuranceRegistry registry;
-    private final WorkingDays workingDays;
-    private final ClerkInbox inbox;
+    private final Reviews reviews;
 
-    FilingSteps(FilingStore store, InsuranceRegistry registry, WorkingDays workingDays, ClerkInbox inbox) {
+    FilingSteps(FilingStore store, InsuranceRegistry registry, Reviews reviews) {
         this.store = store;
         this.registry = registry;
-        this.workingDays = workingDays;
-        this.inbox = inbox;
+        this.reviews = reviews;
+    }
+
+    /** The filing as the subject of a review (its own, or one of a request on it). */
+    public static Reviews.Subject subject(Filing f) {
+        return Reviews.Subject.of(SUBJECT_TYPE, f.id());
     }
 
     /**
@@ -59,7 +64,7 @@ public class FilingSteps {
         if (!store.open(f.id(), store.nextFilingNumber(f.insuredAreaCode()), mode, execution.getProcessInstanceId())) {
             throw new IllegalStateException("filing " + f.id() + " is not waiting to be opened but " + f.status());
         }
-        String actor = (String) execution.getVariable("reviewer");
+        String actor = Reviews.reviewer(execution);
         store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
                 actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功", FilingStatus.OPENED, null);
     }
@@ -76,23 +81,22 @@ public class FilingSteps {
     public void startReview(DelegateExecution execution) {
         Filing f = filing(execution);
         store.markManualReview(f.id(), execution.getProcessInstanceId());
-        execution.setVariable("reviewDue", workingDays.due(2));
-        execution.setVariable("reviewer", null);
+        reviews.open(execution, subject(f), f.insuredAreaCode(), 2);
     }
 
     /** 退回: the applicant may correct and resubmit (修改备案). */
     public void returnFiling(DelegateExecution execution) {
         Filing f = filing(execution);
-        String reason = (String) execution.getVariable("returnReason");
+        String reason = Reviews.reason(execution, Reviews.Outcome.RETURN);
         store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.RETURNED, reason);
-        store.addEvent(f.id(), (String) execution.getVariable("reviewer"), "审核退回",
+        store.addEvent(f.id(), Reviews.reviewer(execution), "审核退回",
                 FilingStatus.RETURNED, reason);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(execution);
-        inbox.escalate(execution.getProcessInstanceId(), FilingCases.REVIEW_TASK, f.insuredAreaCode());
+        reviews.escalate(execution, f.insuredAreaCode());
         store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
     }
 

@@ -28,7 +28,7 @@ import java.util.UUID;
 
 /** The filing tables; every statement names its schema because Camunda shares the database. */
 @Repository
-class FilingStore {
+public class FilingStore {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -45,7 +45,7 @@ class FilingStore {
      * idempotency index at once, and PostgreSQL would abort one as a deadlock; in turn, the
      * second one finds the first (same key) or is refused as overlapping.
      */
-    void lockPerson(String idNumber) {
+    public void lockPerson(String idNumber) {
         if (idNumber != null && !idNumber.isBlank()) {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('filing-person:' || :id))")
                     .param("id", IdNumber.canonical(idNumber)).query((rs, i) -> 1).list();
@@ -143,7 +143,7 @@ class FilingStore {
                 .update() == 1;
     }
 
-    boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason) {
+    public boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason) {
         return jdbc.sql("""
                         UPDATE app.filing SET status = :to, status_reason = :reason, updated_at = now(), version = version + 1
                         WHERE id = :id AND status = :from""")
@@ -151,7 +151,7 @@ class FilingStore {
     }
 
     /** Records a step; status changes other than submission are reported to the national registry. */
-    void addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
+    public void addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
         addEvent(id, actor, action, status, reason, status != FilingStatus.SUBMITTED);
     }
 
@@ -159,7 +159,7 @@ class FilingStore {
      * @param reportable whether the national registry must hear of it: applied changes and closures
      *                   are, pending requests, refusals and escalations are not
      */
-    void addEvent(UUID id, String actor, String action, FilingStatus status, String reason, boolean reportable) {
+    public void addEvent(UUID id, String actor, String action, FilingStatus status, String reason, boolean reportable) {
         // one round trip: the event and, when reportable, its place in the registry outbox
         jdbc.sql("""
                         WITH e AS (
@@ -180,51 +180,6 @@ class FilingStore {
                         rs.getString("action"), FilingStatus.valueOf(rs.getString("status")), rs.getString("reason"),
                         rs.getBoolean("reportable"), rs.getString("receipt")))
                 .list();
-    }
-
-    /**
-     * The oldest reportable events the national registry has not acknowledged yet, with their
-     * filings' values as they are now; oldest first, so a filing's changes arrive in order.
-     */
-    List<NationalFilingRegistry.Notice> pendingNotices(int limit) {
-        return jdbc.sql("""
-                        SELECT e.id, f.application_serial, f.filing_number, f.person_id_number, f.person_name,
-                               f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
-                               f.end_date, f.contact_name, f.contact_phone, f.contact_address, f.institution_code,
-                               f.both_places, e.action, e.status, e.reason, e.at
-                        FROM app.registry_outbox o
-                        JOIN app.filing_event e ON e.id = o.event_id JOIN app.filing f ON f.id = e.filing_id
-                        ORDER BY o.event_id LIMIT :limit""")
-                .param("limit", limit)
-                .query((rs, i) -> new NationalFilingRegistry.Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
-                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getBoolean(16),
-                        rs.getString(17), rs.getString(18), rs.getString(19), rs.getTimestamp(20).toInstant()))
-                .list();
-    }
-
-    long pendingNoticeCount() {
-        return jdbc.sql("SELECT count(*) FROM app.registry_outbox").query(Long.class).single();
-    }
-
-    /** One reporter at a time, also across application nodes (held until the reporter's transaction ends). */
-    boolean tryLockReporter() {
-        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('national-registry-report'))").query(Boolean.class).single();
-    }
-
-    boolean noticesPending() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app.registry_outbox)").query(Boolean.class).single();
-    }
-
-    /** The registry's receipts, in the order of {@code eventIds}: the events leave the outbox. */
-    void recordReceipts(List<Long> eventIds, List<String> receipts) {
-        jdbc.sql("""
-                        WITH sent AS (DELETE FROM app.registry_outbox WHERE event_id = ANY (CAST(:ids AS bigint[])))
-                        INSERT INTO app.registry_report (event_id, receipt)
-                        SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:receipts AS text[]))
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .param("ids", eventIds.toArray(Long[]::new)).param("receipts", receipts.toArray(String[]::new)).update();
     }
 
     void addMaterial(UUID filingId, StoredMaterial m) {
@@ -252,16 +207,16 @@ class FilingStore {
                 .param("f", filingId).param("id", materialId).query(byte[].class).optional();
     }
 
-    Optional<Filing> find(UUID id) {
+    public Optional<Filing> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(FILING).optional();
     }
 
-    Optional<Filing> byProcessInstance(String processInstanceId) {
+    public Optional<Filing> byProcessInstance(String processInstanceId) {
         return jdbc.sql(SELECT + " WHERE process_instance_id = :pi").param("pi", processInstanceId).query(FILING).optional();
     }
 
     /** Filings of the given persons, newest first. */
-    List<Filing> byPersons(Collection<String> idNumbers) {
+    public List<Filing> byPersons(Collection<String> idNumbers) {
         if (idNumbers.isEmpty()) {
             return List.of();
         }
@@ -270,7 +225,7 @@ class FilingStore {
     }
 
     /** A filing of this person that is active and overlaps the period (the constraint's friendly twin). */
-    Optional<Filing> overlapping(String idNumber, LocalDate start, LocalDate end, UUID except) {
+    public Optional<Filing> overlapping(String idNumber, LocalDate start, LocalDate end, UUID except) {
         return jdbc.sql(SELECT + """
                          WHERE person_id_number = :person AND status IN ('SUBMITTED', 'OPENED')
                            AND daterange(start_date, end_date, '[]') && daterange(:start, :end, '[]')
@@ -283,7 +238,7 @@ class FilingStore {
      * Ends the requests of the filing still under review, with the reason (补充材料 returned,
      * 门诊慢特病 choice and 信息变更 refused), and answers their cases for the engine to end.
      */
-    List<String> endOpenRequests(UUID filingId, String reason) {
+    public List<String> endOpenRequests(UUID filingId, String reason) {
         return jdbc.sql("""
                         WITH s AS (UPDATE app.filing_supplement SET status = 'RETURNED', reason = :reason, decided_by = 'system',
                                        decided_at = now() WHERE filing_id = :id AND status = 'UNDER_REVIEW' RETURNING process_instance_id),
@@ -297,7 +252,7 @@ class FilingStore {
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    FilingOptions options(UUID filingId, String personIdNumber, boolean cancelAtCounterOnly) {
+    public FilingOptions options(UUID filingId, String personIdNumber, boolean cancelAtCounterOnly) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM app.filing_cancellation WHERE filing_id = :id AND status = 'PENDING'),
                                EXISTS (SELECT 1 FROM app.filing_change WHERE filing_id = :id AND status = 'PENDING'),

@@ -26,14 +26,14 @@ import java.util.UUID;
  * so a 100000×100000 "image" of a few bytes is refused before any pixel memory is taken). The
  * file name is reduced to a safe form ({@link SafeFileNames}).
  */
-record StoredMaterial(UUID id, String kind, String fileName, String contentType, String sha256, byte[] content) {
+public record StoredMaterial(UUID id, String kind, String fileName, String contentType, String sha256, byte[] content) {
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
     static final long MAX_PIXELS = 40_000_000L;
     /** Scratch memory PDFBox may use while parsing one file. */
     private static final long PDF_MEMORY = 64L * 1024 * 1024;
 
-    static StoredMaterial check(FilingApplication.Material m) {
+    public static StoredMaterial check(FilingApplication.Material m) {
         byte[] c = m.content();
         String shown = SafeFileNames.safe(m.fileName());
         if (c == null || c.length == 0) {

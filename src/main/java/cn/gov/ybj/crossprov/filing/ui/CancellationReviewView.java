@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.Cancellation;
+import cn.gov.ybj.crossprov.filing.cancellation.Cancellation;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.Errors;
@@ -28,7 +28,7 @@ public class CancellationReviewView extends ReviewView<Cancellation> {
 
     @Override
     Optional<Cancellation> subject(AppUser clerk, String taskId) {
-        return services.filings().cancellationForReviewTask(clerk, taskId);
+        return services.cancellations().forReviewTask(clerk, taskId);
     }
 
     @Override
@@ -49,8 +49,8 @@ public class CancellationReviewView extends ReviewView<Cancellation> {
     @Override
     String decide(AppUser clerk, String taskId, Map<String, Object> values) {
         Cancellation result = "REFUSE".equals(values.get("decision"))
-                ? services.filings().refuseCancellation(clerk, taskId, (String) values.get("refuseReason"))
-                : services.filings().approveCancellation(clerk, taskId);
+                ? services.cancellations().refuse(clerk, taskId, (String) values.get("refuseReason"))
+                : services.cancellations().approve(clerk, taskId);
         return getTranslation("review.done", serial(clerk, result.filingId()), getTranslation("cancel.status." + result.status().name()));
     }
 }

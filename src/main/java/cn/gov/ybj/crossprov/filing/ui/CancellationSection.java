@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.Cancellation;
+import cn.gov.ybj.crossprov.filing.cancellation.Cancellation;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
@@ -28,8 +28,8 @@ class CancellationSection extends VerticalLayout {
     CancellationSection(WizardServices services, AppUser viewer, Filing f) {
         setPadding(false);
         setId("cancellation-section");
-        List<Cancellation> requests = services.filings().cancellations(viewer, f.id());
-        boolean counter = services.filings().mayCancelAtCounter(viewer, f) && requests.stream().noneMatch(Cancellation::pending);
+        List<Cancellation> requests = services.cancellations().ofFiling(viewer, f.id());
+        boolean counter = services.cancellations().mayCancelAtCounter(viewer, f) && requests.stream().noneMatch(Cancellation::pending);
         if (requests.isEmpty() && !counter) {
             setVisible(false);
             return;
@@ -67,7 +67,7 @@ class CancellationSection extends VerticalLayout {
             confirm.addClickListener(e -> {
                 Errors.clear(error);
                 try {
-                    services.filings().requestCancellation(viewer, f.id());
+                    services.cancellations().request(viewer, f.id());
                     Errors.success(getTranslation("cancel.counter.done", f.applicationSerial()));
                     UI.getCurrent().refreshCurrentRoute(false);
                 } catch (BusinessRuleException ex) {

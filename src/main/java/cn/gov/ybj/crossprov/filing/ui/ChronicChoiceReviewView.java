@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.ChronicChoice;
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoice;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.MainLayout;
@@ -27,7 +27,7 @@ public class ChronicChoiceReviewView extends ReviewView<ChronicChoice> {
 
     @Override
     Optional<ChronicChoice> subject(AppUser clerk, String taskId) {
-        return services.filings().chronicChoiceForReviewTask(clerk, taskId);
+        return services.chronic().forReviewTask(clerk, taskId);
     }
 
     @Override
@@ -48,8 +48,8 @@ public class ChronicChoiceReviewView extends ReviewView<ChronicChoice> {
     @Override
     String decide(AppUser clerk, String taskId, Map<String, Object> values) {
         ChronicChoice result = "REFUSE".equals(values.get("decision"))
-                ? services.filings().refuseChronicChoice(clerk, taskId, (String) values.get("refuseReason"))
-                : services.filings().approveChronicChoice(clerk, taskId);
+                ? services.chronic().refuse(clerk, taskId, (String) values.get("refuseReason"))
+                : services.chronic().approve(clerk, taskId);
         return getTranslation("chronic.review.done", result.serial(), getTranslation("chronic.status." + result.status().name()));
     }
 

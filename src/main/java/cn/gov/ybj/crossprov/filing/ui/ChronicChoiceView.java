@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.ChronicChoice;
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoice;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -88,7 +88,7 @@ public class ChronicChoiceView extends VerticalLayout implements HasDynamicTitle
         H3 qualificationsTitle = new H3(getTranslation("chronic.qualifications"));
         qualificationList.setId("qualifications");
         qualificationList.setPadding(false);
-        List<ChronicQualification> qualifications = services.filings().chronicQualifications(user, filing.personIdNumber());
+        List<ChronicQualification> qualifications = services.chronic().qualifications(user, filing.personIdNumber());
         if (qualifications.isEmpty()) {
             qualificationList.add(paragraph("no-qualification", getTranslation("chronic.noQualification")));
         }
@@ -169,7 +169,7 @@ public class ChronicChoiceView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void refreshChoices() {
-        choiceGrid.setItems(services.filings().chronicChoices(user, filing.personIdNumber(), selected.diseaseCode()).stream()
+        choiceGrid.setItems(services.chronic().choices(user, filing.personIdNumber(), selected.diseaseCode()).stream()
                 .filter(c -> c.status().live()).toList());
     }
 
@@ -191,7 +191,7 @@ public class ChronicChoiceView extends VerticalLayout implements HasDynamicTitle
             return;
         }
         try {
-            ChronicChoice c = services.filings().chooseChronicInstitution(user, filing.id(), selected.diseaseCode(),
+            ChronicChoice c = services.chronic().choose(user, filing.id(), selected.diseaseCode(),
                     institution.getValue().code());
             showResult(c);
             refreshChoices();

@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.Cancellation;
+import cn.gov.ybj.crossprov.filing.cancellation.Cancellation;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
@@ -93,7 +93,7 @@ public class FilingCancelView extends VerticalLayout implements HasDynamicTitle,
         confirm.addClickListener(e -> {
             Errors.clear(error);
             try {
-                Cancellation c = services.filings().requestCancellation(actor, f.id());
+                Cancellation c = services.cancellations().request(actor, f.id());
                 confirmation.setVisible(false);
                 note.setVisible(false);
                 showResult(c);

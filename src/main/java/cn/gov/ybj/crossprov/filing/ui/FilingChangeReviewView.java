@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.FilingChangeRecord;
+import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.MainLayout;
@@ -27,7 +27,7 @@ public class FilingChangeReviewView extends ReviewView<FilingChangeRecord> {
 
     @Override
     Optional<FilingChangeRecord> subject(AppUser clerk, String taskId) {
-        return services.filings().changeForReviewTask(clerk, taskId);
+        return services.changes().forReviewTask(clerk, taskId);
     }
 
     @Override
@@ -48,8 +48,8 @@ public class FilingChangeReviewView extends ReviewView<FilingChangeRecord> {
     @Override
     String decide(AppUser clerk, String taskId, Map<String, Object> values) {
         FilingChangeRecord result = "REFUSE".equals(values.get("decision"))
-                ? services.filings().refuseChange(clerk, taskId, (String) values.get("refuseReason"))
-                : services.filings().approveChange(clerk, taskId);
+                ? services.changes().refuse(clerk, taskId, (String) values.get("refuseReason"))
+                : services.changes().approve(clerk, taskId);
         return getTranslation("change.review.done", getTranslation("change.status." + result.status().name()));
     }
 }

@@ -1,7 +1,7 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.Filing;
-import cn.gov.ybj.crossprov.filing.FilingChangeRecord;
+import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -16,7 +16,7 @@ class FilingChangeSection extends VerticalLayout {
     FilingChangeSection(WizardServices services, AppUser viewer, Filing f) {
         setPadding(false);
         setId("change-section");
-        List<FilingChangeRecord> changes = services.filings().changes(viewer, f.id());
+        List<FilingChangeRecord> changes = services.changes().history(viewer, f.id());
         setVisible(!changes.isEmpty());
         if (changes.isEmpty()) {
             return;

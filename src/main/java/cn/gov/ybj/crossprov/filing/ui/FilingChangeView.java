@@ -1,8 +1,8 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.Filing;
-import cn.gov.ybj.crossprov.filing.FilingChange;
-import cn.gov.ybj.crossprov.filing.FilingChangeRecord;
+import cn.gov.ybj.crossprov.filing.change.FilingChange;
+import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
@@ -146,7 +146,7 @@ public class FilingChangeView extends VerticalLayout implements HasDynamicTitle,
                 (String) v.get("contactName"), (String) v.get("contactPhone"), (String) v.get("contactAddress"),
                 institution ? (String) v.get("institutionCode") : null, null, null, null, null);
         try {
-            FilingChangeRecord result = services.filings().requestChange(actor, filing.id(), change);
+            FilingChangeRecord result = services.changes().request(actor, filing.id(), change);
             showResult(result);
         } catch (BusinessRuleException e) {
             Errors.show(error, e);

@@ -185,7 +185,7 @@ public class FilingSupplementView extends VerticalLayout implements HasDynamicTi
             return;
         }
         try {
-            services.filings().submitSupplement(actor, filing.id(), new ArrayList<>(uploaded));
+            services.supplements().submit(actor, filing.id(), new ArrayList<>(uploaded));
             submit.setEnabled(false);
             show(stepResult);
         } catch (BusinessRuleException e) {

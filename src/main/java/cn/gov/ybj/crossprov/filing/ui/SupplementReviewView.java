@@ -1,6 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
-import cn.gov.ybj.crossprov.filing.Supplement;
+import cn.gov.ybj.crossprov.filing.supplement.Supplement;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.Errors;
@@ -26,7 +26,7 @@ public class SupplementReviewView extends ReviewView<Supplement> {
 
     @Override
     Optional<Supplement> subject(AppUser clerk, String taskId) {
-        return services.filings().supplementForReviewTask(clerk, taskId);
+        return services.supplements().forReviewTask(clerk, taskId);
     }
 
     @Override
@@ -41,8 +41,8 @@ public class SupplementReviewView extends ReviewView<Supplement> {
     @Override
     String decide(AppUser clerk, String taskId, Map<String, Object> values) {
         Supplement result = "RETURN".equals(values.get("decision"))
-                ? services.filings().returnSupplement(clerk, taskId, (String) values.get("returnReason"))
-                : services.filings().approveSupplement(clerk, taskId);
+                ? services.supplements().returnForCorrection(clerk, taskId, (String) values.get("returnReason"))
+                : services.supplements().approve(clerk, taskId);
         return getTranslation("supplement.review.done", Errors.english(this) ? result.status().labelEn() : result.status().label());
     }
 }

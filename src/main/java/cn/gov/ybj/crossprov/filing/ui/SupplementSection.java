@@ -2,7 +2,7 @@ package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
-import cn.gov.ybj.crossprov.filing.Supplement;
+import cn.gov.ybj.crossprov.filing.supplement.Supplement;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.ui.Errors;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,7 +32,7 @@ class SupplementSection extends VerticalLayout {
     SupplementSection(WizardServices services, AppUser viewer, Filing f) {
         setPadding(false);
         setId("supplement-section");
-        List<Supplement> supplements = services.filings().supplements(viewer, f.id());
+        List<Supplement> supplements = services.supplements().ofFiling(viewer, f.id());
         if (!f.commitmentBased() && !f.bothPlaces() && supplements.isEmpty()) {
             setVisible(false);
             return;

@@ -1,6 +1,10 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
+import cn.gov.ybj.crossprov.filing.change.FilingChanges;
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoices;
+import cn.gov.ybj.crossprov.filing.supplement.Supplements;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.insured.FamilyMembers;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
@@ -12,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /** What the filing screens call, in one bean so the route classes stay short. */
 @Component
-record WizardServices(CurrentUser currentUser, FilingManagement filings, InsuredAccounts accounts, FamilyMembers family,
+record WizardServices(CurrentUser currentUser, FilingManagement filings, FilingChanges changes,
+                      FilingCancellations cancellations, Supplements supplements, ChronicChoices chronic,
+                      InsuredAccounts accounts, FamilyMembers family,
                       InsuranceRegistry registry, PoolingAreas areas, Divisions divisions,
                       DesignatedInstitutions institutions) {
 }

@@ -1,7 +1,8 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoices;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
-import cn.gov.ybj.crossprov.filing.ChronicChoice;
+import cn.gov.ybj.crossprov.filing.chronic.ChronicChoice;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
@@ -52,6 +53,9 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    ChronicChoices chronic;
     @Autowired
     InstitutionImport institutions;
     @Autowired
@@ -126,7 +130,7 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
         assertThat(text("result-institution-code")).isEqualTo(ANZHEN);
         assertThat(text("result-institution-name")).isEqualTo("北京安贞医院");
         assertThat(view.choiceGrid.getGenericDataView().getItems().map(ChronicChoice::serial)).contains(serial);
-        ChronicChoice choice = filings.chronicChoices(chen, CHENJING, "M03900").stream()
+        ChronicChoice choice = chronic.choices(chen, CHENJING, "M03900").stream()
                 .filter(c -> c.serial().equals(serial)).findFirst().orElseThrow();
         assertThat(choice.status()).isEqualTo(ChronicChoice.Status.UNDER_REVIEW);
 
@@ -135,7 +139,7 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
         ComboBoxKt.selectByLabel(view.institution, "北京安贞医院（" + ANZHEN + "）");
         _click(view.submit);
         assertThat(text("form-error")).contains("不能重复提交");
-        assertThat(filings.chronicChoices(chen, CHENJING, "M03900")).filteredOn(c -> c.institutionCode().equals(ANZHEN)
+        assertThat(chronic.choices(chen, CHENJING, "M03900")).filteredOn(c -> c.institutionCode().equals(ANZHEN)
                 && c.status().live()).hasSize(1);
 
         // the Xiamen clerk reviews it; the refusal needs a reason
@@ -157,7 +161,7 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
         assertThat(text("form-error")).isEqualTo("不予通过时请填写原因");
         _setValue(decision, "APPROVE");
         _click(_get(Button.class, spec -> spec.withId("review-submit")));
-        assertThat(filings.chronicChoices(chen, CHENJING, "M03900")).filteredOn(c -> c.id().equals(choice.id()))
+        assertThat(chronic.choices(chen, CHENJING, "M03900")).filteredOn(c -> c.id().equals(choice.id()))
                 .singleElement().extracting(ChronicChoice::status).isEqualTo(ChronicChoice.Status.APPROVED);
 
         // the person sees it approved in 医疗机构审核列表

@@ -1,7 +1,8 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
-import cn.gov.ybj.crossprov.filing.Cancellation;
+import cn.gov.ybj.crossprov.filing.cancellation.Cancellation;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
@@ -46,6 +47,9 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    FilingCancellations cancellations;
     @Autowired
     TaskService tasks;
 
@@ -116,9 +120,9 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
         _click(_get(Button.class, spec -> spec.withId("cancel-confirm")));
         assertThat(text("cancel-error")).isEqualTo("此备案存在未审核通过的撤销申请，不支持再次申请");
         assertThat(present("cancel-result")).isFalse();
-        assertThat(filings.cancellations(user, f.id())).hasSize(1);
+        assertThat(cancellations.ofFiling(user, f.id())).hasSize(1);
 
-        Cancellation request = filings.cancellations(user, f.id()).get(0);
+        Cancellation request = cancellations.ofFiling(user, f.id()).get(0);
         String taskId = tasks.createTaskQuery().processInstanceId(request.processInstanceId()).singleResult().getId();
 
         // another area's clerk sees nothing
@@ -143,7 +147,7 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
         _click(_get(Button.class, spec -> spec.withId("review-submit")));
         _get(TaskInboxView.class);
         assertThat(filings.find(user, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.CLOSED);
-        assertThat(filings.cancellations(user, f.id())).singleElement().extracting(Cancellation::status)
+        assertThat(cancellations.ofFiling(user, f.id())).singleElement().extracting(Cancellation::status)
                 .isEqualTo(Cancellation.Status.APPROVED);
     }
 
@@ -162,7 +166,7 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
         _click(_get(Button.class, spec -> spec.withId("counter-cancel-confirm")));
 
         assertThat(filings.find(user, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.CLOSED);
-        assertThat(filings.cancellations(user, f.id())).singleElement().satisfies(c -> {
+        assertThat(cancellations.ofFiling(user, f.id())).singleElement().satisfies(c -> {
             assertThat(c.channel()).isEqualTo(Cancellation.Via.COUNTER);
             assertThat(c.status()).isEqualTo(Cancellation.Status.APPROVED);
         });

@@ -1,10 +1,11 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.filing.change.FilingChanges;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
-import cn.gov.ybj.crossprov.filing.FilingChange;
-import cn.gov.ybj.crossprov.filing.FilingChangeRecord;
+import cn.gov.ybj.crossprov.filing.change.FilingChange;
+import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
@@ -43,6 +44,9 @@ class FilingChangeUiTest extends KaribuSpringSupport {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    FilingChanges filingChanges;
     @Autowired
     ClerkInbox inbox;
 
@@ -118,7 +122,7 @@ class FilingChangeUiTest extends KaribuSpringSupport {
         _setValue(view.form.<String>field("contactPhone"), "12345");
         _click(view.submit);
         assertThat(view.error.getText()).contains("联系电话格式不正确");
-        assertThat(filings.changes(user, f.id())).isEmpty();
+        assertThat(filingChanges.history(user, f.id())).isEmpty();
     }
 
     @Test
@@ -141,7 +145,7 @@ class FilingChangeUiTest extends KaribuSpringSupport {
         cy = clerk("cy-reviewer", "110105");
         AppUser clerk = cy;
         String task = inbox.page(cy, new ClerkInbox.Filter("Task_ReviewChange", null, null, false), 0, 1000).stream()
-                .filter(t -> filings.changeForReviewTask(clerk, t.taskId()).map(c -> c.filingId().equals(f.id())).orElse(false))
+                .filter(t -> filingChanges.forReviewTask(clerk, t.taskId()).map(c -> c.filingId().equals(f.id())).orElse(false))
                 .findFirst().orElseThrow().taskId();
         UI.getCurrent().navigate("clerk/change-review/" + task);
         @SuppressWarnings("unchecked")
@@ -155,7 +159,7 @@ class FilingChangeUiTest extends KaribuSpringSupport {
         _setValue((TextArea) review.form().<String>field("refuseReason"), "电话无法接通");
         _click(_get(Button.class, spec -> spec.withId("review-submit")));
 
-        assertThat(filings.changes(clerk, f.id())).singleElement().satisfies(c -> {
+        assertThat(filingChanges.history(clerk, f.id())).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(FilingChangeRecord.Status.REFUSED);
             assertThat(c.reason()).isEqualTo("电话无法接通");
         });

@@ -1,12 +1,13 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.filing.supplement.Supplements;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
-import cn.gov.ybj.crossprov.filing.Supplement;
+import cn.gov.ybj.crossprov.filing.supplement.Supplement;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
@@ -55,6 +56,9 @@ class SupplementUiTest extends KaribuSpringSupport {
 
     @Autowired
     FilingManagement filings;
+
+    @Autowired
+    Supplements supplements;
     @Autowired
     ClerkInbox inbox;
     @Autowired
@@ -118,14 +122,14 @@ class SupplementUiTest extends KaribuSpringSupport {
         assertThat(submit.getText()).isEqualTo("立即提交");
         _click(submit);
         assertThat(text("form-error")).isEqualTo("请至少上传一个材料文件（PDF、JPG 或 PNG）");
-        assertThat(filings.supplements(user, filing.id())).isEmpty();
+        assertThat(supplements.ofFiling(user, filing.id())).isEmpty();
 
         UploadKt._upload(view.upload, "居住证明.pdf", "application/pdf", PDF);
         _click(submit);
         assertThat(visible("step-result")).as(view.formError.getText()).isTrue();
         assertThat(text("result-status")).isEqualTo("提交成功");
         assertThat(text("result-hint")).isEqualTo("预计两个工作日内完成审核，请耐心等待");
-        List<Supplement> supplements = filings.supplements(user, filing.id());
+        List<Supplement> supplements = supplements.ofFiling(user, filing.id());
         assertThat(supplements).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(Supplement.Status.UNDER_REVIEW);
             assertThat(s.materials()).extracting(m -> m.fileName()).containsExactly("居住证明.pdf");

@@ -1,0 +1,103 @@
+package cn.gov.ybj.crossprov.filing.cancellation;
+
+import cn.gov.ybj.crossprov.filing.internal.FilingSteps;
+import cn.gov.ybj.crossprov.filing.internal.FilingStore;
+import cn.gov.ybj.crossprov.calendar.WorkingDays;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The service tasks of {@code bpmn/filing-cancellation.bpmn}, called as
+ * {@code ${cancellationSteps.xxx(execution)}}; the closure reaches the national registry
+ * through the outbox, as an opening does ({@link RegistryReporting}). Public because the
+ * expression language calls it by reflection.
+ */
+@Component("cancellationSteps")
+public class CancellationSteps {
+
+    static final String CLOSED_ACTION = "取消备案，备案已关闭";
+    static final String REQUESTS_ENDED = "备案已关闭，未审结的申请已终止";
+
+    private final FilingStore store;
+    private final CancellationStore cancellations;
+    private final WorkingDays workingDays;
+    private final ClerkInbox inbox;
+    private final RuntimeService runtime;
+
+    CancellationSteps(FilingStore store, CancellationStore cancellations, WorkingDays workingDays, ClerkInbox inbox,
+                      RuntimeService runtime) {
+        this.store = store;
+        this.cancellations = cancellations;
+        this.workingDays = workingDays;
+        this.inbox = inbox;
+        this.runtime = runtime;
+    }
+
+    /** 受理: a quick filing cancelled online goes to the insured area's clerks, due in 3 working days; all else closes. */
+    public void start(DelegateExecution execution) {
+        boolean review = CancellationRules.needsReview(filing(execution), request(execution).channel());
+        execution.setVariable("reviewNeeded", review);
+        if (review) {
+            execution.setVariable("reviewDue", workingDays.due(3));
+        }
+        execution.setVariable("reviewer", null);
+    }
+
+    /** 关闭备案: OPENED → CLOSED, the request approved, a reportable event for the national registry. */
+    public void close(DelegateExecution execution) {
+        Filing f = filing(execution);
+        Cancellation c = request(execution);
+        String reviewer = (String) execution.getVariable("reviewer");
+        String actor = reviewer == null ? c.requestedBy() : reviewer;
+        cancellations.lockFiling(f.id());
+        if (!store.changeStatus(f.id(), FilingStatus.OPENED, FilingStatus.CLOSED, null)) {
+            throw new IllegalStateException("filing " + f.id() + " is not open but " + f.status());
+        }
+        if (!cancellations.decide(c.id(), Cancellation.Status.APPROVED, null, actor)) {
+            throw new IllegalStateException("cancellation " + c.id() + " is no longer pending");
+        }
+        store.addEvent(f.id(), actor, CLOSED_ACTION, FilingStatus.CLOSED, null, true);
+        // reviews of a closed filing have nothing left to decide: they leave the inbox
+        List<String> ended = store.endOpenRequests(f.id(), REQUESTS_ENDED);
+        ended.forEach(pi -> runtime.deleteProcessInstance(pi, REQUESTS_ENDED));
+        if (!ended.isEmpty()) {
+            store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, REQUESTS_ENDED, FilingStatus.CLOSED, null, false);
+        }
+    }
+
+    /** 不予取消: the request is refused with its reason; the filing stays open; nothing to report. */
+    public void refuse(DelegateExecution execution) {
+        Filing f = filing(execution);
+        Cancellation c = request(execution);
+        String reason = (String) execution.getVariable("refuseReason");
+        String reviewer = (String) execution.getVariable("reviewer");
+        if (!cancellations.decide(c.id(), Cancellation.Status.REFUSED, reason, reviewer)) {
+            throw new IllegalStateException("cancellation " + c.id() + " is no longer pending");
+        }
+        store.addEvent(f.id(), reviewer, "取消备案申请未通过", f.status(), reason, false);
+    }
+
+    /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
+    public void escalate(DelegateExecution execution) {
+        Filing f = filing(execution);
+        inbox.escalate(execution.getProcessInstanceId(), FilingCancellations.REVIEW_TASK, f.insuredAreaCode());
+        store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "取消备案审核超期，已提交科长督办", f.status(), null, false);
+    }
+
+    private Filing filing(DelegateExecution execution) {
+        UUID id = UUID.fromString((String) execution.getVariable("filingId"));
+        return store.find(id).orElseThrow(() -> new IllegalStateException("no filing " + id));
+    }
+
+    private Cancellation request(DelegateExecution execution) {
+        UUID id = UUID.fromString((String) execution.getVariable("requestId"));
+        return cancellations.find(id).orElseThrow(() -> new IllegalStateException("no cancellation " + id));
+    }
+}

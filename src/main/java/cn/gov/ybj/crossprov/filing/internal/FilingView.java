@@ -1,0 +1,35 @@
+package cn.gov.ybj.crossprov.filing.internal;
+
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingAction;
+import cn.gov.ybj.crossprov.shared.IdNumber;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A filing as the REST API shows it (the person's ID number masked); also inside the requests' review views. */
+public record FilingView(UUID id, String applicationSerial, String filingNumber, String channel, String tab,
+                  String reviewMode, String status, String statusLabel, String statusReason, String personIdNumber,
+                  String personName, String insuredAreaCode, String treatmentAreaCode, String insuranceType,
+                  String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
+                  String contactName, String contactPhone, String contactAddress, String institutionCode,
+                  boolean referral, boolean emergency, boolean commitmentGiven, Instant submittedAt, Instant openedAt,
+                  List<FilingAction> actions) {
+
+    /** Without actions: the filing as a reviewer sees it. */
+    public static FilingView of(Filing f) {
+        return of(f, List.of());
+    }
+
+    public static FilingView of(Filing f, List<FilingAction> actions) {
+        return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
+                f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(),
+                f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
+                f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
+                f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),
+                f.institutionCode(), f.referral(), f.emergency(), f.commitmentGiven(), f.submittedAt(),
+                f.openedAt(), actions);
+    }
+}
