@@ -129,8 +129,8 @@ class SupplementUiTest extends KaribuSpringSupport {
         assertThat(visible("step-result")).as(view.formError.getText()).isTrue();
         assertThat(text("result-status")).isEqualTo("提交成功");
         assertThat(text("result-hint")).isEqualTo("预计两个工作日内完成审核，请耐心等待");
-        List<Supplement> supplements = supplements.ofFiling(user, filing.id());
-        assertThat(supplements).singleElement().satisfies(s -> {
+        List<Supplement> submitted = supplements.ofFiling(user, filing.id());
+        assertThat(submitted).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(Supplement.Status.UNDER_REVIEW);
             assertThat(s.materials()).extracting(m -> m.fileName()).containsExactly("居住证明.pdf");
             assertThat(s.materials().get(0).kind()).isEqualTo(FilingType.RETIRED_RESETTLED.material());
@@ -147,7 +147,7 @@ class SupplementUiTest extends KaribuSpringSupport {
         // details: the 补充材料 section with its status and file
         UI.getCurrent().navigate("insured/filing/" + filing.id());
         assertThat(text("both-places")).isEqualTo("双向享受待遇：否");
-        Supplement s = supplements.get(0);
+        Supplement s = submitted.get(0);
         assertThat(text("supplement-status-" + s.id())).isEqualTo("审核中");
         assertThat(_get(Anchor.class, spec -> spec.withId("supplement-material-" + s.materials().get(0).id())).getText())
                 .isEqualTo("居住证明.pdf");
