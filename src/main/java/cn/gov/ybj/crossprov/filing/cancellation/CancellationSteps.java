@@ -2,11 +2,9 @@ package cn.gov.ybj.crossprov.filing.cancellation;
 
 import cn.gov.ybj.crossprov.filing.internal.FilingSteps;
 import cn.gov.ybj.crossprov.filing.internal.FilingStore;
-import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
-import org.camunda.bpm.engine.RuntimeService;
+import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +14,7 @@ import java.util.UUID;
 /**
  * The service tasks of {@code bpmn/filing-cancellation.bpmn}, called as
  * {@code ${cancellationSteps.xxx(execution)}}; the closure reaches the national registry
- * through the outbox, as an opening does ({@link RegistryReporting}). Public because the
+ * through the outbox, as an opening does ({@link cn.gov.ybj.crossprov.filing.registry.RegistryReporting}). Public because the
  * expression language calls it by reflection.
  */
 @Component("cancellationSteps")
@@ -27,34 +25,31 @@ public class CancellationSteps {
 
     private final FilingStore store;
     private final CancellationStore cancellations;
-    private final WorkingDays workingDays;
-    private final ClerkInbox inbox;
-    private final RuntimeService runtime;
+    private final Reviews reviews;
 
-    CancellationSteps(FilingStore store, CancellationStore cancellations, WorkingDays workingDays, ClerkInbox inbox,
-                      RuntimeService runtime) {
+    CancellationSteps(FilingStore store, CancellationStore cancellations, Reviews reviews) {
         this.store = store;
         this.cancellations = cancellations;
-        this.workingDays = workingDays;
-        this.inbox = inbox;
-        this.runtime = runtime;
+        this.reviews = reviews;
     }
 
     /** 受理: a quick filing cancelled online goes to the insured area's clerks, due in 3 working days; all else closes. */
     public void start(DelegateExecution execution) {
-        boolean review = CancellationRules.needsReview(filing(execution), request(execution).channel());
+        Filing f = filing(execution);
+        boolean review = CancellationRules.needsReview(f, request(execution).channel());
         execution.setVariable("reviewNeeded", review);
         if (review) {
-            execution.setVariable("reviewDue", workingDays.due(3));
+            reviews.open(execution, FilingSteps.subject(f), f.insuredAreaCode(), 3);
+        } else {
+            execution.setVariable(Reviews.REVIEWER, null);
         }
-        execution.setVariable("reviewer", null);
     }
 
     /** 关闭备案: OPENED → CLOSED, the request approved, a reportable event for the national registry. */
     public void close(DelegateExecution execution) {
         Filing f = filing(execution);
         Cancellation c = request(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
+        String reviewer = Reviews.reviewer(execution);
         String actor = reviewer == null ? c.requestedBy() : reviewer;
         cancellations.lockFiling(f.id());
         if (!store.changeStatus(f.id(), FilingStatus.OPENED, FilingStatus.CLOSED, null)) {
@@ -65,8 +60,8 @@ public class CancellationSteps {
         }
         store.addEvent(f.id(), actor, CLOSED_ACTION, FilingStatus.CLOSED, null, true);
         // reviews of a closed filing have nothing left to decide: they leave the inbox
-        List<String> ended = store.endOpenRequests(f.id(), REQUESTS_ENDED);
-        ended.forEach(pi -> runtime.deleteProcessInstance(pi, REQUESTS_ENDED));
+        List<String> ended = reviews.endAll(FilingSteps.subject(f), REQUESTS_ENDED, execution.getProcessInstanceId(),
+                store.endOpenRequests(f.id(), REQUESTS_ENDED));
         if (!ended.isEmpty()) {
             store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, REQUESTS_ENDED, FilingStatus.CLOSED, null, false);
         }
@@ -76,8 +71,8 @@ public class CancellationSteps {
     public void refuse(DelegateExecution execution) {
         Filing f = filing(execution);
         Cancellation c = request(execution);
-        String reason = (String) execution.getVariable("refuseReason");
-        String reviewer = (String) execution.getVariable("reviewer");
+        String reason = Reviews.reason(execution, Reviews.Outcome.REFUSE);
+        String reviewer = Reviews.reviewer(execution);
         if (!cancellations.decide(c.id(), Cancellation.Status.REFUSED, reason, reviewer)) {
             throw new IllegalStateException("cancellation " + c.id() + " is no longer pending");
         }
@@ -87,7 +82,7 @@ public class CancellationSteps {
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(execution);
-        inbox.escalate(execution.getProcessInstanceId(), FilingCancellations.REVIEW_TASK, f.insuredAreaCode());
+        reviews.escalate(execution, f.insuredAreaCode());
         store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "取消备案审核超期，已提交科长督办", f.status(), null, false);
     }
 

@@ -2,11 +2,10 @@ package cn.gov.ybj.crossprov.filing.change;
 
 import cn.gov.ybj.crossprov.filing.internal.FilingSteps;
 import cn.gov.ybj.crossprov.filing.internal.FilingStore;
-import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,21 +13,19 @@ import java.util.UUID;
 
 /**
  * The service tasks of {@code bpmn/filing-change.bpmn}, called as {@code ${filingChangeSteps.xxx(execution)}};
- * reporting goes through the outbox ({@link RegistryReporting}). Public because the expression language calls it.
+ * reporting goes through the outbox ({@link cn.gov.ybj.crossprov.filing.registry.RegistryReporting}). Public because the expression language calls it.
  */
 @Component("filingChangeSteps")
 public class FilingChangeSteps {
 
     private final FilingStore store;
     private final FilingChangeStore changes;
-    private final WorkingDays workingDays;
-    private final ClerkInbox inbox;
+    private final Reviews reviews;
 
-    FilingChangeSteps(FilingStore store, FilingChangeStore changes, WorkingDays workingDays, ClerkInbox inbox) {
+    FilingChangeSteps(FilingStore store, FilingChangeStore changes, Reviews reviews) {
         this.store = store;
         this.changes = changes;
-        this.workingDays = workingDays;
-        this.inbox = inbox;
+        this.reviews = reviews;
     }
 
     /** 受理信息变更: decides whether the insured area reviews it (003 第九条); a review is due in 2 working days. */
@@ -40,8 +37,7 @@ public class FilingChangeSteps {
                 v.contactPhone(), v.contactAddress(), v.institutionCode(), null, null, null, null));
         execution.setVariable("needsReview", review);
         if (review) {
-            execution.setVariable("reviewDue", workingDays.due(2));
-            execution.setVariable("reviewer", null);
+            reviews.open(execution, FilingSteps.subject(f), f.insuredAreaCode(), 2);
             store.addEvent(f.id(), row.requestedBy(), "提交信息变更申请，待参保地审核", f.status(), null, false);
         }
     }
@@ -49,7 +45,7 @@ public class FilingChangeSteps {
     /** 变更生效: the filing takes the new values as its next version; the registry hears of it. */
     public void apply(DelegateExecution execution) {
         FilingChangeStore.Row row = row(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
+        String reviewer = Reviews.reviewer(execution);
         String actor = reviewer == null ? row.requestedBy() : reviewer;
         int version = changes.applyToFiling(row.filingId(), row.values()).orElseThrow(() ->
                 new BusinessRuleException("该备案已关闭，不能变更", "The filing is closed and cannot be changed"));
@@ -62,8 +58,8 @@ public class FilingChangeSteps {
     /** 不予变更: the filing keeps its values; the reason is kept with the request. */
     public void refuse(DelegateExecution execution) {
         FilingChangeStore.Row row = row(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
-        String reason = (String) execution.getVariable("refuseReason");
+        String reviewer = Reviews.reviewer(execution);
+        String reason = Reviews.reason(execution, Reviews.Outcome.REFUSE);
         changes.markRefused(row.id(), reason, reviewer);
         store.addEvent(row.filingId(), reviewer, "信息变更审核未通过", filing(row).status(), reason, false);
     }
@@ -72,7 +68,7 @@ public class FilingChangeSteps {
     public void escalate(DelegateExecution execution) {
         FilingChangeStore.Row row = row(execution);
         Filing f = filing(row);
-        inbox.escalate(execution.getProcessInstanceId(), FilingChanges.REVIEW_TASK, f.insuredAreaCode());
+        reviews.escalate(execution, f.insuredAreaCode());
         store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "信息变更审核超期，已提交科长督办", f.status(), null, false);
     }
 

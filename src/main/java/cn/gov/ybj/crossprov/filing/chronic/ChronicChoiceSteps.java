@@ -2,9 +2,8 @@ package cn.gov.ybj.crossprov.filing.chronic;
 
 import cn.gov.ybj.crossprov.filing.internal.FilingSteps;
 import cn.gov.ybj.crossprov.filing.internal.FilingStore;
-import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.Filing;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -20,26 +19,24 @@ public class ChronicChoiceSteps {
 
     private final ChronicChoiceStore store;
     private final FilingStore filings;
-    private final WorkingDays workingDays;
-    private final ClerkInbox inbox;
+    private final Reviews reviews;
 
-    ChronicChoiceSteps(ChronicChoiceStore store, FilingStore filings, WorkingDays workingDays, ClerkInbox inbox) {
+    ChronicChoiceSteps(ChronicChoiceStore store, FilingStore filings, Reviews reviews) {
         this.store = store;
         this.filings = filings;
-        this.workingDays = workingDays;
-        this.inbox = inbox;
+        this.reviews = reviews;
     }
 
     /** 转经办审核: due in 2 working days on the official calendar (004 §3.4 预计两个工作日内完成审核). */
     public void startReview(DelegateExecution execution) {
-        execution.setVariable("reviewDue", workingDays.due(2));
-        execution.setVariable("reviewer", null);
+        Filing f = filing(choice(execution));
+        reviews.open(execution, FilingSteps.subject(f), f.insuredAreaCode(), 2);
     }
 
     /** 审核通过: the institution counts as chosen for the disease. */
     public void approve(DelegateExecution execution) {
         ChronicChoice c = choice(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
+        String reviewer = Reviews.reviewer(execution);
         if (!store.decide(c.id(), ChronicChoice.Status.APPROVED, reviewer, null)) {
             throw new IllegalStateException("chronic choice " + c.id() + " is not under review but " + c.status());
         }
@@ -51,8 +48,8 @@ public class ChronicChoiceSteps {
     /** 审核不通过: the reason is shown to the person; the institution may be chosen again. */
     public void refuse(DelegateExecution execution) {
         ChronicChoice c = choice(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
-        String reason = (String) execution.getVariable("refuseReason");
+        String reviewer = Reviews.reviewer(execution);
+        String reason = Reviews.reason(execution, Reviews.Outcome.REFUSE);
         if (!store.decide(c.id(), ChronicChoice.Status.REFUSED, reviewer, reason)) {
             throw new IllegalStateException("chronic choice " + c.id() + " is not under review but " + c.status());
         }
@@ -65,7 +62,7 @@ public class ChronicChoiceSteps {
     public void escalate(DelegateExecution execution) {
         ChronicChoice c = choice(execution);
         Filing f = filing(c);
-        inbox.escalate(execution.getProcessInstanceId(), ChronicChoices.REVIEW_TASK, f.insuredAreaCode());
+        reviews.escalate(execution, f.insuredAreaCode());
         filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "门诊慢特病医疗机构选择审核超期，已提交科长督办（流水号 "
                 + c.serial() + "）", f.status(), null, false);
     }

@@ -2,9 +2,8 @@ package cn.gov.ybj.crossprov.filing.supplement;
 
 import cn.gov.ybj.crossprov.filing.internal.FilingSteps;
 import cn.gov.ybj.crossprov.filing.internal.FilingStore;
-import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.filing.Filing;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The service tasks of {@code bpmn/supplemental-materials.bpmn}, called as
- * {@code ${supplementSteps.xxx(execution)}}; reporting goes through the outbox ({@link RegistryReporting}).
+ * {@code ${supplementSteps.xxx(execution)}}; reporting goes through the outbox ({@link cn.gov.ybj.crossprov.filing.registry.RegistryReporting}).
  * Public because the expression language calls it by reflection.
  */
 @Component("supplementSteps")
@@ -22,26 +21,24 @@ public class SupplementSteps {
 
     private final SupplementStore store;
     private final FilingStore filings;
-    private final WorkingDays workingDays;
-    private final ClerkInbox inbox;
+    private final Reviews reviews;
 
-    SupplementSteps(SupplementStore store, FilingStore filings, WorkingDays workingDays, ClerkInbox inbox) {
+    SupplementSteps(SupplementStore store, FilingStore filings, Reviews reviews) {
         this.store = store;
         this.filings = filings;
-        this.workingDays = workingDays;
-        this.inbox = inbox;
+        this.reviews = reviews;
     }
 
     /** 转人工审核: due in 2 working days on the official calendar (also for self-service filings). */
     public void startReview(DelegateExecution execution) {
-        execution.setVariable("reviewDue", workingDays.due(2));
-        execution.setVariable("reviewer", null);
+        Filing f = filing(supplement(execution));
+        reviews.open(execution, FilingSteps.subject(f), f.insuredAreaCode(), 2);
     }
 
     /** 审核通过: the filing is valid in both places; the registry hears of it. */
     public void approve(DelegateExecution execution) {
         SupplementStore.Row s = supplement(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
+        String reviewer = Reviews.reviewer(execution);
         if (!store.decide(s.id(), Supplement.Status.APPROVED, null, reviewer)) {
             throw new IllegalStateException("supplement " + s.id() + " is not under review but " + s.status());
         }
@@ -53,8 +50,8 @@ public class SupplementSteps {
     /** 退回: the person may upload again (a new supplement). */
     public void returnSupplement(DelegateExecution execution) {
         SupplementStore.Row s = supplement(execution);
-        String reviewer = (String) execution.getVariable("reviewer");
-        String reason = (String) execution.getVariable("returnReason");
+        String reviewer = Reviews.reviewer(execution);
+        String reason = Reviews.reason(execution, Reviews.Outcome.RETURN);
         if (!store.decide(s.id(), Supplement.Status.RETURNED, reason, reviewer)) {
             throw new IllegalStateException("supplement " + s.id() + " is not under review but " + s.status());
         }
@@ -65,7 +62,7 @@ public class SupplementSteps {
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(supplement(execution));
-        inbox.escalate(execution.getProcessInstanceId(), Supplements.REVIEW_TASK, f.insuredAreaCode());
+        reviews.escalate(execution, f.insuredAreaCode());
         filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "补充材料审核超期，已提交科长督办", f.status(), null, false);
     }
 
