@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.calendar;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ import java.util.Date;
 public interface WorkingDays {
 
     /** Days and deadlines are those of Beijing time. */
-    ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    ZoneId ZONE = ChinaTime.ZONE;
 
     boolean isWorkingDay(LocalDate day);
 

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import java.util.Optional;
 @Service
 public class ChronicQualifications {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ChinaTime.ZONE;
     private static final String SELECT = """
             SELECT person_id_number, disease_code, disease_name, insured_area_code, approved_on, valid_until
             FROM app.chronic_qualification

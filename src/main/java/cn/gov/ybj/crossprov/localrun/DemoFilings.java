@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.localrun;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
@@ -58,7 +59,7 @@ class DemoFilings {
         if (!filings.mine(chenjing).isEmpty()) {
             return;
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         filings.submit(chenjing, application(CHENJING, "350200", "110000", FilingType.LONG_TERM_RESIDENT, today.minusDays(30),
                 today.plusDays(335), "陈静", true, List.of()), "demo-chenjing-1");
 

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference;
 
+import cn.gov.ybj.crossprov.shared.RegionCode;
 /**
  * Filters of the public institution query; all optional and combined with AND.
  *
@@ -14,9 +15,6 @@ public record InstitutionFilter(String divisionCode, String name, String grade, 
             return null;
         }
         String code = divisionCode.trim();
-        if (code.endsWith("0000")) {
-            return code.substring(0, 2);
-        }
-        return code.endsWith("00") ? code.substring(0, 4) : code;
+        return RegionCode.isValid(code) ? RegionCode.of(code).prefix() : code;
     }
 }

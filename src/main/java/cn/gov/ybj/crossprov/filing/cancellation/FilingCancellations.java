@@ -76,7 +76,7 @@ public class FilingCancellations {
         PoolingArea area = areas.find(f.insuredAreaCode()).orElse(null);
         CancellationRules.check(f, via, cancellations.pendingExists(f.id()), area);
         // a change under review would otherwise be decided on a closed filing
-        if (store.options(f.id(), f.personIdNumber(), false).changePending()) {
+        if (store.options(f.id(), false, false).changePending()) {
             throw new BusinessRuleException("此备案存在未审核的信息变更申请，请待审核完成后再申请取消",
                     "A change of this filing awaits review; please cancel once it is decided");
         }

@@ -1,5 +1,8 @@
 package cn.gov.ybj.crossprov.filing.chronic;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
+import cn.gov.ybj.crossprov.insured.ChronicQualification;
+import cn.gov.ybj.crossprov.reference.Institution;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +20,7 @@ import java.util.UUID;
 @Repository
 class ChronicChoiceStore {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ChinaTime.ZONE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
@@ -35,14 +38,16 @@ class ChronicChoiceStore {
         return "B1" + LocalDate.now(CHINA).format(DAY) + String.format("%08d", n);
     }
 
-    void insert(UUID id, String serial, UUID filingId, String person, String diseaseCode, String institutionCode,
+    void insert(UUID id, String serial, UUID filingId, ChronicQualification disease, Institution institution,
                 String submittedBy, Instant at) {
         jdbc.sql("""
                         INSERT INTO app.chronic_institution_choice (id, serial, filing_id, person_id_number, disease_code,
-                            institution_code, submitted_by, submitted_at, status)
-                        VALUES (:id, :serial, :filing, :person, :disease, :institution, :by, :at, 'UNDER_REVIEW')""")
-                .param("id", id).param("serial", serial).param("filing", filingId).param("person", person)
-                .param("disease", diseaseCode).param("institution", institutionCode).param("by", submittedBy)
+                            disease_name, institution_code, institution_name, submitted_by, submitted_at, status)
+                        VALUES (:id, :serial, :filing, :person, :disease, :diseaseName, :institution, :institutionName,
+                                :by, :at, 'UNDER_REVIEW')""")
+                .param("id", id).param("serial", serial).param("filing", filingId).param("person", disease.personIdNumber())
+                .param("disease", disease.diseaseCode()).param("diseaseName", disease.diseaseName())
+                .param("institution", institution.code()).param("institutionName", institution.name()).param("by", submittedBy)
                 .param("at", Timestamp.from(at)).update();
     }
 
@@ -85,12 +90,10 @@ class ChronicChoiceStore {
     }
 
     private static final String SELECT = """
-            SELECT c.id, c.serial, c.filing_id, c.person_id_number, f.person_name, c.disease_code, q.disease_name,
-                   c.institution_code, i.name AS institution_name, c.status, c.reason, c.submitted_at, c.decided_at
+            SELECT c.id, c.serial, c.filing_id, c.person_id_number, f.person_name, c.disease_code, c.disease_name,
+                   c.institution_code, c.institution_name, c.status, c.reason, c.submitted_at, c.decided_at
             FROM app.chronic_institution_choice c
             JOIN app.filing f ON f.id = c.filing_id
-            JOIN app.chronic_qualification q ON q.person_id_number = c.person_id_number AND q.disease_code = c.disease_code
-            JOIN app.designated_institution i ON i.code = c.institution_code
             """;
 
     private static final RowMapper<ChronicChoice> ROW = (rs, n) -> {

@@ -123,8 +123,7 @@ public class ChronicChoices {
         UUID id = UUID.randomUUID();
         String serial = store.nextSerial();
         try {
-            store.insert(id, serial, filing.id(), qualification.personIdNumber(), qualification.diseaseCode(),
-                    institution.code(), by, Instant.now());
+            store.insert(id, serial, filing.id(), qualification, institution, by, Instant.now());
         } catch (DataIntegrityViolationException e) {
             // two submissions of the same disease and institution raced: the partial unique index decided
             if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("chronic_choice_one_live")) {

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
@@ -9,6 +10,7 @@ import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.insured.ChronicQualifications;
 import cn.gov.ybj.crossprov.insured.Eligibility;
 import cn.gov.ybj.crossprov.insured.InsuranceRecord;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
@@ -59,10 +61,12 @@ public class FilingCases {
     private final RuntimeService runtime;
     private final Reviews reviews;
     private final FilingDateWindow dates;
+    private final ChronicQualifications qualifications;
 
     FilingCases(FilingStore store, PoolingAreas areas, Divisions divisions, DesignatedInstitutions institutions,
                 InsuranceRegistry registry, InsuredAccounts accounts, RuntimeService runtime,
-                Reviews reviews, FilingDateWindow dates) {
+                Reviews reviews, FilingDateWindow dates, ChronicQualifications qualifications) {
+        this.qualifications = qualifications;
         this.dates = dates;
         this.store = store;
         this.areas = areas;
@@ -155,7 +159,8 @@ public class FilingCases {
             case INSURED -> accounts.mayActFor(actor, f.personIdNumber());
             case CLERKS -> f.insuredAreaCode().equals(actor.unitCode());
             case PROVINCIAL -> actor.isNationalCentre()
-                    || (actor.unitCode() != null && f.insuredAreaCode().startsWith(actor.unitCode().substring(0, 2)));
+                    || (RegionCode.isValid(actor.unitCode())
+                            && RegionCode.of(actor.unitCode()).sameProvince(RegionCode.of(f.insuredAreaCode())));
         };
     }
 
@@ -170,7 +175,7 @@ public class FilingCases {
 
     public FilingOptions options(Filing f) {
         boolean counterOnly = areas.find(f.insuredAreaCode()).map(a -> FilingRules.cancelAtCounterOnly(f, a)).orElse(false);
-        return store.options(f.id(), f.personIdNumber(), counterOnly);
+        return store.options(f.id(), !qualifications.validToday(f.personIdNumber()).isEmpty(), counterOnly);
     }
 
     public List<Filing.Event> history(UUID id) {
@@ -240,7 +245,8 @@ public class FilingCases {
         }
         Divisions.Division treatment = divisions.find(a.treatmentAreaCode()).orElseThrow(() ->
                 new BusinessRuleException("未知的就医地：" + a.treatmentAreaCode(), "Unknown treatment area: " + a.treatmentAreaCode()));
-        String province = a.treatmentAreaCode().substring(0, 2) + "0000";
+        RegionCode destination = RegionCode.of(a.treatmentAreaCode());
+        String province = destination.province().code();
         Divisions.Division treatmentProvince = divisions.find(province).orElseThrow();
         boolean provinceLevel = treatment.level() == 1;
         if (provinceLevel && !treatmentProvince.provinceLevelOnly()) {
@@ -249,7 +255,7 @@ public class FilingCases {
         if (treatment.level() == 3) {
             throw new BusinessRuleException("就医地备案到地市（或省级统筹区）即可，请选择城市", "Choose the city (or province-level area), not a county");
         }
-        if (province.substring(0, 2).equals(area.code().substring(0, 2))) {
+        if (destination.sameProvince(RegionCode.of(area.code()))) {
             throw new BusinessRuleException("就医地与参保地在同一省份，不属于跨省异地就医", "Treatment area is in the insured province: not cross-province");
         }
         checkInstitution(a.treatmentAreaCode(), a.institutionCode());

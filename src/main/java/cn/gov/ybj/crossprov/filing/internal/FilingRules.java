@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 public final class FilingRules {
 
     /** mobile (11 digits) or landline with area code */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ChinaTime.ZONE;
     public static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$");
 
     private FilingRules() {
@@ -85,7 +87,7 @@ public final class FilingRules {
      * destinations (北京, 上海 … code {@code xx0000}), otherwise the city.
      */
     public static String destinationPrefix(String treatmentAreaCode) {
-        return treatmentAreaCode.substring(0, treatmentAreaCode.endsWith("0000") ? 2 : 4);
+        return RegionCode.of(treatmentAreaCode).city().prefix();
     }
 
     /**

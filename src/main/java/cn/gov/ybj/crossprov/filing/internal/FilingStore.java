@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @Repository
 public class FilingStore {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ChinaTime.ZONE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
@@ -252,16 +253,15 @@ public class FilingStore {
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    public FilingOptions options(UUID filingId, String personIdNumber, boolean cancelAtCounterOnly) {
+    /** The filing's pending requests; the person's qualification and the area's rule come from their owners. */
+    public FilingOptions options(UUID filingId, boolean chronicQualified, boolean cancelAtCounterOnly) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM app.filing_cancellation WHERE filing_id = :id AND status = 'PENDING'),
                                EXISTS (SELECT 1 FROM app.filing_change WHERE filing_id = :id AND status = 'PENDING'),
                                EXISTS (SELECT 1 FROM app.filing_supplement WHERE filing_id = :id
-                                                                             AND status IN ('UNDER_REVIEW', 'APPROVED')),
-                               EXISTS (SELECT 1 FROM app.chronic_qualification WHERE person_id_number = :person
-                                         AND (valid_until IS NULL OR valid_until >= current_date))""")
-                .param("id", filingId).param("person", personIdNumber)
-                .query((rs, i) -> new FilingOptions(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                                                                             AND status IN ('UNDER_REVIEW', 'APPROVED'))""")
+                .param("id", filingId)
+                .query((rs, i) -> new FilingOptions(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), chronicQualified,
                         cancelAtCounterOnly))
                 .single();
     }

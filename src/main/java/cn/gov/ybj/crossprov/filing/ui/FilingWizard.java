@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
@@ -59,7 +61,7 @@ abstract class FilingWizard extends VerticalLayout {
 
     enum Mode { SELF, COUNTER, RESUBMIT }
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     private static final String EMERGENCY = "EMERGENCY";
@@ -324,7 +326,7 @@ abstract class FilingWizard extends VerticalLayout {
         reviewModeHint.setText(area.map(a -> t(a.filingMode() == PoolingArea.FilingMode.SELF_SERVICE
                 ? "wizard.review.auto" : "wizard.review.manual")).orElse(""));
         insuranceType.setValue(record.insuranceType());
-        String ownProvince = record.poolingAreaCode().substring(0, 2);
+        String ownProvince = RegionCode.of(record.poolingAreaCode()).provincePrefix();
         Division chosen = province.getValue();
         province.setItems(services.divisions().provinces().stream().filter(d -> !d.code().startsWith(ownProvince)).toList());
         if (chosen != null && !chosen.code().startsWith(ownProvince)) {

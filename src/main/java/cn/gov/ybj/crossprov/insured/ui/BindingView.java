@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured.ui;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
@@ -32,7 +33,7 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Roles.INSURED)
 public class BindingView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
     private final RealNameBinding binding;
     private final AppUser user;

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.internal;
 
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,7 +32,6 @@ class DivisionImport implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DivisionImport.class);
     static final String DATASET = "divisions";
-    private static final Set<String> PROVINCE_LEVEL_ONLY = Set.of("11", "12", "31", "50", "46", "54", "66");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -61,7 +61,7 @@ class DivisionImport implements ApplicationRunner {
             }
             String[] f = line.trim().split(",", -1);
             rows.add(new Object[]{f[0], f[1], Short.parseShort(f[2]), f[3].isEmpty() ? null : f[3], f[4], f[5],
-                    PROVINCE_LEVEL_ONLY.contains(f[0].substring(0, 2))});
+                    RegionCode.of(f[0]).provinceLevelOnly()});
         }
         template.batchUpdate("""
                 INSERT INTO app.division (code, name, level, parent_code, province_code, full_name, province_level_only)

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.reference.DemoInstitutions;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
@@ -130,11 +131,12 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
 
     private void showDivision(Divisions.Division division) {
         String code = division.code();
-        divisions.find(code.substring(0, 2) + "0000").ifPresent(province::setValue);
+        RegionCode region = RegionCode.of(code);
+        divisions.find(region.province().code()).ifPresent(province::setValue);
         if (division.level() == 2 && city.isEnabled()) {
             city.setValue(division);
         } else if (division.level() == 3) {
-            divisions.find(code.substring(0, 4) + "00").filter(c -> city.isEnabled()).ifPresent(city::setValue);
+            divisions.find(region.city().code()).filter(c -> city.isEnabled()).ifPresent(city::setValue);
             // finer than the filters: keep it and say so
             linkedDivision = code;
             linked.setText(getTranslation("institutions.col.division") + "：" + division.fullName());
