@@ -112,17 +112,18 @@ public class FilingCancellations {
 
 
     /** The clerk approves it. */
+    @Transactional
     public Cancellation approve(AppUser clerk, String taskId) {
         return decide(clerk, taskId, Reviews.Outcome.APPROVE, null);
     }
 
     /** The clerk refuses it with a reason the person sees. */
+    @Transactional
     public Cancellation refuse(AppUser clerk, String taskId, String reason) {
         return decide(clerk, taskId, Reviews.Outcome.REFUSE, reason);
     }
 
-    @Transactional
-    Cancellation decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
+    private Cancellation decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
         Cancellation c = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         cancellations.lockFiling(c.filingId());
         reviews.decide(clerk, taskId, outcome, reason);

@@ -123,17 +123,18 @@ public class FilingChanges {
 
 
     /** The clerk approves it. */
+    @Transactional
     public FilingChangeRecord approve(AppUser clerk, String taskId) {
         return decide(clerk, taskId, Reviews.Outcome.APPROVE, null);
     }
 
     /** The clerk refuses it with a reason the person sees. */
+    @Transactional
     public FilingChangeRecord refuse(AppUser clerk, String taskId, String reason) {
         return decide(clerk, taskId, Reviews.Outcome.REFUSE, reason);
     }
 
-    @Transactional
-    FilingChangeRecord decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
+    private FilingChangeRecord decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
         FilingChangeRecord change = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         try {
             reviews.decide(clerk, taskId, outcome, reason);

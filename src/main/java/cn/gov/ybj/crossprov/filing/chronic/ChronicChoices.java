@@ -152,17 +152,18 @@ public class ChronicChoices {
 
 
     /** The clerk approves it. */
+    @Transactional
     public ChronicChoice approve(AppUser clerk, String taskId) {
         return decide(clerk, taskId, Reviews.Outcome.APPROVE, null);
     }
 
     /** The clerk refuses it with a reason the person sees. */
+    @Transactional
     public ChronicChoice refuse(AppUser clerk, String taskId, String reason) {
         return decide(clerk, taskId, Reviews.Outcome.REFUSE, reason);
     }
 
-    @Transactional
-    ChronicChoice decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
+    private ChronicChoice decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
         ChronicChoice choice = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         reviews.decide(clerk, taskId, outcome, reason);
         return store.find(choice.id()).orElseThrow();

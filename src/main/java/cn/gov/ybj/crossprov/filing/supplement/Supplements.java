@@ -137,17 +137,18 @@ public class Supplements {
 
 
     /** The clerk approves it. */
+    @Transactional
     public Supplement approve(AppUser clerk, String taskId) {
         return decide(clerk, taskId, Reviews.Outcome.APPROVE, null);
     }
 
     /** The clerk returns it with a reason the person sees. */
+    @Transactional
     public Supplement returnForCorrection(AppUser clerk, String taskId, String reason) {
         return decide(clerk, taskId, Reviews.Outcome.RETURN, reason);
     }
 
-    @Transactional
-    Supplement decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
+    private Supplement decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
         Supplement s = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         reviews.decide(clerk, taskId, outcome, reason);
         return find(s.filingId(), s.id()).orElseThrow();
