@@ -110,7 +110,6 @@ public class FilingCancellations {
                 .filter(c -> cases.visible(clerk, c.filingId()).isPresent());
     }
 
-
     /** The clerk approves it. */
     @Transactional
     public Cancellation approve(AppUser clerk, String taskId) {

@@ -121,7 +121,6 @@ public class FilingChanges {
                 .map(FilingChangeStore.Row::toRecord);
     }
 
-
     /** The clerk approves it. */
     @Transactional
     public FilingChangeRecord approve(AppUser clerk, String taskId) {

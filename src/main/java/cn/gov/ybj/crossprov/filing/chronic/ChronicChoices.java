@@ -150,7 +150,6 @@ public class ChronicChoices {
                 .filter(c -> cases.visible(clerk, c.filingId()).isPresent());
     }
 
-
     /** The clerk approves it. */
     @Transactional
     public ChronicChoice approve(AppUser clerk, String taskId) {

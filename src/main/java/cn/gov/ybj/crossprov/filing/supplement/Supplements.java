@@ -135,7 +135,6 @@ public class Supplements {
                 .flatMap(row -> find(row.filingId(), row.id()));
     }
 
-
     /** The clerk approves it. */
     @Transactional
     public Supplement approve(AppUser clerk, String taskId) {
