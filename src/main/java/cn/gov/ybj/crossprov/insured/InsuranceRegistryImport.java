@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured;
 
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.shared.InvalidIdNumberException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,10 +44,12 @@ public class InsuranceRegistryImport {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final PoolingAreas poolingAreas;
 
-    InsuranceRegistryImport(JdbcClient jdbc, JdbcTemplate template) {
+    InsuranceRegistryImport(JdbcClient jdbc, JdbcTemplate template, PoolingAreas poolingAreas) {
         this.jdbc = jdbc;
         this.template = template;
+        this.poolingAreas = poolingAreas;
     }
 
     /** @param line 1-based line number in the file */
@@ -68,7 +71,8 @@ public class InsuranceRegistryImport {
     /** @param demo marks the rows as demo data (the shipped generated file) */
     @Transactional
     public Report importCsv(InputStream csv, boolean demo) throws IOException {
-        Set<String> areas = new HashSet<>(jdbc.sql("SELECT code FROM app.pooling_area").query(String.class).list());
+        // the areas are read once per file, not per row (a registry file has hundreds of thousands)
+        Set<String> areas = poolingAreas.codes();
         List<Row> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();

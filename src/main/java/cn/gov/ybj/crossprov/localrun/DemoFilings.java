@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -31,10 +32,12 @@ import java.util.Set;
  * The local run's first start files a few cases through the real services, so every screen has
  * something to show: 陈静's self-service long-term filing on a personal commitment (信息变更,
  * 补充材料, 门诊慢特病, 取消备案), 张伟's quick filing waiting in cy-reviewer's inbox, and his
- * spouse's quick filing already approved (取消备案 goes to review).
+ * spouse's quick filing already approved (取消备案 goes to review). Only with demo data on
+ * ({@code app.demo-data.enabled}): the persons are those of the demo registry.
  */
 @Component
 @Profile("local")
+@ConditionalOnProperty(name = "app.demo-data.enabled", havingValue = "true")
 class DemoFilings {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFilings.class);

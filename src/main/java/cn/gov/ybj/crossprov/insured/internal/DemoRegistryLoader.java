@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured.internal;
 
+import cn.gov.ybj.crossprov.reference.ReferenceDatasets;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistryImport;
 import cn.gov.ybj.crossprov.insured.RealNameBinding;
 import org.slf4j.Logger;
@@ -16,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * {@code app.demo-data.enabled}: loads the generated demo registry (DEMO data, not real
@@ -37,11 +35,13 @@ class DemoRegistryLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRegistryLoader.class);
 
     private final JdbcClient jdbc;
+    private final ReferenceDatasets datasets;
     private final InsuranceRegistryImport importer;
     private final RealNameBinding binding;
 
-    DemoRegistryLoader(JdbcClient jdbc, InsuranceRegistryImport importer, RealNameBinding binding) {
+    DemoRegistryLoader(JdbcClient jdbc, ReferenceDatasets datasets, InsuranceRegistryImport importer, RealNameBinding binding) {
         this.jdbc = jdbc;
+        this.datasets = datasets;
         this.importer = importer;
         this.binding = binding;
     }
@@ -58,9 +58,8 @@ class DemoRegistryLoader implements ApplicationRunner {
         try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
             csv = in.readAllBytes();
         }
-        String hash = sha256(csv);
-        if (jdbc.sql("SELECT count(*) FROM app.reference_dataset WHERE name = ? AND sha256 = ?")
-                .params(DATASET, hash).query(Integer.class).single() > 0) {
+        String hash = ReferenceDatasets.sha256(csv);
+        if (datasets.isCurrent(DATASET, hash)) {
             return;
         }
         InsuranceRegistryImport.Report report = importer.importCsv(new ByteArrayInputStream(csv), true);
@@ -85,19 +84,8 @@ class DemoRegistryLoader implements ApplicationRunner {
                     confirmed_at = now()
                 """).update();
         DEMO_ACCOUNTS.forEach(binding::bindDemoAccount);
-        jdbc.sql("""
-                INSERT INTO app.reference_dataset (name, sha256, imported_at) VALUES (?, ?, now())
-                ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at
-                """).params(DATASET, hash).update();
+        datasets.recordImport(DATASET, hash);
         log.info("Loaded the DEMO insured registry: {} persons ({} new, {} updated)",
                 report.rows(), report.inserted(), report.updated());
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

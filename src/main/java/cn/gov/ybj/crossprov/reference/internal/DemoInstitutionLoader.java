@@ -1,6 +1,5 @@
 package cn.gov.ybj.crossprov.reference.internal;
 
-import cn.gov.ybj.crossprov.reference.DemoInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
 import org.slf4j.Logger;
@@ -8,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -18,9 +18,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Local run: the real examples of the national query screen plus generated demo institutions. */
+/**
+ * Local run with demo data ({@code app.demo-data.enabled}): the real examples of the national
+ * query screen plus generated demo institutions, into an empty table. Not in the tests (they
+ * import their own institutions) and never in production.
+ */
 @Component
 @Profile("local")
+@ConditionalOnProperty(name = "app.demo-data.enabled", havingValue = "true")
 @Order(10) // after the division import
 class DemoInstitutionLoader implements ApplicationRunner {
 

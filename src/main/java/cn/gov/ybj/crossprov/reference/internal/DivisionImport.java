@@ -1,12 +1,12 @@
 package cn.gov.ybj.crossprov.reference.internal;
 
 import cn.gov.ybj.crossprov.shared.RegionCode;
+import cn.gov.ybj.crossprov.reference.ReferenceDatasets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,12 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Loads the GB/T 2260 divisions from {@code reference/divisions.csv} (source and licence in
@@ -33,11 +29,11 @@ class DivisionImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DivisionImport.class);
     static final String DATASET = "divisions";
 
-    private final JdbcClient jdbc;
+    private final ReferenceDatasets datasets;
     private final JdbcTemplate template;
 
-    DivisionImport(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
+    DivisionImport(ReferenceDatasets datasets, JdbcTemplate template) {
+        this.datasets = datasets;
         this.template = template;
     }
 
@@ -48,10 +44,8 @@ class DivisionImport implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("reference/divisions.csv").getInputStream()) {
             csv = in.readAllBytes();
         }
-        String hash = sha256(csv);
-        boolean current = jdbc.sql("SELECT count(*) FROM app.reference_dataset WHERE name = ? AND sha256 = ?")
-                .params(DATASET, hash).query(Integer.class).single() > 0;
-        if (current) {
+        String hash = ReferenceDatasets.sha256(csv);
+        if (datasets.isCurrent(DATASET, hash)) {
             return;
         }
         List<Object[]> rows = new ArrayList<>();
@@ -70,18 +64,7 @@ class DivisionImport implements ApplicationRunner {
                     parent_code = EXCLUDED.parent_code, province_code = EXCLUDED.province_code,
                     full_name = EXCLUDED.full_name, province_level_only = EXCLUDED.province_level_only
                 """, rows);
-        jdbc.sql("""
-                INSERT INTO app.reference_dataset (name, sha256, imported_at) VALUES (?, ?, now())
-                ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at
-                """).params(DATASET, hash).update();
+        datasets.recordImport(DATASET, hash);
         log.info("Imported {} administrative divisions", rows.size());
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

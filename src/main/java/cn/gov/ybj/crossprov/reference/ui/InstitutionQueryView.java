@@ -1,7 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
 import cn.gov.ybj.crossprov.shared.RegionCode;
-import cn.gov.ybj.crossprov.reference.DemoInstitutions;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.Institution;
@@ -69,10 +68,10 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         name.setLabel(getTranslation("institutions.name"));
         name.setClearButtonVisible(true);
         grade.setLabel(getTranslation("institutions.grade"));
-        grade.setItems(DemoInstitutions.GRADES);
+        grade.setItems(Institution.GRADES);
         grade.setClearButtonVisible(true);
         category.setLabel(getTranslation("institutions.category"));
-        category.setItems(DemoInstitutions.CATEGORIES);
+        category.setItems(Institution.CATEGORIES);
         category.setClearButtonVisible(true);
         Button search = new Button(getTranslation("institutions.search"), e -> refresh());
         search.setId("search");
