@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
     /** task definition keys the inbox knows, with their translation keys */
-    static final List<String> TASK_TYPES = List.of("Task_ReviewFiling", "Task_ConfirmPlatform");
+    static final List<String> TASK_TYPES = List.of("Task_ReviewFiling");
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
