@@ -8,6 +8,7 @@ import cn.gov.ybj.crossprov.ui.Errors;
 import cn.gov.ybj.crossprov.ui.MainLayout;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.TaskTypes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -21,32 +22,36 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** 待办任务: the candidate tasks of the clerk's pooling area, due first, overdue ones marked. */
 @Route(value = "clerk/inbox", layout = MainLayout.class)
+@Menu(title = "nav.inbox", order = 200)
 @RolesAllowed(Roles.CLERK)
 public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
-    /** task definition keys the inbox knows, with their translation keys */
-    static final List<String> TASK_TYPES = List.of("Task_ReviewFiling");
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private final ClerkInbox inbox;
     private final List<CaseSummaries> summaries;
     private final AppUser clerk;
+    /** task definition key → translation key of its name, as the modules contribute them ({@link TaskTypes}) */
+    private final Map<String, String> taskTypeNames = new LinkedHashMap<>();
     private final Map<String, CaseSummaries.CaseSummary> summaryOfProcess = new ConcurrentHashMap<>();
     private final Grid<ClerkInbox.Item> grid = new Grid<>();
     private final ComboBox<String> taskType = new ComboBox<>();
@@ -55,10 +60,13 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox onlyOverdue = new Checkbox();
     private final Span error = new Span();
 
-    public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries) {
+    public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries,
+                         ObjectProvider<TaskTypes> taskTypes) {
         this.inbox = inbox;
         this.summaries = summaries;
         this.clerk = currentUser.require();
+        taskTypes.orderedStream().flatMap(t -> t.taskTypes().stream())
+                .forEach(t -> taskTypeNames.putIfAbsent(t.taskDefinitionKey(), t.translationKey()));
         H2 title = new H2(getTranslation("inbox.title"));
         title.setId("view-title");
         error.setId("form-error");
@@ -67,8 +75,8 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
         taskType.setId("filter-task-type");
         taskType.setLabel(getTranslation("inbox.filter.type"));
-        taskType.setItems(TASK_TYPES);
-        taskType.setItemLabelGenerator(k -> getTranslation("task." + k));
+        taskType.setItems(List.copyOf(taskTypeNames.keySet()));
+        taskType.setItemLabelGenerator(k -> getTranslation(taskTypeNames.get(k)));
         taskType.setClearButtonVisible(true);
         createdFrom.setId("filter-created-from");
         createdFrom.setLabel(getTranslation("inbox.filter.from"));
@@ -124,9 +132,9 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String taskName(ClerkInbox.Item item) {
-        String key = "task." + item.taskDefinitionKey();
-        String translated = getTranslation(key);
-        return translated.startsWith("!") ? item.name() : translated;
+        String key = taskTypeNames.get(item.taskDefinitionKey());
+        String translated = key == null ? null : getTranslation(key);
+        return translated == null || translated.startsWith("!") ? item.name() : translated;
     }
 
     private String handle(ClerkInbox.Item item) {
