@@ -38,7 +38,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** 待办任务: the candidate tasks of the clerk's pooling area, due first, overdue ones marked. */
+/**
+ * 待办任务: the candidate tasks of the clerk's pooling area, escalated ones first, then by due
+ * date; overdue (已超期) and escalated (已督办) ones marked. Supervisors can list the escalated
+ * tasks of their area alone (督办任务). The type filter offers what the modules contribute as
+ * {@link TaskTypes}.
+ */
 @Route(value = "clerk/inbox", layout = MainLayout.class)
 @Menu(title = "nav.inbox", order = 200)
 @RolesAllowed(Roles.CLERK)
@@ -58,6 +63,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
     private final Checkbox onlyOverdue = new Checkbox();
+    private final Checkbox onlyEscalated = new Checkbox();
     private final Span error = new Span();
 
     public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries,
@@ -86,11 +92,16 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         createdTo.setClearButtonVisible(true);
         onlyOverdue.setId("filter-overdue");
         onlyOverdue.setLabel(getTranslation("inbox.filter.overdue"));
+        onlyEscalated.setId("filter-escalated");
+        onlyEscalated.setLabel(getTranslation("inbox.filter.escalated"));
+        // 督办任务 are the supervisors' view: tasks escalated to them
+        onlyEscalated.setVisible(clerk.hasRole(Roles.SUPERVISOR));
         taskType.addValueChangeListener(e -> refresh());
         createdFrom.addValueChangeListener(e -> refresh());
         createdTo.addValueChangeListener(e -> refresh());
         onlyOverdue.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(taskType, createdFrom, createdTo, onlyOverdue);
+        onlyEscalated.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(taskType, createdFrom, createdTo, onlyOverdue, onlyEscalated);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("inbox");
@@ -99,10 +110,10 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::applicant).orElse("")).setHeader(getTranslation("inbox.col.applicant")).setAutoWidth(true);
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::reference).orElse("")).setHeader(getTranslation("inbox.col.reference")).setAutoWidth(true);
         grid.addColumn(i -> TIME.format(i.created())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
+        grid.addComponentColumn(this::due).setKey("due").setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(i -> i.assignee() == null ? "" : i.assignee()).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
-        grid.setPartNameGenerator(i -> i.overdue(Instant.now()) ? "overdue" : null);
+        grid.setPartNameGenerator(TaskInboxView::partNames);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()).stream(),
@@ -114,7 +125,12 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         Instant from = createdFrom.getValue() == null ? null : createdFrom.getValue().atStartOfDay(ZONE).toInstant();
         LocalDate to = createdTo.getValue();
         Instant until = to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant();
-        return new ClerkInbox.Filter(taskType.getValue(), from, until, onlyOverdue.getValue());
+        return new ClerkInbox.Filter(taskType.getValue(), from, until, onlyOverdue.getValue(), onlyEscalated.getValue());
+    }
+
+    private static String partNames(ClerkInbox.Item item) {
+        String parts = ((item.escalated() ? " escalated" : "") + (item.overdue(Instant.now()) ? " overdue" : "")).trim();
+        return parts.isEmpty() ? null : parts;
     }
 
     private List<ClerkInbox.Item> fetch(int offset, int limit) {
@@ -146,13 +162,21 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         cell.setSpacing(true);
         cell.add(new Span(item.due() == null ? "" : TIME.format(item.due())));
         if (item.overdue(Instant.now())) {
-            Span badge = new Span(getTranslation("inbox.overdue"));
-            badge.getElement().getThemeList().add("badge error");
-            badge.addClassName("overdue");
-            badge.setId("overdue-" + handle(item));
-            cell.add(badge);
+            cell.add(badge("overdue", "badge error", item));
+        }
+        if (item.escalated()) {
+            cell.add(badge("escalated", "badge contrast", item));
         }
         return cell;
+    }
+
+    /** 已超期 / 已督办 as a Lumo badge, with id {@code <mark>-<reference or task id>}. */
+    private Span badge(String mark, String theme, ClerkInbox.Item item) {
+        Span badge = new Span(getTranslation("inbox." + mark));
+        badge.getElement().getThemeList().add(theme);
+        badge.addClassName(mark);
+        badge.setId(mark + "-" + handle(item));
+        return badge;
     }
 
     private HorizontalLayout actions(ClerkInbox.Item item) {
