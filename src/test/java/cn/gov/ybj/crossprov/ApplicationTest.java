@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -68,14 +70,23 @@ class ApplicationTest {
     }
 
     @Test
-    void engineDeploysFromBpmnFolderAndRunsTheProcessOnPostgres() {
+    void engineDeploysFromBpmnFolderAndRunsAProcessOnPostgres() {
         assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("platform-check").latestVersion().count()).isEqualTo(1);
+        // every model of bpmn/ is deployed; the scaffolding process platform-check is gone
+        assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
+                .extracting(ProcessDefinition::getKey).contains("filing", "filing-change", "filing-cancellation",
+                        "supplemental-materials", "chronic-institution-choice", "national-registry-report")
+                .doesNotContain("platform-check");
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("filing-review-mode").latestVersion().count())
+                .isEqualTo(1);
 
-        String id = runtimeService.startProcessInstanceByKey("platform-check").getId();
+        // a process with a user task runs and ends on PostgreSQL, with its history
+        repositoryService.createDeployment().addModelInstance("application-test.bpmn", Bpmn.createExecutableProcess("application-test")
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Check").endEvent().done()).deploy();
+        String id = runtimeService.startProcessInstanceByKey("application-test").getId();
         var task = taskService.createTaskQuery().processInstanceId(id).singleResult();
-        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmPlatform");
-        taskService.complete(task.getId(), Map.of("platformOk", true));
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_Check");
+        taskService.complete(task.getId(), Map.of("checked", true));
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id).completed().count()).isEqualTo(1);

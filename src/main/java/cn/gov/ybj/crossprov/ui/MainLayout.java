@@ -3,27 +3,36 @@ package cn.gov.ybj.crossprov.ui;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Realm;
-import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.DivisionNames;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** Frame of every signed-in screen: title, who is logged in and their unit, language, logout. */
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Frame of every signed-in screen: title, who is logged in and their unit, language, logout, and
+ * the menu the modules contribute ({@code @Menu} on their screens, {@link MenuLinks} beans).
+ */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, DivisionNames divisions, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, DivisionNames divisions, AuthenticationContext authentication,
+                      ObjectProvider<MenuLinks> menuLinks) {
         AppUser user = currentUser.require();
 
         H1 title = new H1(getTranslation("app.title"));
@@ -46,38 +55,41 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
         addToNavbar(header);
-        addToDrawer(navigation(user));
+        addToDrawer(navigation(user, menuLinks.orderedStream().toList()));
     }
 
-    private SideNav navigation(AppUser user) {
-        SideNav nav = new SideNav();
-        switch (user.realm()) {
-            case INSURED -> {
-                nav.addItem(new SideNavItem(getTranslation("nav.filings"), "insured"));
-                nav.addItem(new SideNavItem(getTranslation("nav.filing.new"), "insured/filing/new"));
-                nav.addItem(new SideNavItem(getTranslation("nav.progress"), "insured/progress"));
-                nav.addItem(new SideNavItem(getTranslation("nav.insured.record"), "insured/record"));
-                nav.addItem(new SideNavItem(getTranslation("nav.insured.family"), "insured/family"));
-                nav.addItem(new SideNavItem(getTranslation("nav.binding"), "insured/binding"));
-            }
-            case CLERKS -> {
-                nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "clerk/inbox"));
-                if (user.hasRole(Roles.COUNTER)) {
-                    nav.addItem(new SideNavItem(getTranslation("nav.counter"), "clerk/counter-filing"));
-                    nav.addItem(new SideNavItem(getTranslation("nav.counter.binding"), "clerk/binding"));
-                }
-                if (user.hasRole(Roles.PROCESS_ADMIN)) {
-                    nav.addItem(new SideNavItem(getTranslation("nav.admin.areas"), "admin/pooling-areas"));
-                    nav.addItem(new SideNavItem(getTranslation("nav.admin.import"), "admin/institutions/import"));
-                    // the webapps are not Vaadin routes: a plain link
-                    Anchor cockpit = new Anchor("camunda/app/cockpit/", getTranslation("nav.cockpit"));
-                    cockpit.getElement().setAttribute("router-ignore", true);
-                    nav.getElement().appendChild(cockpit.getElement());
-                }
-            }
-            case PROVINCIAL -> nav.addItem(new SideNavItem(getTranslation("nav.clearing"), "provincial"));
+    /**
+     * The screens this user may open that carry Vaadin's {@code @Menu} (Vaadin leaves out those
+     * their {@code @RolesAllowed} refuses; each realm has its own role, see {@code Realm.role()}),
+     * and the non-route links of {@link MenuLinks} beans, sorted by order. Titles are translation
+     * keys. Orders: 100s insured persons' screens, 200s clerks', 300s provincial officers'.
+     */
+    private SideNav navigation(AppUser user, List<MenuLinks> menuLinks) {
+        record Entry(double order, SideNavItem item) {
         }
+        List<Entry> entries = new ArrayList<>();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            entries.add(new Entry(entry.order() == null ? Double.MAX_VALUE : entry.order(),
+                    new SideNavItem(translate(entry.title()), path)));
+        }
+        for (MenuLinks links : menuLinks) {
+            for (MenuLinks.Link link : links.linksFor(user)) {
+                // not a Vaadin route: the browser loads it
+                SideNavItem item = new SideNavItem(translate(link.titleKey()), link.href());
+                item.setRouterIgnore(true);
+                entries.add(new Entry(link.order(), item));
+            }
+        }
+        SideNav nav = new SideNav();
+        nav.setId("nav");
+        entries.stream().sorted(Comparator.comparingDouble(Entry::order)).forEach(e -> nav.addItem(e.item()));
         return nav;
+    }
+
+    private String translate(String key) {
+        String text = getTranslation(key);
+        return text.startsWith("!") ? key : text;
     }
 
     private String unitLabel(AppUser user, DivisionNames divisions) {

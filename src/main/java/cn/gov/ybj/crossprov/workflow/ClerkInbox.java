@@ -20,11 +20,21 @@ import java.util.Optional;
 /**
  * The task inbox of a pooling area's clerks. Tasks are offered to the candidate group of the
  * area ({@code area-<code>}, the Keycloak group of its clerks) and, once overdue, also to the
- * area's supervisors; a clerk sees and touches only tasks of their own groups. The query filters
- * by candidate group only (indexed), never by process variables.
+ * area's supervisors ({@link #escalate}); a clerk sees and touches only tasks of their own groups.
+ * The list puts escalated tasks first, then orders by due date, creation and id; supervisors can
+ * list the escalated tasks alone ({@link Filter#onlyEscalated()}, 督办任务). The query filters by
+ * candidate group only (indexed), never by process variables.
  */
 @Service
 public class ClerkInbox {
+
+    /**
+     * Priority of an escalated task (Camunda's default is 50). The list sorts by priority first,
+     * so escalated tasks lead; {@link Item#escalated()} reads it from the task row.
+     */
+    public static final int ESCALATED_PRIORITY = 100;
+
+    private static final String ORDER = " ORDER BY RES.PRIORITY_ DESC, RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC";
 
     private final TaskService tasks;
 
@@ -37,7 +47,7 @@ public class ClerkInbox {
         return "area-" + poolingAreaCode;
     }
 
-    /** Candidate group that overdue tasks of an area escalate to. */
+    /** Candidate group that overdue tasks of an area escalate to (督办: its supervisors). */
     public static String supervisorGroup(String poolingAreaCode) {
         return "area-" + poolingAreaCode + "-supervisors";
     }
@@ -51,19 +61,35 @@ public class ClerkInbox {
                 .singleResult();
         if (review != null) {
             tasks.addCandidateGroup(review.getId(), supervisorGroup(poolingAreaCode));
-            tasks.setPriority(review.getId(), 100);
+            tasks.setPriority(review.getId(), ESCALATED_PRIORITY);
         }
     }
 
-    /** @param onlyOverdue only tasks past their due date */
-    public record Filter(String taskDefinitionKey, Instant createdFrom, Instant createdTo, boolean onlyOverdue) {
-        public static final Filter ALL = new Filter(null, null, null, false);
+    /**
+     * @param onlyOverdue   only tasks past their due date
+     * @param onlyEscalated only tasks escalated to the supervisors of the clerk's area (督办任务:
+     *                      offered to {@link #supervisorGroup(String)})
+     */
+    public record Filter(String taskDefinitionKey, Instant createdFrom, Instant createdTo, boolean onlyOverdue,
+                         boolean onlyEscalated) {
+        public static final Filter ALL = new Filter(null, null, null, false, false);
+        /** 督办任务: the escalated tasks of the clerk's area */
+        public static final Filter ESCALATED = new Filter(null, null, null, false, true);
+
+        public Filter(String taskDefinitionKey, Instant createdFrom, Instant createdTo, boolean onlyOverdue) {
+            this(taskDefinitionKey, createdFrom, createdTo, onlyOverdue, false);
+        }
     }
 
     public record Item(String taskId, String name, String taskDefinitionKey, String processInstanceId, Instant created,
                        Instant due, String assignee, int priority) {
         public boolean overdue(Instant now) {
             return due != null && due.isBefore(now);
+        }
+
+        /** 已督办: escalated to the area's supervisors ({@link #escalate} sets the priority with the group). */
+        public boolean escalated() {
+            return priority >= ESCALATED_PRIORITY;
         }
     }
 
@@ -73,8 +99,7 @@ public class ClerkInbox {
             return List.of();
         }
         List<Item> items = new ArrayList<>();
-        for (Task t : query("SELECT RES.*", groups, filter, " ORDER BY RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC")
-                .listPage(offset, limit)) {
+        for (Task t : query("SELECT RES.*", clerk, groups, filter, ORDER).listPage(offset, limit)) {
             items.add(item(t));
         }
         return items;
@@ -90,7 +115,7 @@ public class ClerkInbox {
             return inGroups(tasks.createNativeTaskQuery(), "SELECT count(DISTINCT I.TASK_ID_) FROM ACT_RU_IDENTITYLINK I"
                     + " WHERE I.TASK_ID_ IS NOT NULL AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (", groups).count();
         }
-        return query("SELECT count(*)", groups, filter, "").count();
+        return query("SELECT count(*)", clerk, groups, filter, "").count();
     }
 
     /** The task if the clerk may see it; absent otherwise (another area's task id gets nothing). */
@@ -99,7 +124,7 @@ public class ClerkInbox {
     }
 
     public void claim(AppUser clerk, String taskId) {
-        Task task = visible(clerk, taskId).orElseThrow(ClerkInbox::notFound);
+        Task task = visible(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         if (task.getAssignee() != null && !task.getAssignee().equals(clerk.username())) {
             throw new BusinessRuleException("该任务已被 " + task.getAssignee() + " 认领", "Already claimed by " + task.getAssignee());
         }
@@ -109,7 +134,7 @@ public class ClerkInbox {
     }
 
     public void unclaim(AppUser clerk, String taskId) {
-        Task task = visible(clerk, taskId).orElseThrow(ClerkInbox::notFound);
+        Task task = visible(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         if (clerk.username().equals(task.getAssignee()) || clerk.hasRole(Roles.SUPERVISOR)) {
             tasks.setAssignee(taskId, null);
         }
@@ -137,9 +162,10 @@ public class ClerkInbox {
      * The engine's task query by candidate group joins the identity links and de-duplicates
      * whole task rows before sorting; a semi-join sorts only the area's tasks (measured with
      * 100,000 open tasks, see README). Candidate links stay when a task is claimed, so claimed
-     * tasks of the area are included.
+     * tasks of the area are included. The order (priority, due date, creation, id) has an index of
+     * its own, see {@code InboxIndexPlugin}.
      */
-    private NativeTaskQuery query(String select, List<String> groups, Filter filter, String orderBy) {
+    private NativeTaskQuery query(String select, AppUser clerk, List<String> groups, Filter filter, String orderBy) {
         NativeTaskQuery q = tasks.createNativeTaskQuery();
         StringBuilder sql = groupsIn(q, new StringBuilder(select).append(" FROM ACT_RU_TASK RES WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I"
                 + " WHERE I.TASK_ID_ = RES.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN ("), groups).append(')');
@@ -158,6 +184,12 @@ public class ClerkInbox {
         if (filter.onlyOverdue()) {
             sql.append(" AND RES.DUE_DATE_ < #{now}");
             q.parameter("now", ClockUtil.getCurrentTime());
+        }
+        if (filter.onlyEscalated()) {
+            // few links per area: found through the group index, like the area's own tasks
+            sql.append(" AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK E WHERE E.TASK_ID_ = RES.ID_ AND E.TYPE_ = 'candidate'"
+                    + " AND E.GROUP_ID_ = #{escalationGroup})");
+            q.parameter("escalationGroup", supervisorGroup(clerk.unitCode()));
         }
         return q.sql(sql.append(orderBy).toString());
     }
@@ -190,9 +222,5 @@ public class ClerkInbox {
         return new Item(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getProcessInstanceId(),
                 t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                 t.getAssignee(), t.getPriority());
-    }
-
-    private static BusinessRuleException notFound() {
-        return new BusinessRuleException("任务不存在或无权办理", "No such task, or not yours");
     }
 }

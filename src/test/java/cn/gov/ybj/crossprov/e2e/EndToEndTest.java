@@ -172,9 +172,9 @@ class EndToEndTest {
 
         String reviewerToken = token("clerks", "cy-reviewer");
         assertThat(call("/engine-rest/process-definition", reviewerToken).statusCode()).isEqualTo(403);
-        HttpResponse<String> definitions = call("/engine-rest/process-definition?key=platform-check", token("clerks", "process-admin"));
+        HttpResponse<String> definitions = call("/engine-rest/process-definition?key=filing", token("clerks", "process-admin"));
         assertThat(definitions.statusCode()).isEqualTo(200);
-        assertThat(definitions.body()).contains("\"key\":\"platform-check\"");
+        assertThat(definitions.body()).contains("\"key\":\"filing\"");
         // bulk import of institutions: process admins only, per-row report, nothing written on a bad row
         String admin = token("clerks", "process-admin");
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(APP + "/api/admin/institutions/import"))

@@ -326,13 +326,22 @@ class FilingIntegrationTest {
         AppUser supervisor = clerk("cy-supervisor", "110105", "SUPERVISOR");
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(f.processInstanceId()).timers().singleResult();
         assertThat(timer.getDuedate().toInstant()).isEqualTo(task.due());
+        // before the due date: the supervisor's 督办任务 view does not have it, and it is not marked
+        assertThat(inbox.page(supervisor, ClerkInbox.Filter.ESCALATED, 0, 1000)).extracting(ClerkInbox.Item::taskId)
+                .doesNotContain(task.taskId());
+        assertThat(task.escalated()).isFalse();
 
         // fired here rather than by moving the engine clock: the clock is global, and the running
         // job executor would then fire the same timer concurrently (an optimistic-locking failure)
         engine.getManagementService().executeJob(timer.getId());
 
         ClerkInbox.Item escalated = inbox.find(supervisor, task.taskId()).orElseThrow();
-        assertThat(escalated.priority()).isEqualTo(100);
+        assertThat(escalated.priority()).isEqualTo(ClerkInbox.ESCALATED_PRIORITY);
+        assertThat(escalated.escalated()).isTrue();
+        // after it: in the 督办任务 view, and first in the area's list (escalated tasks sort first)
+        assertThat(inbox.page(supervisor, ClerkInbox.Filter.ESCALATED, 0, 1000)).extracting(ClerkInbox.Item::taskId)
+                .contains(task.taskId());
+        assertThat(inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 1).get(0).escalated()).isTrue();
         assertThat(escalated.overdue(task.due().plusSeconds(1))).isTrue();
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.taskId()))
                 .extracting(IdentityLink::getGroupId).contains("area-110105", "area-110105-supervisors");

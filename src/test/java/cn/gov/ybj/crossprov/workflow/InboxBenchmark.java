@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.CpuMeter;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,17 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Benchmark, not a test: fills T open review tasks (default 10,000; the issue's figure is
  * 100,000) across 300 pooling areas, then C clerks (default 20) of random areas read their inbox
- * at once for D seconds: {@link ClerkInbox#page} (first 50 by due date) and {@link ClerkInbox#count},
- * as the inbox screen does. Prints p50/p95/p99 of the page, the count and both together.
+ * at once for D seconds: {@link ClerkInbox#page} (first 50: escalated first, then by due date) and
+ * {@link ClerkInbox#count}, as the inbox screen does. Prints p50/p95/p99 of the page, the count and
+ * both together.
  *
  * <p>The tasks are the real ones: instances of {@code bpmn/filing.bpmn} started directly before
  * its review user task ({@code Task_ReviewFiling}: candidate group {@code area-<code>}, due date,
  * form, boundary timer), with the variables the manual path sets, in batches of 100 instances per
  * transaction on several threads. The service tasks before it are skipped, and there are no
  * {@code app.filing} rows behind them (the inbox query does not read them). Due dates lie 1 hour
- * to 10 days ahead, so no escalation timer fires during the run. Run:
+ * to 10 days ahead, so no escalation timer fires during the run; {@code bench.escalatedPercent} (1) %
+ * of them are escalated before the run the way {@link ClerkInbox#escalate} does it (supervisors'
+ * group, top priority), so every area's page starts with escalated tasks. Run:
  * {@code ./mvnw test -Dtest=InboxBenchmark -Dbenchmark=true -Dbench.tasks=100000 -Dbench.duration=300
- * [-Dbench.clerks=20] [-Dbench.areas=300] [-Dbench.fillThreads=4]}.
+ * [-Dbench.clerks=20] [-Dbench.areas=300] [-Dbench.fillThreads=4] [-Dbench.escalatedPercent=1]}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,6 +61,8 @@ class InboxBenchmark {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    TaskService taskService;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
@@ -69,6 +75,7 @@ class InboxBenchmark {
         int duration = Integer.getInteger("bench.duration", 30);
         int warmup = Integer.getInteger("bench.warmup", 5);
         int fillThreads = Integer.getInteger("bench.fillThreads", 4);
+        int escalatedPercent = Integer.getInteger("bench.escalatedPercent", 1);
 
         List<String> areas = jdbc.sql("SELECT code FROM app.pooling_area ORDER BY code LIMIT :n")
                 .param("n", areaCount).query(String.class).list();
@@ -78,11 +85,12 @@ class InboxBenchmark {
 
         long t0 = System.nanoTime();
         fill(tasks, areas, fillThreads);
+        int escalated = escalate(escalatedPercent);
         jdbc.sql("ANALYZE act_ru_task").update();
         jdbc.sql("ANALYZE act_ru_identitylink").update();
         long open = jdbc.sql("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'Task_ReviewFiling'").query(Long.class).single();
-        System.out.printf("Filled in %.1f s (%.0f instances/s); open review tasks: %,d%n",
-                (System.nanoTime() - t0) / 1e9, tasks / ((System.nanoTime() - t0) / 1e9), open);
+        System.out.printf("Filled in %.1f s (%.0f instances/s); open review tasks: %,d, escalated: %,d%n",
+                (System.nanoTime() - t0) / 1e9, tasks / ((System.nanoTime() - t0) / 1e9), open, escalated);
         assertThat(open).isGreaterThanOrEqualTo(tasks);
 
         explain(areas.get(areas.size() / 2));
@@ -113,7 +121,7 @@ class InboxBenchmark {
                             long b = System.nanoTime();
                             inbox.count(clerk, ClerkInbox.Filter.ALL);
                             long e = System.nanoTime();
-                            if (items.isEmpty() || !sortedByDue(items)) {
+                            if (items.isEmpty() || !inInboxOrder(items)) {
                                 wrongPages.incrementAndGet();
                             }
                             if (a >= measureFrom && e <= measureTo) {
@@ -219,12 +227,28 @@ class InboxBenchmark {
         }
     }
 
+    /** Escalates that share of the open review tasks as {@link ClerkInbox#escalate} does; returns how many. */
+    private int escalate(int percent) {
+        List<Map<String, Object>> chosen = jdbc.sql("""
+                SELECT t.id_ AS task, v.text_ AS area FROM act_ru_task t
+                JOIN act_ru_variable v ON v.proc_inst_id_ = t.proc_inst_id_ AND v.name_ = 'insuredAreaCode'
+                WHERE t.task_def_key_ = 'Task_ReviewFiling' AND abs(hashtext(t.id_)) % 100 < :percent""")
+                .param("percent", percent).query().listOfRows();
+        for (Map<String, Object> row : chosen) {
+            transactions.executeWithoutResult(status -> {
+                taskService.addCandidateGroup((String) row.get("task"), ClerkInbox.supervisorGroup((String) row.get("area")));
+                taskService.setPriority((String) row.get("task"), ClerkInbox.ESCALATED_PRIORITY);
+            });
+        }
+        return chosen.size();
+    }
+
     /** The plans of the inbox page and count queries, as ClerkInbox has the engine issue them. */
     private void explain(String area) {
         String page = System.getProperty("bench.explainSql", """
                 EXPLAIN (ANALYZE, BUFFERS) SELECT RES.* FROM ACT_RU_TASK RES WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I
                   WHERE I.TASK_ID_ = RES.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (:group))
-                ORDER BY RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC LIMIT 50 OFFSET 0""");
+                ORDER BY RES.PRIORITY_ DESC, RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC LIMIT 50 OFFSET 0""");
         String count = """
                 EXPLAIN (ANALYZE, BUFFERS) SELECT count(DISTINCT I.TASK_ID_) FROM ACT_RU_IDENTITYLINK I
                 WHERE I.TASK_ID_ IS NOT NULL AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (:group)""";
@@ -235,9 +259,13 @@ class InboxBenchmark {
         }
     }
 
-    private static boolean sortedByDue(List<ClerkInbox.Item> items) {
+    /** Escalated first, then by due date. */
+    private static boolean inInboxOrder(List<ClerkInbox.Item> items) {
         for (int i = 1; i < items.size(); i++) {
-            if (items.get(i).due().isBefore(items.get(i - 1).due())) {
+            ClerkInbox.Item before = items.get(i - 1);
+            ClerkInbox.Item item = items.get(i);
+            if (item.priority() > before.priority()
+                    || item.priority() == before.priority() && item.due().isBefore(before.due())) {
                 return false;
             }
         }

@@ -7,11 +7,13 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /** 清算与预付金: home screen of provincial and national officers. */
 @Route(value = "provincial", layout = MainLayout.class)
+@Menu(title = "nav.clearing", order = 300)
 @RolesAllowed(Roles.OFFICER)
 public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle {
 

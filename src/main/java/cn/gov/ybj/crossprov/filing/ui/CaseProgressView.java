@@ -18,6 +18,7 @@ import java.util.List;
 
 /** 办件进度: the person's (and linked family's) items across all filing processes; a row opens its timeline. */
 @Route(value = "insured/progress", layout = MainLayout.class)
+@com.vaadin.flow.router.Menu(title = "nav.progress", order = 120)
 @RolesAllowed(Roles.INSURED)
 public class CaseProgressView extends VerticalLayout implements HasDynamicTitle {
 

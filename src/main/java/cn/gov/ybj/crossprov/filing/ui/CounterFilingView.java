@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** 窗口备案: a clerk files for a walk-in person insured in the clerk's area (channel 地方平台). */
 @Route(value = "clerk/counter-filing", layout = MainLayout.class)
+@com.vaadin.flow.router.Menu(title = "nav.counter", order = 210)
 @RolesAllowed(Roles.COUNTER)
 public class CounterFilingView extends FilingWizard implements HasDynamicTitle {
 

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** 办理异地就医备案: an insured person files for themselves or a linked family member. */
 @Route(value = "insured/filing/new", layout = MainLayout.class)
+@com.vaadin.flow.router.Menu(title = "nav.filing.new", order = 110)
 @RolesAllowed(Roles.INSURED)
 public class FilingWizardView extends FilingWizard implements HasDynamicTitle {
 

@@ -27,6 +27,7 @@ import java.util.Locale;
 
 /** 我的备案: the person's and linked family members' filings, in the three tabs of the national app. */
 @Route(value = "insured", layout = MainLayout.class)
+@com.vaadin.flow.router.Menu(title = "nav.filings", order = 100)
 @RolesAllowed(Roles.INSURED)
 public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
 

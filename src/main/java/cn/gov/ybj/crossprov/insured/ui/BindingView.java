@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,7 @@ import java.time.format.DateTimeFormatter;
  * where the clerk enters the code this page shows.
  */
 @Route(value = "insured/binding", layout = MainLayout.class)
+@Menu(title = "nav.binding", order = 150)
 @RolesAllowed(Roles.INSURED)
 public class BindingView extends VerticalLayout implements HasDynamicTitle {
 

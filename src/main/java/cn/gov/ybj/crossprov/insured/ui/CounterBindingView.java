@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,7 @@ import jakarta.annotation.security.RolesAllowed;
  * and records a family link after seeing both persons' documents.
  */
 @Route(value = "clerk/binding", layout = MainLayout.class)
+@Menu(title = "nav.counter.binding", order = 220)
 @RolesAllowed(Roles.COUNTER)
 public class CounterBindingView extends VerticalLayout implements HasDynamicTitle {
 

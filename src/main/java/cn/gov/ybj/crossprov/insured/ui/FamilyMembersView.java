@@ -28,6 +28,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import java.util.Optional;
  * member confirms it here from their own account. Lists show masked ID numbers.
  */
 @Route(value = "insured/family", layout = MainLayout.class)
+@Menu(title = "nav.insured.family", order = 140)
 @RolesAllowed(Roles.INSURED)
 public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle {
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -25,6 +26,7 @@ import java.util.Optional;
 
 /** 参保信息: the registry entry linked to the account and its contribution periods, or why there is none. */
 @Route(value = "insured/record", layout = MainLayout.class)
+@Menu(title = "nav.insured.record", order = 130)
 @RolesAllowed(Roles.INSURED)
 public class InsuranceRecordView extends VerticalLayout implements HasDynamicTitle {
 

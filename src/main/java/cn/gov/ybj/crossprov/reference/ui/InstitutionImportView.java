@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -28,6 +29,7 @@ import java.util.List;
  * one transaction). Larger files go through {@code POST /api/admin/institutions/import}.
  */
 @Route(value = "admin/institutions/import", layout = MainLayout.class)
+@Menu(title = "nav.admin.import", order = 270)
 @RolesAllowed(Roles.PROCESS_ADMIN)
 public class InstitutionImportView extends VerticalLayout implements HasDynamicTitle {
 

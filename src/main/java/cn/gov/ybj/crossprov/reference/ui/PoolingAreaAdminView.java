@@ -20,11 +20,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /** 统筹区维护: process admins edit opening status, filing mode, agency contact and bank data; every change is audited. */
 @Route(value = "admin/pooling-areas", layout = MainLayout.class)
+@Menu(title = "nav.admin.areas", order = 260)
 @RolesAllowed(Roles.PROCESS_ADMIN)
 public class PoolingAreaAdminView extends VerticalLayout implements HasDynamicTitle {
 

@@ -4,10 +4,12 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.ui.Errors;
 import cn.gov.ybj.crossprov.ui.MainLayout;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.TaskTypes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -21,44 +23,57 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** 待办任务: the candidate tasks of the clerk's pooling area, due first, overdue ones marked. */
+/**
+ * 待办任务: the candidate tasks of the clerk's pooling area, escalated ones first, then by due
+ * date; overdue (已超期) and escalated (已督办) ones marked. Supervisors can list the escalated
+ * tasks of their area alone (督办任务). The type filter offers what the modules contribute as
+ * {@link TaskTypes}.
+ */
 @Route(value = "clerk/inbox", layout = MainLayout.class)
+@Menu(title = "nav.inbox", order = 200)
 @RolesAllowed(Roles.CLERK)
 public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
-    /** task definition keys the inbox knows, with their translation keys */
-    static final List<String> TASK_TYPES = List.of("Task_ReviewFiling", "Task_ConfirmPlatform");
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private final ClerkInbox inbox;
     private final List<CaseSummaries> summaries;
     private final AppUser clerk;
+    /** task definition key → translation key of its name, as the modules contribute them ({@link TaskTypes}) */
+    private final Map<String, String> taskTypeNames = new LinkedHashMap<>();
     private final Map<String, CaseSummaries.CaseSummary> summaryOfProcess = new ConcurrentHashMap<>();
     private final Grid<ClerkInbox.Item> grid = new Grid<>();
     private final ComboBox<String> taskType = new ComboBox<>();
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
     private final Checkbox onlyOverdue = new Checkbox();
+    private final Checkbox onlyEscalated = new Checkbox();
     private final Span error = new Span();
 
-    public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries) {
+    public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries,
+                         ObjectProvider<TaskTypes> taskTypes) {
         this.inbox = inbox;
         this.summaries = summaries;
         this.clerk = currentUser.require();
+        taskTypes.orderedStream().flatMap(t -> t.taskTypes().stream())
+                .forEach(t -> taskTypeNames.putIfAbsent(t.taskDefinitionKey(), t.translationKey()));
         H2 title = new H2(getTranslation("inbox.title"));
         title.setId("view-title");
         error.setId("form-error");
@@ -67,8 +82,8 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
         taskType.setId("filter-task-type");
         taskType.setLabel(getTranslation("inbox.filter.type"));
-        taskType.setItems(TASK_TYPES);
-        taskType.setItemLabelGenerator(k -> getTranslation("task." + k));
+        taskType.setItems(List.copyOf(taskTypeNames.keySet()));
+        taskType.setItemLabelGenerator(k -> getTranslation(taskTypeNames.get(k)));
         taskType.setClearButtonVisible(true);
         createdFrom.setId("filter-created-from");
         createdFrom.setLabel(getTranslation("inbox.filter.from"));
@@ -78,11 +93,16 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         createdTo.setClearButtonVisible(true);
         onlyOverdue.setId("filter-overdue");
         onlyOverdue.setLabel(getTranslation("inbox.filter.overdue"));
+        onlyEscalated.setId("filter-escalated");
+        onlyEscalated.setLabel(getTranslation("inbox.filter.escalated"));
+        // 督办任务 are the supervisors' view: tasks escalated to them
+        onlyEscalated.setVisible(clerk.hasRole(Roles.SUPERVISOR));
         taskType.addValueChangeListener(e -> refresh());
         createdFrom.addValueChangeListener(e -> refresh());
         createdTo.addValueChangeListener(e -> refresh());
         onlyOverdue.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(taskType, createdFrom, createdTo, onlyOverdue);
+        onlyEscalated.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(taskType, createdFrom, createdTo, onlyOverdue, onlyEscalated);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("inbox");
@@ -91,10 +111,10 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::applicant).orElse("")).setHeader(getTranslation("inbox.col.applicant")).setAutoWidth(true);
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::reference).orElse("")).setHeader(getTranslation("inbox.col.reference")).setAutoWidth(true);
         grid.addColumn(i -> TIME.format(i.created())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
+        grid.addComponentColumn(this::due).setKey("due").setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(i -> i.assignee() == null ? "" : i.assignee()).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
-        grid.setPartNameGenerator(i -> i.overdue(Instant.now()) ? "overdue" : null);
+        grid.setPartNameGenerator(TaskInboxView::partNames);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()).stream(),
@@ -106,7 +126,12 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         Instant from = createdFrom.getValue() == null ? null : createdFrom.getValue().atStartOfDay(ZONE).toInstant();
         LocalDate to = createdTo.getValue();
         Instant until = to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant();
-        return new ClerkInbox.Filter(taskType.getValue(), from, until, onlyOverdue.getValue());
+        return new ClerkInbox.Filter(taskType.getValue(), from, until, onlyOverdue.getValue(), onlyEscalated.getValue());
+    }
+
+    private static String partNames(ClerkInbox.Item item) {
+        String parts = ((item.escalated() ? " escalated" : "") + (item.overdue(Instant.now()) ? " overdue" : "")).trim();
+        return parts.isEmpty() ? null : parts;
     }
 
     private List<ClerkInbox.Item> fetch(int offset, int limit) {
@@ -124,9 +149,9 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String taskName(ClerkInbox.Item item) {
-        String key = "task." + item.taskDefinitionKey();
-        String translated = getTranslation(key);
-        return translated.startsWith("!") ? item.name() : translated;
+        String key = taskTypeNames.get(item.taskDefinitionKey());
+        String translated = key == null ? null : getTranslation(key);
+        return translated == null || translated.startsWith("!") ? item.name() : translated;
     }
 
     private String handle(ClerkInbox.Item item) {
@@ -138,13 +163,21 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         cell.setSpacing(true);
         cell.add(new Span(item.due() == null ? "" : TIME.format(item.due())));
         if (item.overdue(Instant.now())) {
-            Span badge = new Span(getTranslation("inbox.overdue"));
-            badge.getElement().getThemeList().add("badge error");
-            badge.addClassName("overdue");
-            badge.setId("overdue-" + handle(item));
-            cell.add(badge);
+            cell.add(badge("overdue", "badge error", item));
+        }
+        if (item.escalated()) {
+            cell.add(badge("escalated", "badge contrast", item));
         }
         return cell;
+    }
+
+    /** 已超期 / 已督办 as a Lumo badge, with id {@code <mark>-<reference or task id>}. */
+    private Span badge(String mark, String theme, ClerkInbox.Item item) {
+        Span badge = new Span(getTranslation("inbox." + mark));
+        badge.getElement().getThemeList().add(theme);
+        badge.addClassName(mark);
+        badge.setId(mark + "-" + handle(item));
+        return badge;
     }
 
     private HorizontalLayout actions(ClerkInbox.Item item) {

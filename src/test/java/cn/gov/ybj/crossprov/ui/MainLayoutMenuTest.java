@@ -1,0 +1,82 @@
+package cn.gov.ybj.crossprov.ui;
+
+import cn.gov.ybj.crossprov.KaribuSpringSupport;
+import cn.gov.ybj.crossprov.identity.Realm;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The menu is what the modules contribute ({@code @Menu} on their screens, {@link MenuLinks}
+ * beans), filtered by the screens' access annotations: per realm and role, the same entries in
+ * the same order as when {@link MainLayout} listed them itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class MainLayoutMenuTest extends KaribuSpringSupport {
+
+    @Test
+    void insuredPersonsSeeTheirSixScreens() {
+        insured("chenjing", "350203196209151238");
+        UI.getCurrent().navigate("insured");
+        assertThat(menu()).containsExactly(
+                "我的备案 → insured", "办理备案 → insured/filing/new", "办件进度 → insured/progress",
+                "参保信息 → insured/record", "家庭成员 → insured/family", "实名认证 → insured/binding");
+    }
+
+    @Test
+    void aReviewerSeesTheInboxOnly() {
+        login(Realm.CLERKS, "cy-reviewer", null, List.of("area-110105"), List.of("reviewer"));
+        UI.getCurrent().navigate("clerk/inbox");
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox");
+    }
+
+    @Test
+    void counterClerksSeeTheCounterScreensToo() {
+        login(Realm.CLERKS, "xm-counter", null, List.of("area-350200"), List.of("counter"));
+        UI.getCurrent().navigate("clerk/inbox");
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "窗口备案 → clerk/counter-filing", "窗口实名认证 → clerk/binding");
+    }
+
+    @Test
+    void processAdminsSeeTheAdministrationAndCockpit() {
+        login(Realm.CLERKS, "process-admin", null, List.of("area-110105", "process-admins"), List.of());
+        UI.getCurrent().navigate("clerk/inbox");
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "统筹区维护 → admin/pooling-areas",
+                "定点医疗机构导入 → admin/institutions/import", "流程监控 (Cockpit) → camunda/app/cockpit/ (router-ignore)");
+
+        // the titles are translation keys: the menu follows the language switch (which reloads the page)
+        login(Realm.CLERKS, "process-admin", null, List.of("area-110105", "process-admins"), List.of("counter"));
+        UI.getCurrent().navigate("clerk/inbox");
+        _click(_get(Button.class, spec -> spec.withId("language-switch")));
+        UI.getCurrent().navigate("admin/pooling-areas");
+        assertThat(menu()).containsExactly("Task inbox → clerk/inbox", "Counter filing → clerk/counter-filing",
+                "Counter binding → clerk/binding", "Pooling areas → admin/pooling-areas",
+                "Import institutions → admin/institutions/import", "Process monitoring (Cockpit) → camunda/app/cockpit/ (router-ignore)");
+    }
+
+    @Test
+    void provincialOfficersSeeClearing() {
+        login(Realm.PROVINCIAL, "bj-clearing", null, List.of("province-110000"), List.of("clearing"));
+        UI.getCurrent().navigate("provincial");
+        assertThat(menu()).containsExactly("清算与预付金 → provincial");
+    }
+
+    private static List<String> menu() {
+        return _get(SideNav.class, spec -> spec.withId("nav")).getItems().stream().map(MainLayoutMenuTest::entry).toList();
+    }
+
+    private static String entry(SideNavItem item) {
+        return item.getLabel() + " → " + item.getPath() + (item.isRouterIgnore() ? " (router-ignore)" : "");
+    }
+}
