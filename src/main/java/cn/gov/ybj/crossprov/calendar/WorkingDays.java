@@ -18,7 +18,7 @@ import java.util.Date;
  * {@code <timeDate>${deadline}</timeDate>} after a start listener
  * {@code ${execution.setVariable('deadline', workingDays.due(2))}}; or, through the engine's
  * business calendars, a plain {@code timeDuration}/{@code timeDate}/{@code camunda:dueDate} of
- * {@code workingDays:2} (see README, section 工作日历).
+ * {@code workingDays:2} (see docs/calendar.md).
  */
 public interface WorkingDays {
 

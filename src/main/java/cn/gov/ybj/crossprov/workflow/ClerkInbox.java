@@ -161,7 +161,7 @@ public class ClerkInbox {
     /**
      * The engine's task query by candidate group joins the identity links and de-duplicates
      * whole task rows before sorting; a semi-join sorts only the area's tasks (measured with
-     * 100,000 open tasks, see README). Candidate links stay when a task is claimed, so claimed
+     * 100,000 open tasks, see docs/benchmarks.md). Candidate links stay when a task is claimed, so claimed
      * tasks of the area are included. The order (priority, due date, creation, id) has an index of
      * its own, see {@code InboxIndexPlugin}.
      */

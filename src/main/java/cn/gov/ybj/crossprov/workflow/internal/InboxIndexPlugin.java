@@ -16,7 +16,7 @@ import java.sql.Statement;
  * <li>{@code crossprov_candidate_group_task}: candidate links by group with their task ids, so
  * {@code ClerkInbox} finds an area's tasks and counts them from the index alone (Camunda's own
  * {@code ACT_IDX_IDENT_LNK_GROUP} has the group only, and every link is then read from the table;
- * measured with 100,000 open tasks, see README).</li>
+ * measured with 100,000 open tasks, see docs/benchmarks.md).</li>
  * <li>{@code crossprov_task_inbox_order}: the inbox's order, escalated (higher priority) first,
  * then due date, creation, id. With a few hundred open tasks per area PostgreSQL still starts
  * from the area's links and sorts them (a top-N sort of a few hundred rows); when one area holds
