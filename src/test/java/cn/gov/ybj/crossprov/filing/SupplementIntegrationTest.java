@@ -11,7 +11,6 @@ import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

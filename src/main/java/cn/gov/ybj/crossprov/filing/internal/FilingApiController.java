@@ -2,7 +2,6 @@ package cn.gov.ybj.crossprov.filing.internal;
 
 import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.filing.Filing;
-import cn.gov.ybj.crossprov.filing.FilingAction;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
@@ -11,7 +10,6 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
-import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import io.swagger.v3.oas.annotations.Operation;

@@ -8,7 +8,6 @@ import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.ChronicQualifications;
 import cn.gov.ybj.crossprov.insured.Eligibility;

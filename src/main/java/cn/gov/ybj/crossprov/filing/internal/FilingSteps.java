@@ -103,7 +103,7 @@ public class FilingSteps {
     /**
      * Kept for cases still running on process versions deployed before the outbox, whose
      * 上报国家备案库 step calls it: their events are in the outbox already ({@code V11}, and
-     * {@link FilingStore#addEvent}), so {@link cn.gov.ybj.crossprov.filing.registry.RegistryReporting} sends them and this step has nothing left to do.
+     * {@link FilingStore#addEvent}), so {@link RegistryReporting} sends them and this step has nothing left to do.
      */
     public void reportToRegistry(DelegateExecution execution) {
         // nothing: see above

@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**

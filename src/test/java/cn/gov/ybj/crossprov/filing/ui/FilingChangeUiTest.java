@@ -4,7 +4,6 @@ import cn.gov.ybj.crossprov.filing.change.FilingChanges;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
-import cn.gov.ybj.crossprov.filing.change.FilingChange;
 import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
