@@ -8,10 +8,8 @@ import cn.gov.ybj.crossprov.documents.PdfDocument.Paragraphs;
 import cn.gov.ybj.crossprov.documents.PdfDocument.Table;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -36,8 +34,8 @@ import java.util.regex.Pattern;
 
 /**
  * Lays one {@link PdfDocument} out on A4 pages with PDFBox. One instance per document (not
- * thread-safe); the font bytes are shared read-only, each document parses its own
- * {@link TrueTypeFont} over them and embeds the subset of glyphs it used when it is saved.
+ * thread-safe), with a parsed {@link TrueTypeFont} that nobody else uses meanwhile; the
+ * document embeds the subset of glyphs it used when it is saved. The font is not closed here.
  */
 final class PdfRenderer {
 
@@ -86,7 +84,7 @@ final class PdfRenderer {
         }
     }
 
-    private final byte[] fontBytes;
+    private final TrueTypeFont ttf;
     private final Map<Integer, Float> advances = new HashMap<>();
     private PDDocument doc;
     private PDType0Font font;
@@ -96,13 +94,12 @@ final class PdfRenderer {
     /** Nothing but repeated headers on this page yet: a row that does not fit here is split, not moved. */
     private boolean fresh;
 
-    PdfRenderer(byte[] fontBytes) {
-        this.fontBytes = fontBytes;
+    PdfRenderer(TrueTypeFont ttf) {
+        this.ttf = ttf;
     }
 
     byte[] render(PdfDocument document) throws IOException {
-        try (PDDocument pdf = new PDDocument();
-             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes))) {
+        try (PDDocument pdf = new PDDocument()) {
             doc = pdf;
             font = PDType0Font.load(pdf, ttf, true);
             cmap = ttf.getUnicodeCmapLookup();
