@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Service
 public class Documents {
 
-    /** Put there by the Maven build (download-maven-plugin), licence beside it; see docs/documents.md. */
+    /** Put there by the Maven build (npm pack, see pom.xml), licence beside it; see docs/documents.md. */
     static final String FONT = "fonts/NotoSansSC-Regular.ttf";
     static final int IDLE_FONTS = 4;
 
