@@ -1,5 +1,7 @@
-# Build with the Maven wrapper, run on a JRE. The Vaadin production bundle is prebuilt: no Node.js needed.
+# Build with the Maven wrapper, run on a JRE. The Vaadin production bundle is prebuilt; npm is
+# only there to fetch the PDF font package (docs/documents.md).
 FROM eclipse-temurin:17-jdk AS build
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
