@@ -342,6 +342,12 @@ class FilingIntegrationTest {
         assertThat(inbox.page(supervisor, ClerkInbox.Filter.ESCALATED, 0, 1000)).extracting(ClerkInbox.Item::taskId)
                 .contains(task.taskId());
         assertThat(inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 1).get(0).escalated()).isTrue();
+        // the same over REST: the supervisor's 督办任务 list has it, flagged; a reviewer of another area gets none
+        String escalatedJson = mvc.perform(get("/api/inbox").param("escalated", "true")
+                .with(clerkToken("cy-supervisor", "110105", "supervisor"))).andReturn().getResponse().getContentAsString();
+        assertThat(escalatedJson).contains(task.taskId()).contains("\"escalated\":true");
+        assertThat(mvc.perform(get("/api/inbox").param("escalated", "true").with(clerkToken("xm-reviewer", "350200")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(task.taskId());
         assertThat(escalated.overdue(task.due().plusSeconds(1))).isTrue();
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.taskId()))
                 .extracting(IdentityLink::getGroupId).contains("area-110105", "area-110105-supervisors");
@@ -486,9 +492,13 @@ class FilingIntegrationTest {
     }
 
     private static RequestPostProcessor clerkToken(String username, String area) {
+        return clerkToken(username, area, "reviewer");
+    }
+
+    private static RequestPostProcessor clerkToken(String username, String area, String role) {
         return SecurityMockMvcRequestPostProcessors.jwt()
                 .jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", username)
-                        .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", "reviewer")))
+                        .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", role)))
                 .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
     }
 

@@ -10,8 +10,6 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
-import cn.gov.ybj.crossprov.workflow.CaseSummaries;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -28,11 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,14 +40,10 @@ class FilingApiController {
 
     private final CurrentUser currentUser;
     private final FilingManagement filings;
-    private final ClerkInbox inbox;
-    private final List<CaseSummaries> summaries;
 
-    FilingApiController(CurrentUser currentUser, FilingManagement filings, ClerkInbox inbox, List<CaseSummaries> summaries) {
+    FilingApiController(CurrentUser currentUser, FilingManagement filings) {
         this.currentUser = currentUser;
         this.filings = filings;
-        this.inbox = inbox;
-        this.summaries = summaries;
     }
 
     /** The application as JSON; materials come as multipart files next to it. */
@@ -141,38 +132,6 @@ class FilingApiController {
                 .orElse(ResponseEntity.notFound().build());
     }
 
-    record InboxItem(String taskId, String name, String taskDefinitionKey, Instant created, Instant due, boolean overdue,
-                     String assignee, int priority, CaseSummaries.CaseSummary summary) {
-    }
-
-    @GetMapping("/api/inbox")
-    @Operation(summary = "经办待办：本统筹区的候选任务，按到期时间排序 / The clerk's area tasks by due date")
-    Map<String, Object> inbox(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
-        AppUser user = user();
-        int size = Math.max(1, Math.min(limit, 200));
-        List<ClerkInbox.Item> items = inbox.page(user, ClerkInbox.Filter.ALL, Math.max(0, offset), size);
-        List<String> cases = items.stream().map(ClerkInbox.Item::processInstanceId).toList();
-        Map<String, CaseSummaries.CaseSummary> byCase = new HashMap<>();
-        summaries.forEach(s -> byCase.putAll(s.summarize(cases)));
-        Instant now = Instant.now();
-        return Map.of("total", inbox.count(user, ClerkInbox.Filter.ALL), "items", items.stream()
-                .map(i -> new InboxItem(i.taskId(), i.name(), i.taskDefinitionKey(), i.created(), i.due(), i.overdue(now),
-                        i.assignee(), i.priority(), byCase.get(i.processInstanceId()))).toList());
-    }
-
-    @PostMapping("/api/inbox/{taskId}/claim")
-    @Operation(summary = "认领任务 / Claim a task")
-    ResponseEntity<Void> claim(@PathVariable String taskId) {
-        inbox.claim(user(), taskId);
-        return ResponseEntity.noContent().build();
-    }
-
-    @PostMapping("/api/inbox/{taskId}/unclaim")
-    @Operation(summary = "退回任务到组 / Give a claimed task back to the group")
-    ResponseEntity<Void> unclaim(@PathVariable String taskId) {
-        inbox.unclaim(user(), taskId);
-        return ResponseEntity.noContent().build();
-    }
 
     @GetMapping("/api/filing-reviews/{taskId}")
     @Operation(summary = "待审核的备案 / The filing a review task is about")
