@@ -60,9 +60,14 @@ public class ClerkInbox {
         Task review = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
                 .singleResult();
         if (review != null) {
-            tasks.addCandidateGroup(review.getId(), supervisorGroup(poolingAreaCode));
-            tasks.setPriority(review.getId(), ESCALATED_PRIORITY);
+            escalate(review.getId(), poolingAreaCode);
         }
+    }
+
+    /** The task is offered to the area's supervisors too and marked 已督办 (top priority, sorted first). */
+    void escalate(String taskId, String poolingAreaCode) {
+        tasks.addCandidateGroup(taskId, supervisorGroup(poolingAreaCode));
+        tasks.setPriority(taskId, ESCALATED_PRIORITY);
     }
 
     /**

@@ -160,7 +160,7 @@ public class Reviews {
      */
     public void escalate(DelegateExecution execution, String areaCode) {
         for (org.camunda.bpm.engine.task.Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
-            inbox.escalate(execution.getProcessInstanceId(), t.getTaskDefinitionKey(), areaCode);
+            inbox.escalate(t.getId(), areaCode);
         }
     }
 

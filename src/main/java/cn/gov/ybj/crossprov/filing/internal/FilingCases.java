@@ -20,7 +20,6 @@ import cn.gov.ybj.crossprov.reference.Institution;
 import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
-import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -291,7 +290,6 @@ public class FilingCases {
     private static VariableMap variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven) {
         return Variables.createVariables()
                 .putValue("filingId", id.toString())
-                .putValue("reviewGroup", ClerkInbox.areaGroup(area.code()))
                 .putValueTyped("areaFilingMode", Variables.stringValue(area.filingMode().name(), true))
                 .putValueTyped("filingType", Variables.stringValue(a.filingType().name(), true))
                 .putValueTyped("materialsGiven", Variables.booleanValue(materialsGiven, true))
