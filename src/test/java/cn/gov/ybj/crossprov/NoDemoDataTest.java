@@ -49,7 +49,7 @@ class NoDemoDataTest {
         assertThat(agencies.count(new Agencies.Filter(null, null))).isZero();
         assertThat(jdbc.sql("SELECT name FROM app.reference_dataset").query(String.class).list()).containsExactly("divisions");
         for (String table : List.of("app.designated_institution", "app.insurance_record", "app.chronic_qualification",
-                "app.family_member", "app.account_binding", "app.filing")) {
+                "app.family_member", "app.account_binding", "app.insurance_account", "app.filing")) {
             assertThat(count(table)).as(table).isZero();
         }
     }

@@ -106,7 +106,22 @@ public final class DemoRegistryGenerator {
                 new Person(withCheck("11010819681120013"), "周强", "M", LocalDate.of(1968, 11, 20), "110108", "EMPLOYEE", "IN_SERVICE", "TERMINATED",
                         "北京海淀演示商贸有限公司", "110108:EMPLOYEE:1999-01~2023-12"),
                 new Person(withCheck("11010519920405014"), "赵敏", "F", LocalDate.of(1992, 4, 5), "110105", "RESIDENT", "RESIDENT", "NORMAL",
-                        "", "110105:RESIDENT:2010-01~"));
+                        "", "110105:RESIDENT:2010-01~"),
+                // 医疗保险关系转移接续 between 北京市朝阳区 110105 and 厦门市 350200 (balances and arrears in
+                // demo-insurance-accounts.csv): moved from 厦门 to 朝阳; moved from 朝阳 to 厦门 with 2018-04
+                // paid in both; only ever in 朝阳; only ever in 厦门; 欠费 (a transfer is refused); 城乡居民
+                new Person(withCheck("35020319840521015"), "黄志明", "M", LocalDate.of(1984, 5, 21), "110105", "EMPLOYEE", "IN_SERVICE", "NORMAL",
+                        "北京朝阳演示科技有限公司", "350200:EMPLOYEE:2012-03~2016-08;110105:EMPLOYEE:2016-09~"),
+                new Person(withCheck("11010519871003026"), "郑丽华", "F", LocalDate.of(1987, 10, 3), "350200", "EMPLOYEE", "IN_SERVICE", "NORMAL",
+                        "厦门演示信息技术有限公司", "110105:EMPLOYEE:2009-07~2018-04;350200:EMPLOYEE:2018-04~"),
+                new Person(withCheck("11010519820115037"), "吴海涛", "M", LocalDate.of(1982, 1, 15), "110105", "EMPLOYEE", "IN_SERVICE", "NORMAL",
+                        "北京朝阳演示医药有限公司", "110105:EMPLOYEE:2010-01~"),
+                new Person(withCheck("35020619920318048"), "许晓燕", "F", LocalDate.of(1992, 3, 18), "350200", "EMPLOYEE", "IN_SERVICE", "NORMAL",
+                        "厦门演示食品有限公司", "350200:EMPLOYEE:2014-09~"),
+                new Person(withCheck("11010519790612059"), "杨建军", "M", LocalDate.of(1979, 6, 12), "110105", "EMPLOYEE", "IN_SERVICE", "NORMAL",
+                        "北京朝阳演示建材有限公司", "110105:EMPLOYEE:2005-03~"),
+                new Person(withCheck("11010519651130062"), "钱秀兰", "F", LocalDate.of(1965, 11, 30), "350200", "RESIDENT", "RESIDENT", "NORMAL",
+                        "", "110105:RESIDENT:2011-01~2019-12;350200:RESIDENT:2020-01~"));
     }
 
     static String generate() throws IOException {
