@@ -68,7 +68,7 @@ class BadInputIntegrationTest {
     static final List<String> TABLES = List.of("filing", "filing_material", "filing_event", "filing_change",
             "filing_cancellation", "filing_supplement", "chronic_institution_choice", "family_member",
             "designated_institution", "calendar_day", "calendar_year", "account_binding", "account_binding_audit",
-            "binding_challenge", "family_link_attempt");
+            "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN }
@@ -181,6 +181,13 @@ class BadInputIntegrationTest {
                 new JsonApi("supplement review", Who.CLERK, "/api/supplement-reviews" + task, Map.of(),
                         map("decision", "RETURN", "returnReason", "材料不清晰"), reason),
                 new JsonApi("chronic review", Who.CLERK, "/api/chronic-choice-reviews" + task, Map.of(),
+                        map("decision", "REFUSE", "refuseReason", "不符合规定"), refuse),
+                new JsonApi("transfer out", Who.INSURED, "/api/transfers/out", Map.of(),
+                        map("inAreaCode", "110105", "phone", "13900139000"), List.of("inAreaCode", "phone")),
+                new JsonApi("transfer in", Who.INSURED, "/api/transfers/in", Map.of(),
+                        map("insuranceType", "EMPLOYEE", "outAreaCode", "110105", "inAreaCode", "350200", "phone", "13900139000"),
+                        List.of("outAreaCode", "inAreaCode", "phone")),
+                new JsonApi("transfer step", Who.CLERK, "/api/transfer-tasks" + task, Map.of(),
                         map("decision", "REFUSE", "refuseReason", "不符合规定"), refuse));
     }
 

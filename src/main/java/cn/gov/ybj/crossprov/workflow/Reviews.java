@@ -96,8 +96,16 @@ public class Reviews {
      * {@code dueInWorkingDays} working days on the official calendar (holidays and 调休).
      */
     public void open(DelegateExecution execution, Subject subject, String areaCode, int dueInWorkingDays) {
+        open(execution, subject, areaCode, workingDays.due(dueInWorkingDays));
+    }
+
+    /**
+     * Opens a review with a due date set earlier, for steps that share one deadline (the
+     * out-area's review and transfer-out together within 10 working days of acceptance).
+     */
+    public void open(DelegateExecution execution, Subject subject, String areaCode, java.util.Date due) {
         execution.setVariable(GROUP, ClerkInbox.areaGroup(areaCode));
-        execution.setVariable(DUE, workingDays.due(dueInWorkingDays));
+        execution.setVariable(DUE, due);
         execution.setVariable(SUBJECT, subject.key());
         execution.setVariable(AREA, areaCode);
         execution.setVariable(REVIEWER, null);
@@ -108,8 +116,13 @@ public class Reviews {
      * area, or its supervisor); absent otherwise, also for another area's task id.
      */
     public Optional<Task> find(AppUser clerk, String taskId, String taskDefinitionKey) {
+        return find(clerk, taskId, java.util.Set.of(taskDefinitionKey));
+    }
+
+    /** {@link #find(AppUser, String, String)} for a process with several review steps. */
+    public Optional<Task> find(AppUser clerk, String taskId, java.util.Collection<String> taskDefinitionKeys) {
         return inbox.find(clerk, taskId)
-                .filter(t -> taskDefinitionKey.equals(t.taskDefinitionKey()))
+                .filter(t -> taskDefinitionKeys.contains(t.taskDefinitionKey()))
                 .flatMap(t -> {
                     Map<String, Object> v = runtime.getVariables(t.processInstanceId(), List.of(SUBJECT, AREA));
                     Object area = v.get(AREA);
