@@ -1,14 +1,17 @@
 package cn.gov.ybj.crossprov.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
  * An amount of money in yuan (元) with two decimals, rounded half up as the settlement rules
- * round. The clearing tables print 万元 with four decimals ({@link #toWanYuan()}).
+ * round; a plain number in JSON. The clearing tables print 万元 with four decimals ({@link #toWanYuan()}).
  */
-public record Money(BigDecimal yuan) implements Comparable<Money> {
+public record Money(@JsonValue BigDecimal yuan) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(BigDecimal.ZERO);
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
@@ -26,6 +29,7 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
         }
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Money yuan(BigDecimal amount) {
         return new Money(amount);
     }
