@@ -75,7 +75,8 @@ class ApplicationTest {
         // every model of bpmn/ is deployed; the scaffolding process platform-check is gone
         assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
                 .extracting(ProcessDefinition::getKey).contains("filing", "filing-change", "filing-cancellation",
-                        "supplemental-materials", "chronic-institution-choice", "national-registry-report")
+                        "supplemental-materials", "chronic-institution-choice", "national-registry-report",
+                        "medical-insurance-transfer")
                 .doesNotContain("platform-check");
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("filing-review-mode").latestVersion().count())
                 .isEqualTo(1);
