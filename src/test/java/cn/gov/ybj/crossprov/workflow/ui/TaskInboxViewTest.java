@@ -44,9 +44,11 @@ class TaskInboxViewTest extends KaribuSpringSupport {
         ComboBox<String> types = _get(ComboBox.class, spec -> spec.withId("filter-task-type"));
         List<String> keys = types.getListDataView().getItems().toList();
         assertThat(keys).containsExactly("Task_ReviewFiling", "Task_ReviewChange", "Task_ReviewCancellation",
-                "Task_ReviewSupplement", "Task_ReviewChoice");
+                "Task_ReviewSupplement", "Task_ReviewChoice", "Task_AcceptTransferIn", "Task_ReviewTransferOut",
+                "Task_TransferOut", "Task_TransferIn");
         assertThat(keys.stream().map(types.getItemLabelGenerator()).toList())
-                .containsExactly("备案审核", "信息变更审核", "取消备案审核", "补充材料审核", "门诊慢特病医疗机构选择审核");
+                .containsExactly("备案审核", "信息变更审核", "取消备案审核", "补充材料审核", "门诊慢特病医疗机构选择审核",
+                        "转移接续·转入地前台落地审核", "转移接续·转出地审核", "转移接续·转出地办理转出", "转移接续·转入地办理接续");
         // 督办任务 is the supervisors' view (Karibu finds visible components only)
         assertThat(_find(Checkbox.class, spec -> spec.withId("filter-escalated"))).isEmpty();
         assertThat(_get(Checkbox.class, spec -> spec.withId("filter-overdue")).isVisible()).isTrue();
