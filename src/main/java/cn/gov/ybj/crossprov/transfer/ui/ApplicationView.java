@@ -9,6 +9,7 @@ import cn.gov.ybj.crossprov.transfer.TransferCase;
 import cn.gov.ybj.crossprov.transfer.TransferCases;
 import cn.gov.ybj.crossprov.ui.Errors;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -65,6 +66,15 @@ abstract class ApplicationView extends VerticalLayout implements HasDynamicTitle
         query.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button reset = new Button(getTranslation("transfer.reset"), e -> reset());
         reset.setId("transfer-reset");
+        for (Component field : queryFields) {
+            // what is submitted is what was queried: a changed query field takes the preview away
+            if (field instanceof HasValue<?, ?> value) {
+                value.addValueChangeListener(e -> {
+                    result.removeAll();
+                    Errors.clear(error);
+                });
+            }
+        }
         HorizontalLayout filters = new HorizontalLayout(queryFields);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -92,7 +102,7 @@ abstract class ApplicationView extends VerticalLayout implements HasDynamicTitle
             Button submit = new Button(getTranslation("transfer.submit"), e -> submit());
             submit.setId("transfer-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            result.add(TransferPanels.preview(this, p), phone, submit);
+            result.add(TransferPanels.preview(this, p, phone), submit);
         } catch (BusinessRuleException e) {
             Errors.show(error, e);
         }
@@ -103,7 +113,7 @@ abstract class ApplicationView extends VerticalLayout implements HasDynamicTitle
         try {
             TransferCase c = apply(phone.getValue());
             result.removeAll();
-            Paragraph done = new Paragraph(getTranslation("transfer.submitted", c.getSerialNo(),
+            Paragraph done = new Paragraph(getTranslation("transfer.submitted", String.valueOf(c.getSerialNo()),
                     Errors.english(this) ? c.getStatus().labelEn() : c.getStatus().label()));
             done.setId("transfer-submitted");
             Button open = new Button(getTranslation("transfer.openProgress"),
@@ -130,9 +140,10 @@ abstract class ApplicationView extends VerticalLayout implements HasDynamicTitle
         box.setRequiredIndicatorVisible(true);
         box.setClearButtonVisible(true);
         box.setWidth("20em");
-        box.setItems((ComboBox.ItemFilter<PoolingArea>) (a, filter) -> a.name().contains(filter) || a.code().startsWith(filter),
-                areas.list(null));
+        // filtered on the label as shown, so part of the name, the code or the whole label finds the area
         box.setItemLabelGenerator(a -> a.name() + "（" + a.code() + "）");
+        box.setItems((ComboBox.ItemFilter<PoolingArea>) (a, filter) -> box.getItemLabelGenerator().apply(a).contains(filter.strip()),
+                areas.list(null));
         return box;
     }
 

@@ -6,7 +6,7 @@ import cn.gov.ybj.crossprov.transfer.TransferCase;
 import cn.gov.ybj.crossprov.transfer.TransferPrints;
 import cn.gov.ybj.crossprov.transfer.TransferProgress;
 import cn.gov.ybj.crossprov.workflow.ProcessDiagrams;
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -38,7 +38,8 @@ class TransferCasePanel {
                 new H3(owner.getTranslation("transfer.section.progress")), TransferPanels.steps(owner, p),
                 new H3(owner.getTranslation("transfer.section.documents")), TransferPanels.documents(owner, user, c, prints));
         if (c.getProcessInstanceId() != null) {
-            Div diagram = new Div(new Html(diagrams.svgForInstance(c.getProcessInstanceId())));
+            // Svg, not Html: Html would create the <svg> as an HTML element (nothing drawn) and lower-case viewBox
+            Div diagram = new Div(new Svg(diagrams.svgForInstance(c.getProcessInstanceId())));
             diagram.setId("transfer-diagram");
             diagram.setWidthFull();
             diagram.getStyle().set("overflow-x", "auto");

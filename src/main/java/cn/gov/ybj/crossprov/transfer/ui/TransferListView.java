@@ -37,7 +37,8 @@ abstract class TransferListView extends VerticalLayout implements HasDynamicTitl
         direction.setId("transfer-direction");
         direction.setLabel(getTranslation("transfer.queryType"));
         direction.setItems(Direction.values());
-        direction.setItemLabelGenerator(d -> en ? d.labelEn() : d.label());
+        // the empty selection (全部) is labelled too
+        direction.setItemLabelGenerator(d -> d == null ? getTranslation("transfer.queryType.all") : en ? d.labelEn() : d.label());
         direction.setEmptySelectionAllowed(true);
         direction.setEmptySelectionCaption(getTranslation("transfer.queryType.all"));
         Grid<TransferCase> grid = new Grid<>();
@@ -56,7 +57,12 @@ abstract class TransferListView extends VerticalLayout implements HasDynamicTitl
         Button query = new Button(getTranslation("transfer.query"), e -> grid.setItems(transfers.list(user, direction.getValue(), 100)));
         query.setId("transfer-query");
         query.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout filters = new HorizontalLayout(direction, query);
+        Button reset = new Button(getTranslation("transfer.reset"), e -> {
+            direction.clear();
+            grid.setItems(transfers.list(user, null, 100));
+        });
+        reset.setId("transfer-reset");
+        HorizontalLayout filters = new HorizontalLayout(direction, reset, query);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.setItems(transfers.list(user, null, 100));
         add(title, filters, grid);

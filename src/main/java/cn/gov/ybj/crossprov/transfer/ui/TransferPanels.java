@@ -36,8 +36,8 @@ final class TransferPanels {
     private TransferPanels() {
     }
 
-    /** 参保人员申报信息 after 查询, in the order of seed 001's screens. */
-    static Component preview(Component owner, TransferCases.Preview p) {
+    /** 参保人员申报信息 after 查询, in the order of seed 001's screens, with the 手机号码 to fill in among the person's data. */
+    static Component preview(Component owner, TransferCases.Preview p, Component phone) {
         VerticalLayout all = new VerticalLayout();
         all.setPadding(false);
         all.setId("transfer-preview");
@@ -46,13 +46,14 @@ final class TransferPanels {
         item(person, owner, "transfer.idType", null, owner.getTranslation("transfer.idType.value"));
         item(person, owner, "transfer.idNumber", "preview-id", p.maskedIdNumber());
         item(person, owner, "transfer.insuranceType", null, typeLabel(owner, p.insuranceType()));
+        person.add(phone);
         FormLayout out = form();
         item(out, owner, "transfer.areaName", "preview-out-area", p.out().areaName());
-        item(out, owner, "transfer.agencyName", null, p.out().agencyName());
+        item(out, owner, "transfer.agencyName", "preview-out-agency", p.out().agencyName());
         item(out, owner, "transfer.insuranceType", null, typeLabel(owner, p.insuranceType()));
         FormLayout in = form();
         item(in, owner, "transfer.areaName", "preview-in-area", p.in().areaName());
-        item(in, owner, "transfer.agencyName", null, p.in().agencyName());
+        item(in, owner, "transfer.agencyName", "preview-in-agency", p.in().agencyName());
         item(in, owner, "transfer.bankAccountName", "preview-bank-account-name", p.in().bankAccountName());
         item(in, owner, "transfer.bankName", "preview-bank-name", p.in().bankName());
         item(in, owner, "transfer.bankAccountNo", "preview-bank-account-no", p.in().bankAccountNo());
@@ -137,8 +138,9 @@ final class TransferPanels {
                 when.append(" ").append(owner.getTranslation("transfer.step.due", TIME.format(s.due())));
             }
             row.add(name, state, new Span(when.toString()));
-            if (s.note() != null) {
-                Span note = new Span(" — " + s.note());
+            String text = note(owner, progress.transfer(), s);
+            if (text != null) {
+                Span note = new Span(" — " + text);
                 note.addClassName("step-note");
                 row.add(note);
             }
@@ -147,30 +149,48 @@ final class TransferPanels {
         return list;
     }
 
-    /** 查看 (inline in a new tab) and 下载 of both documents, once the case has been transferred out. */
+    /** A step's note in the UI language; a refusal reason is shown as the clerk wrote it. */
+    private static String note(Component owner, TransferCase c, TransferProgress.Step s) {
+        if (s.note() == null || s.state() == TransferProgress.StepState.REFUSED) {
+            return s.note();
+        }
+        return switch (s.activityId()) {
+            case "StartEvent_TransferApplied" -> owner.getTranslation("transfer.step.note.serial", String.valueOf(c.getSerialNo()));
+            case TransferCases.TRANSFER_OUT_TASK -> owner.getTranslation("transfer.step.note.certificate", c.getCertificateNo());
+            case TransferCases.TRANSFER_IN_TASK ->
+                    owner.getTranslation("transfer.step.note.months", String.valueOf(c.getAccumulatedMonths()));
+            default -> s.note();
+        };
+    }
+
+    /**
+     * 查看 (inline in a new tab) and 下载 of both documents, once the case has been transferred out;
+     * the ids end with the 流水号, as the print screen lists several cases.
+     */
     static Component documents(Component owner, AppUser user, TransferCase c, TransferPrints prints) {
         HorizontalLayout links = new HorizontalLayout();
-        links.setId("transfer-documents");
+        long serial = c.getSerialNo();
+        links.setId("documents-" + serial);
         if (c.getCertificateNo() == null) {
             links.add(new Span(owner.getTranslation("transfer.documents.none")));
             return links;
         }
         UUID id = c.getId();
-        links.add(link(owner, "certificate-view", "transfer.certificate.view", "参保凭证-" + c.getCertificateNo() + ".pdf",
+        links.add(link(owner, "certificate-view-" + serial, "transfer.certificate.view", "参保凭证-" + c.getCertificateNo() + ".pdf",
                 () -> prints.certificate(user, id), true));
-        links.add(link(owner, "certificate-download", "transfer.certificate.download", "参保凭证-" + c.getCertificateNo() + ".pdf",
+        links.add(link(owner, "certificate-download-" + serial, "transfer.certificate.download", "参保凭证-" + c.getCertificateNo() + ".pdf",
                 () -> prints.certificate(user, id), false));
-        links.add(link(owner, "sheet-download", "transfer.sheet.download", "信息表-" + c.getCertificateNo() + ".pdf",
+        links.add(link(owner, "sheet-download-" + serial, "transfer.sheet.download", "信息表-" + c.getCertificateNo() + ".pdf",
                 () -> prints.informationSheet(user, id), false));
         return links;
     }
 
     private static Anchor link(Component owner, String id, String key, String fileName, Supplier<Optional<byte[]>> pdf,
                                boolean inline) {
-        InputStreamDownloadHandler handler = DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = pdf.get().orElseThrow();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "application/pdf", bytes.length);
-        });
+        // checked again when the link is followed: a case no longer visible to the user gives 404
+        InputStreamDownloadHandler handler = DownloadHandler.fromInputStream(event -> pdf.get()
+                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "application/pdf", bytes.length))
+                .orElseGet(() -> DownloadResponse.error(404)));
         if (inline) {
             handler = handler.inline();
         }

@@ -34,7 +34,7 @@ public class TransferPrintView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(c -> divisions.name(c.getOutAreaCode()).orElse(c.getOutAreaCode())).setHeader(getTranslation("transfer.outArea")).setAutoWidth(true);
         grid.addColumn(c -> divisions.name(c.getInAreaCode()).orElse(c.getInAreaCode())).setHeader(getTranslation("transfer.inArea")).setAutoWidth(true);
         grid.addColumn(c -> TransferPanels.time(c.getTransferredOutAt())).setHeader(getTranslation("transfer.transferredOutAt")).setAutoWidth(true);
-        grid.addComponentColumn(c -> TransferPanels.documents(this, user, c, prints)).setHeader(getTranslation("transfer.section.documents")).setAutoWidth(true);
+        grid.addComponentColumn(c -> TransferPanels.documents(this, user, c, prints)).setKey("documents").setHeader(getTranslation("transfer.section.documents")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("transfer.print.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

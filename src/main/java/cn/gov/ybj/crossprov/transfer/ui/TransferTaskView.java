@@ -101,7 +101,7 @@ public class TransferTaskView extends VerticalLayout implements BeforeEnterObser
             TransferCase c = transfers.decide(clerk, taskId, new TransferCases.Decision(outcome, (String) v.get("refuseReason"),
                     Boolean.TRUE.equals(v.get("identityChecked")), Boolean.TRUE.equals(v.get("documentsChecked")),
                     v.get("balanceReceived") instanceof Number n ? TransferCases.receivedAmount(new BigDecimal(n.toString())) : null));
-            Errors.success(getTranslation("transfer.task.done", c.getSerialNo(),
+            Errors.success(getTranslation("transfer.task.done", String.valueOf(c.getSerialNo()),
                     Errors.english(this) ? c.getStatus().labelEn() : c.getStatus().label()));
             getUI().ifPresent(ui -> ui.navigate("clerk/inbox"));
         } catch (BusinessRuleException e) {
