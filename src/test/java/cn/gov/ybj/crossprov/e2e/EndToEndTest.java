@@ -10,8 +10,13 @@ import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.localrun.LocalKeycloak;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
+import cn.gov.ybj.crossprov.reference.PoolingArea;
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +92,8 @@ class EndToEndTest {
     cn.gov.ybj.crossprov.insured.InsuranceRegistryImport registryImport;
     @Autowired
     cn.gov.ybj.crossprov.localrun.SmsSimulator sms;
+    @Autowired
+    PoolingAreas areas;
 
     @AfterAll
     static void clearPort() {
@@ -525,6 +532,115 @@ class EndToEndTest {
         // the application session is gone too
         browser.get(APP + "/home");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+    }
+
+    // ---- 医疗保险关系转移接续 in the browser ----
+
+    @Test
+    void transferOutFromTheApplicationToTheCertificateDownload() throws Exception {
+        String person = "350206199203180487"; // 许晓燕, insured in 厦门 350200 (demo account xuxiaoyan, used nowhere else)
+        PoolingArea chaoyang = areas.find("110105").orElseThrow();
+        login("login-insured", "xuxiaoyan");
+        openFromMenu("职工医疗保险关系转出申请", "职工医疗保险关系转出申请");
+
+        WebElement inArea = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-in-area")));
+        inArea.findElement(By.tagName("input")).sendKeys("朝阳");
+        click(waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-combo-box-item[normalize-space(.)='北京市朝阳区（110105）']"))));
+        click("transfer-query");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-preview")));
+        assertThat(text("preview-name")).isEqualTo("许晓燕");
+        assertThat(text("preview-id")).isEqualTo("350*****0487");
+        assertThat(text("transfer-preview")).doesNotContain(person);
+        assertThat(text("preview-out-area")).isEqualTo("福建省厦门市");
+        assertThat(text("preview-in-area")).isEqualTo("北京市朝阳区");
+        // where the in-area wants the personal account's balance paid: its bank data
+        assertThat(chaoyang.bankAccountNo()).isNotBlank();
+        assertThat(text("preview-bank-account-name")).isEqualTo(chaoyang.bankAccountName());
+        assertThat(text("preview-bank-name")).isEqualTo(chaoyang.bankName());
+        assertThat(text("preview-bank-account-no")).isEqualTo(chaoyang.bankAccountNo());
+        assertThat(text("preview-balance")).isEqualTo("¥2468.00");
+
+        type("transfer-phone", "13912340487");
+        click("transfer-submit");
+        String submitted = text("transfer-submitted");
+        java.util.regex.Matcher serialNo = java.util.regex.Pattern.compile("流水号 (\\d+)").matcher(submitted);
+        assertThat(serialNo.find()).as(submitted).isTrue();
+        String serial = serialNo.group(1);
+        click("transfer-open-progress");
+        waitFor(ExpectedConditions.urlMatches("/transfers/[0-9a-f-]{36}$"));
+        String id = browser.getCurrentUrl().replaceAll(".*/transfers/", "");
+        assertThat(text("case-serial")).isEqualTo(serial);
+        assertThat(text("case-status")).isEqualTo("转出地审核中");
+        click("logout");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+
+        // the out-area's clerk: 审核, then 办理转出, each from the inbox
+        login("login-clerks", "xm-reviewer");
+        decideTransferStep(serial, "转移接续·转出地审核", "审核通过");
+        decideTransferStep(serial, "转移接续·转出地办理转出", "办理转出");
+        click("logout");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-clerks")));
+
+        String xuxiaoyan = token("insured", "xuxiaoyan");
+        JsonNode transferred = json.readTree(call("/api/transfers/" + id, xuxiaoyan).body());
+        assertThat(transferred.path("status").asText()).isEqualTo("TRANSFERRING_IN");
+        assertThat(transferred.path("balance").decimalValue()).isEqualByComparingTo("2468.00");
+        String certificateNo = transferred.path("certificateNo").asText();
+        assertThat(certificateNo).matches("350200-\\d{6}");
+
+        // 打印转移接续参保凭证: the download link, fetched in her browser session
+        login("login-insured", "xuxiaoyan");
+        openFromMenu("打印转移接续参保凭证", "打印医疗保险关系转移接续参保凭证");
+        waitFor(d -> d.findElement(By.id("certificates")).getText().contains(certificateNo));
+        WebElement download = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-download")));
+        assertThat(browser.findElement(By.id("certificate-view")).getText()).isEqualTo("查看参保凭证");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fetched = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0].href).then(async r => {
+                    const bytes = new Uint8Array(await r.arrayBuffer());
+                    let binary = '';
+                    for (let i = 0; i < bytes.length; i += 0x8000) {
+                        binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+                    }
+                    done({status: r.status, type: r.headers.get('Content-Type') || '', body: btoa(binary)});
+                }, e => done({status: String(e)}));""", download);
+        assertThat(fetched.get("status")).isEqualTo(200L);
+        assertThat((String) fetched.get("type")).startsWith("application/pdf");
+        String certificate = pdfText(java.util.Base64.getDecoder().decode((String) fetched.get("body")));
+        assertThat(certificate).contains("基本医疗保险参保(合)凭证", certificateNo, "许晓燕", "贰仟肆佰陆拾捌元整");
+
+        // nobody else sees the case or its certificate: another insured person, a clerk of 110108
+        for (String stranger : List.of(token("insured", "liuyang"), token("clerks", "hd-reviewer"))) {
+            assertThat(call("/api/transfers/" + id, stranger).statusCode()).isEqualTo(404);
+            assertThat(call("/api/transfers/" + id + "/certificate.pdf", stranger).statusCode()).isEqualTo(404);
+        }
+        assertThat(call("/api/transfers/" + id + "/certificate.pdf", xuxiaoyan).statusCode()).isEqualTo(200);
+    }
+
+    /** A screen from the side navigation. */
+    private void openFromMenu(String menuItem, String viewTitle) {
+        click(waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-side-nav-item[normalize-space(.)='" + menuItem + "']"))));
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), viewTitle));
+    }
+
+    /** A transfer step from the inbox: the task's screen, the decision, back in the inbox. */
+    private void decideTransferStep(String serial, String title, String decision) {
+        click("work-" + serial);
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), title));
+        WebElement decisions = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("form-decision")));
+        click(decisions.findElements(By.tagName("vaadin-radio-button")).stream()
+                .filter(b -> b.getText().contains(decision)).findFirst().orElseThrow());
+        click("review-submit");
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "待办任务"));
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     // ---- 实名认证 and family links in the browser ----

@@ -22,8 +22,9 @@ import java.io.InputStream;
  * {@code app.demo-data.enabled}: loads the generated demo registry (DEMO data, not real
  * persons) after the pooling areas exist, again only when the file changed (sha256); records
  * 张伟's 家庭共济 relations to 李建华 (spouse) and 李娜 (child) in the registry and links them to her
- * account on that basis; binds the four demo accounts of the realm to their persons (method DEMO,
- * with an audit row) as a counter would have.
+ * account on that basis; binds the demo accounts of the realm to their persons (method DEMO,
+ * with an audit row) as a counter would have — on every start, so that a demo account added later
+ * is bound in an existing database too (an account or person bound already is left alone).
  */
 @Component
 @ConditionalOnProperty(name = "app.demo-data.enabled", havingValue = "true")
@@ -49,7 +50,9 @@ class DemoRegistryLoader implements ApplicationRunner {
     /** the demo accounts of keycloak-realm/ and their persons */
     static final java.util.Map<String, String> DEMO_ACCOUNTS = java.util.Map.of(
             "zhangwei", "110105195803120029", "liuyang", "11010819850607441X",
-            "chenjing", "350203196209151238", "linfang", "350206199001015563");
+            "chenjing", "350203196209151238", "linfang", "350206199001015563",
+            // 许晓燕, insured in 厦门 350200: the demo of a transfer-out (and EndToEndTest's)
+            "xuxiaoyan", "350206199203180487");
 
     @Override
     @Transactional
@@ -59,9 +62,13 @@ class DemoRegistryLoader implements ApplicationRunner {
             csv = in.readAllBytes();
         }
         String hash = ReferenceDatasets.sha256(csv);
-        if (datasets.isCurrent(DATASET, hash)) {
-            return;
+        if (!datasets.isCurrent(DATASET, hash)) {
+            importRegistry(csv, hash);
         }
+        DEMO_ACCOUNTS.forEach(binding::bindDemoAccount);
+    }
+
+    private void importRegistry(byte[] csv, String hash) throws IOException {
         InsuranceRegistryImport.Report report = importer.importCsv(new ByteArrayInputStream(csv), true);
         if (!report.ok()) {
             report.errors().stream().limit(20).forEach(e -> log.error("Demo registry: {}", e.message()));
@@ -83,7 +90,6 @@ class DemoRegistryLoader implements ApplicationRunner {
                 ON CONFLICT (owner_id_number, member_id_number) DO UPDATE SET status = 'ACTIVE', basis = 'REGISTRY',
                     confirmed_at = now()
                 """).update();
-        DEMO_ACCOUNTS.forEach(binding::bindDemoAccount);
         datasets.recordImport(DATASET, hash);
         log.info("Loaded the DEMO insured registry: {} persons ({} new, {} updated)",
                 report.rows(), report.inserted(), report.updated());
