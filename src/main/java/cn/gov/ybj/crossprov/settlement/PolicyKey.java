@@ -1,0 +1,40 @@
+package cn.gov.ybj.crossprov.settlement;
+
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.insured.PersonType;
+import cn.gov.ybj.crossprov.shared.RegionCode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whose policy: the insured pooling area (参保地, the area whose 起付标准, 比例 and 限额 apply —
+ * 003 第二十六条), the insurance type (险种) and the person type (人员类别) as the registry records
+ * them. A key has versions by effective date ({@link PolicyVersion}).
+ */
+public record PolicyKey(RegionCode insuredArea, InsuranceType insuranceType, PersonType personType) {
+
+    public PolicyKey {
+        List<PolicyProblem> problems = new ArrayList<>();
+        if (insuredArea == null) {
+            problems.add(new PolicyProblem("缺少参保地", "The insured area is missing"));
+        }
+        if (insuranceType == null) {
+            problems.add(new PolicyProblem("缺少险种", "The insurance type is missing"));
+        }
+        if (personType == null) {
+            problems.add(new PolicyProblem("缺少人员类别", "The person type is missing"));
+        }
+        PolicyValidation.requireValid(problems);
+    }
+
+    public static PolicyKey of(String insuredArea, InsuranceType insuranceType, PersonType personType) {
+        return new PolicyKey(RegionCode.of(insuredArea), insuranceType, personType);
+    }
+
+    /** e.g. {@code 610403 城镇职工 在职} */
+    @Override
+    public String toString() {
+        return insuredArea + " " + insuranceType.label() + " " + personType.label();
+    }
+}
