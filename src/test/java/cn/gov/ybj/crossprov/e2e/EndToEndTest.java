@@ -593,8 +593,8 @@ class EndToEndTest {
         login("login-insured", "xuxiaoyan");
         openFromMenu("打印转移接续参保凭证", "打印医疗保险关系转移接续参保凭证");
         waitFor(d -> d.findElement(By.id("certificates")).getText().contains(certificateNo));
-        WebElement download = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-download")));
-        assertThat(browser.findElement(By.id("certificate-view")).getText()).isEqualTo("查看参保凭证");
+        WebElement download = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-download-" + serial)));
+        assertThat(browser.findElement(By.id("certificate-view-" + serial)).getText()).isEqualTo("查看参保凭证");
         @SuppressWarnings("unchecked")
         Map<String, Object> fetched = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
