@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,6 +143,101 @@ public final class PolicyFile {
             }));
         }
         return new PolicyVersion(key, effectiveFrom, deductible, funds);
+    }
+
+    /**
+     * One policy read from its JSON object (the format of one entry of {@code policies}), e.g. as
+     * stored in the database; refused with the position of the first problem in {@code source}.
+     */
+    public static PolicyVersion fromJson(JsonNode policy, String source) {
+        try {
+            return at("", () -> policy(policy));
+        } catch (Located e) {
+            String where = source + (e.path.isEmpty() ? "" : " " + e.path);
+            throw new BusinessRuleException(where + "：" + e.problem.messageZh(), where + ": " + e.problem.messageEn());
+        }
+    }
+
+    /** Parses JSON text with decimals kept exact (never floating point). */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The policy as one entry of the file's {@code policies} (every grade listed, no {@code ALL}). */
+    public static ObjectNode toJson(PolicyVersion v) {
+        ObjectNode p = toKeyJson(v.key(), v.effectiveFrom());
+        p.set("deductible", deductibleJson(v.deductible()));
+        p.set("funds", fundsJson(v.funds()));
+        return p;
+    }
+
+    /** The key and date part of a policy's JSON. */
+    public static ObjectNode toKeyJson(PolicyKey key, LocalDate effectiveFrom) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("insuredArea", key.insuredArea().toString());
+        p.put("insuranceType", key.insuranceType().name());
+        p.put("personType", key.personType().name());
+        p.put("effectiveFrom", effectiveFrom.toString());
+        return p;
+    }
+
+    public static ObjectNode deductibleJson(DeductibleRule d) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("mode", d.mode().name());
+        n.set("amounts", amountsJson(d.amounts()));
+        if (!d.subsequentAmounts().isEmpty()) {
+            n.set("subsequent", amountsJson(d.subsequentAmounts()));
+        }
+        return n;
+    }
+
+    public static ArrayNode fundsJson(List<FundRule> funds) {
+        ArrayNode array = JSON.createArrayNode();
+        for (FundRule f : funds) {
+            ObjectNode n = array.addObject();
+            n.put("code", f.code());
+            n.put("name", f.name());
+            n.put("base", f.base().name());
+            if (f.baseFund() != null) {
+                n.put("baseFund", f.baseFund());
+            }
+            n.put("scope", f.scope().name());
+            n.put("annualCap", f.annualCap().yuan());
+            ObjectNode bands = n.putObject("bands");
+            for (HospitalGrade g : HospitalGrade.values()) {
+                ArrayNode list = bands.putArray(g.name());
+                for (RatioBand b : f.bands(g)) {
+                    ObjectNode band = list.addObject();
+                    band.put("from", b.from().yuan());
+                    if (b.to() != null) {
+                        band.put("to", b.to().yuan());
+                    }
+                    band.put("percent", b.percent());
+                }
+            }
+        }
+        return array;
+    }
+
+    private static ObjectNode amountsJson(Map<HospitalGrade, Money> amounts) {
+        ObjectNode n = JSON.createObjectNode();
+        for (HospitalGrade g : HospitalGrade.values()) {
+            n.put(g.name(), amounts.get(g).yuan());
+        }
+        return n;
+    }
+
+    /** Compact JSON text of a node. */
+    public static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<RatioBand> bands(JsonNode array) {
