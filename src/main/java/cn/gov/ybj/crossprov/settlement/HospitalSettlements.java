@@ -104,26 +104,59 @@ public class HospitalSettlements {
                     "You may not upload settlements of another institution: this system's institution code is " + institutionCode);
         }
         LocalDate month = in.dischargeDate().withDayOfMonth(1);
-        store.ensurePartition(month);
         String sha256 = in.sha256();
+        // a retry answers what was stored, whatever the rules say now
+        Optional<HospitalSettlement> stored = store.key(institutionCode, in.settlementNo()).map(k -> stored(k, in, sha256));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        // the checks read only, outside the transaction (the policy lookup may load its snapshot in its own)
+        Basis basis = basis(in);
+        store.ensurePartition(month);
         return tx.execute(status -> {
             UUID id = UUID.randomUUID();
             Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, month);
             if (existing.isPresent()) {
-                SettlementStore.Key key = existing.get();
-                if (!key.bodySha256().equals(sha256)) {
-                    throw new SettlementRefusal(409, SettlementRefusal.NUMBER_REUSED, "settlementNo",
-                            "结算单号 " + in.settlementNo() + " 已用于另一笔内容不同的结算，请勿重复使用",
-                            "Settlement number " + in.settlementNo() + " was already used for a settlement with different content");
-                }
-                return store.find(key.dischargeMonth(), key.settlementId()).orElseThrow();
+                // a concurrent upload of the same number committed first
+                return stored(existing.get(), in, sha256);
             }
-            settle(hospital, in, id);
+            store.lockPerson(in.personIdNumber());
+            YearToDateUsage usage = store.usage(in.personIdNumber(), in.dischargeDate().getYear());
+            SettlementResult result = calculator.calculate(basis.policy(),
+                    HospitalGrade.ofInstitutionGrade(basis.institution().grade()), in.dischargeDate(), in.fees(), usage);
+            List<Map<String, Object>> feeLines = new ArrayList<>();
+            for (FeeLine f : in.fees()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("category", f.category());
+                m.put("inScope", f.inScope().yuan());
+                m.put("selfPaid", f.selfPaid().yuan());
+                feeLines.add(m);
+            }
+            store.insert(new SettlementStore.NewSettlement(id, in.institutionCode(), in.settlementNo(), in.personIdNumber(),
+                    basis.person().name(), basis.insuredArea().code(), basis.insuredArea().province().code(),
+                    basis.medicalArea().code(), basis.medicalArea().province().code(), in.admissionDate(),
+                    in.dischargeDate(), in.emergency(), basis.filing() == null ? null : basis.filing().id(), feeLines,
+                    in.diagnosisCodes(), hospital.account()), result);
             return store.find(month, id).orElseThrow();
         });
     }
 
-    private void settle(AppUser hospital, Checked in, UUID id) {
+    private HospitalSettlement stored(SettlementStore.Key key, Checked in, String sha256) {
+        if (!key.bodySha256().equals(sha256)) {
+            throw new SettlementRefusal(409, SettlementRefusal.NUMBER_REUSED, "settlementNo",
+                    "结算单号 " + in.settlementNo() + " 已用于另一笔内容不同的结算，请勿重复使用",
+                    "Settlement number " + in.settlementNo() + " was already used for a settlement with different content");
+        }
+        return store.find(key.dischargeMonth(), key.settlementId()).orElseThrow();
+    }
+
+    /** What a settlement is made on, after the rules allowed it. */
+    private record Basis(Institution institution, InsuranceRecord person, RegionCode insuredArea, RegionCode medicalArea,
+                         Filing filing, PolicyVersion policy) {
+    }
+
+    /** The rules, in this order; each refusal with its code (422). */
+    private Basis basis(Checked in) {
         Institution institution = institutions.find(in.institutionCode()).orElseThrow(() -> SettlementRefusal.rule(
                 SettlementRefusal.INSTITUTION_NOT_NETWORKED,
                 "医疗机构 " + in.institutionCode() + " 不是跨省联网定点医疗机构，不能直接结算",
@@ -158,28 +191,11 @@ public class HospitalSettlements {
                             + in.dischargeDate() + "; for 异地急诊抢救 set emergency (treated as filed)");
         }
         PolicyKey key = new PolicyKey(insuredArea, person.insuranceType(), person.personType());
-        PolicyVersion policy;
         try {
-            policy = policies.require(key, in.dischargeDate());
+            return new Basis(institution, person, insuredArea, medicalArea, filing, policies.require(key, in.dischargeDate()));
         } catch (BusinessRuleException e) {
             throw SettlementRefusal.rule(SettlementRefusal.NO_POLICY, e.messageZh(), e.messageEn());
         }
-        store.lockPerson(in.personIdNumber());
-        YearToDateUsage usage = store.usage(in.personIdNumber(), in.dischargeDate().getYear());
-        SettlementResult result = calculator.calculate(policy, HospitalGrade.ofInstitutionGrade(institution.grade()),
-                in.dischargeDate(), in.fees(), usage);
-        List<Map<String, Object>> feeLines = new ArrayList<>();
-        for (FeeLine f : in.fees()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("category", f.category());
-            m.put("inScope", f.inScope().yuan());
-            m.put("selfPaid", f.selfPaid().yuan());
-            feeLines.add(m);
-        }
-        store.insert(new SettlementStore.NewSettlement(id, in.institutionCode(), in.settlementNo(), in.personIdNumber(),
-                person.name(), insuredArea.code(), insuredArea.province().code(), medicalArea.code(),
-                medicalArea.province().code(), in.admissionDate(), in.dischargeDate(), in.emergency(),
-                filing == null ? null : filing.id(), feeLines, in.diagnosisCodes(), hospital.account()), result);
     }
 
     /**

@@ -6,8 +6,8 @@ import cn.gov.ybj.crossprov.settlement.PolicyVersion;
 import java.time.LocalDate;
 
 /**
- * Where the hospital upload gets the policy in force: {@code SettlementPolicies.require} (the
- * stored versions) once that is present, see {@link SettlementConfiguration}.
+ * Where the hospital upload gets the policy in force: {@code SettlementPolicies.require}, the
+ * stored versions ({@link SettlementConfiguration}); a seam for unit tests.
  */
 @FunctionalInterface
 public interface PolicyLookup {

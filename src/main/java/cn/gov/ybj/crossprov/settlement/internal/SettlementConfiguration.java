@@ -1,7 +1,7 @@
 package cn.gov.ybj.crossprov.settlement.internal;
 
-import cn.gov.ybj.crossprov.settlement.PolicyCatalogue;
 import cn.gov.ybj.crossprov.settlement.SettlementCalculator;
+import cn.gov.ybj.crossprov.settlement.SettlementPolicies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +14,9 @@ class SettlementConfiguration {
         return new SettlementCalculator();
     }
 
-    /** The policies in force: the demo catalogue until the stored versions ({@code SettlementPolicies}) are merged. */
+    /** The stored policy versions (in-memory snapshot, no SQL per call). */
     @Bean
-    PolicyLookup policyLookup() {
-        PolicyCatalogue catalogue = PolicyFile.demo();
-        return catalogue::require;
+    PolicyLookup policyLookup(SettlementPolicies policies) {
+        return policies::require;
     }
 }
