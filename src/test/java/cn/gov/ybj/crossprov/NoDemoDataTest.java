@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a production start writes (demo data off; the embedded database of the tests stands in
  * for the external one): the real GB/T 2260 divisions and the pooling areas they give, without
- * any invented agency, phone, bank account, date, district, institution, person or filing.
+ * any invented agency, phone, bank account, date, district, institution, person, filing or
+ * settlement policy.
  */
 @SpringBootTest(properties = "app.demo-data.enabled=false")
 @ActiveProfiles("test")
@@ -49,7 +50,8 @@ class NoDemoDataTest {
         assertThat(agencies.count(new Agencies.Filter(null, null))).isZero();
         assertThat(jdbc.sql("SELECT name FROM app.reference_dataset").query(String.class).list()).containsExactly("divisions");
         for (String table : List.of("app.designated_institution", "app.insurance_record", "app.chronic_qualification",
-                "app.family_member", "app.account_binding", "app.insurance_account", "app.filing")) {
+                "app.family_member", "app.account_binding", "app.insurance_account", "app.filing",
+                "app.settlement_policy_version", "app.settlement_policy_audit")) {
             assertThat(count(table)).as(table).isZero();
         }
     }

@@ -46,22 +46,24 @@ public interface SettlementPolicies {
 
     /**
      * Saves {@code version} for a process admin: a new version of its key from its effective date,
-     * or the new content of the not yet effective version with that date. Equivalent to
-     * {@link #save(AppUser, PolicyVersion, Long)} without an expected revision.
+     * or the new content of the not yet effective version with that date, whatever revision of it
+     * is stored (see {@link #save(AppUser, PolicyVersion, Long)} to refuse a save over someone
+     * else's). Writes an audit row with the old and the new policy; a save that changes nothing
+     * writes nothing.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException (bilingual) when the user is not a
+     *                         process admin, the version is or was in force, a new version's date
+     *                         is not after today while the key has versions; nothing is written
      */
     PolicyVersion save(AppUser admin, PolicyVersion version);
 
     /**
-     * Saves {@code version} (see the class comment for what may be saved) and writes an audit row
-     * with the old and the new policy; a save that changes nothing writes nothing.
+     * {@link #save(AppUser, PolicyVersion)} for what an admin opened (optimistic lock): refused
+     * with a bilingual message, nothing written, when someone else saved in between.
      *
-     * @param expectedRevision the {@link StoredVersion#revision()} the admin opened and edited, to
-     *                         refuse the save when someone else saved that version in between;
-     *                         {@code null}: no expectation (create, or change whatever is stored)
-     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException (bilingual) when the user is not a
-     *                         process admin, the version is in force or was in force, its date is
-     *                         not after today, or someone else saved in between; nothing is written
-     * @throws InvalidPolicyException never for a {@link PolicyVersion} (valid by construction)
+     * @param expectedRevision the {@link StoredVersion#revision()} of the version (same key and
+     *                         effective date) the admin opened and edited; {@code null} when the
+     *                         admin creates a new version, refused if one from that date exists by now
      */
     PolicyVersion save(AppUser admin, PolicyVersion version, Long expectedRevision);
 

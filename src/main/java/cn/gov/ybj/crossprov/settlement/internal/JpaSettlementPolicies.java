@@ -143,11 +143,15 @@ class JpaSettlementPolicies implements SettlementPolicies {
 
     @Override
     public PolicyVersion save(AppUser admin, PolicyVersion version) {
-        return save(admin, version, null);
+        return save(admin, version, false, null);
     }
 
     @Override
     public PolicyVersion save(AppUser admin, PolicyVersion version, Long expectedRevision) {
+        return save(admin, version, true, expectedRevision);
+    }
+
+    private PolicyVersion save(AppUser admin, PolicyVersion version, boolean check, Long expectedRevision) {
         if (admin == null || admin.realm() != Realm.CLERKS || !admin.hasRole(Roles.PROCESS_ADMIN)) {
             throw new BusinessRuleException("只有流程管理员可以维护待遇政策", "Only process admins may edit settlement policies");
         }
@@ -155,7 +159,7 @@ class JpaSettlementPolicies implements SettlementPolicies {
             throw new BusinessRuleException("缺少待遇政策", "The policy is missing");
         }
         try {
-            PolicyVersion saved = tx.execute(status -> write(admin.account(), version, expectedRevision, ChinaTime.today()));
+            PolicyVersion saved = tx.execute(status -> write(admin.account(), version, check, expectedRevision, ChinaTime.today()));
             generation.incrementAndGet(); // committed: the next lookup sees it
             return saved;
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
@@ -164,7 +168,7 @@ class JpaSettlementPolicies implements SettlementPolicies {
         }
     }
 
-    private PolicyVersion write(String account, PolicyVersion version, Long expectedRevision, LocalDate today) {
+    private PolicyVersion write(String account, PolicyVersion version, boolean check, Long expectedRevision, LocalDate today) {
         PolicyKey key = version.key();
         LocalDate from = version.effectiveFrom();
         List<PolicyVersionRecord> existing = find(key);
@@ -172,7 +176,7 @@ class JpaSettlementPolicies implements SettlementPolicies {
         Instant now = Instant.now();
         if (same.isPresent()) {
             PolicyVersionRecord record = same.get();
-            if (expectedRevision != null && expectedRevision != record.revision()) {
+            if (check && (expectedRevision == null || expectedRevision != record.revision())) {
                 throw concurrentEdit(version);
             }
             if (!from.isAfter(today)) {
@@ -191,7 +195,7 @@ class JpaSettlementPolicies implements SettlementPolicies {
             audit(account, now, version, AuditAction.CHANGE, old);
             return version;
         }
-        if (expectedRevision != null) {
+        if (check && expectedRevision != null) {
             throw concurrentEdit(version);
         }
         if (!existing.isEmpty() && !from.isAfter(today)) {
@@ -209,7 +213,8 @@ class JpaSettlementPolicies implements SettlementPolicies {
 
     /**
      * Demo loader: writes the version as it is (also in the past), audited as {@link AuditAction#DEMO_LOAD};
-     * unchanged versions are left alone. In the caller's transaction. DEMO DATA only.
+     * unchanged versions and versions someone else has saved since are left alone. In the caller's
+     * transaction. DEMO DATA only.
      *
      * @return whether anything was written
      */
@@ -218,6 +223,10 @@ class JpaSettlementPolicies implements SettlementPolicies {
         Optional<PolicyVersionRecord> same = records.findByInsuredAreaAndInsuranceTypeAndPersonTypeAndEffectiveFrom(
                 version.key().insuredArea().toString(), version.key().insuranceType(), version.key().personType(),
                 version.effectiveFrom());
+        if (same.isPresent() && !same.get().changedBy().equals(account)) {
+            log.info("DEMO policy {} left as {} saved it", version, same.get().changedBy());
+            return false;
+        }
         PolicyVersion old = same.map(PolicyVersionRecord::policy).orElse(null);
         if (version.equals(old)) {
             return false;
