@@ -40,21 +40,23 @@ import java.util.regex.Pattern;
  * discharge with its big fee categories, answered at once with the split the insured area's policy
  * gives (003 第二十六、二十七条); 冲正; 明细 within 5 days (第三十条). See docs/settlement.md.
  *
- * <h2>Upload, in one transaction</h2>
+ * <h2>Upload</h2>
  * <ol>
  *   <li>The caller must be a hospital system whose token names the body's institution (403 otherwise);
  *       the body is checked field by field (400 naming the field).</li>
- *   <li><b>Idempotency</b>: (institution, settlement number) is claimed in {@code app.settlement_key}
- *       with the SHA-256 of the normalized body. A key already there with the same hash answers the
- *       stored settlement (no second row); with another hash, 409. Concurrent identical uploads wait
- *       on the key's primary key for the first transaction and then read its result.</li>
- *   <li>The refusals (422, each with its {@code code}): institution not networked, person not in
- *       the registry or not 正常参保, paying province suspended ({@link PrepaymentSuspensions}), same
- *       province, no opened filing for the institution's area on the discharge date unless
- *       {@code emergency} (异地急诊抢救, recorded), no policy in force.</li>
- *   <li>The person is locked (advisory lock until commit), the year's usage is summed from the
- *       person's settlements not reversed, {@link SettlementCalculator} splits, the row is written
- *       and read back as the answer.</li>
+ *   <li><b>Idempotency</b>: (institution, settlement number) is looked up in {@code app.settlement_key},
+ *       which holds the SHA-256 of the normalized body: the same hash answers the stored settlement
+ *       (no second row, no new checks), another hash 409.</li>
+ *   <li>The rules, read only and outside the transaction (the policy lookup may load its snapshot in a
+ *       transaction of its own); each refusal 422 with its {@code code}: institution not networked,
+ *       person not in the registry or not 正常参保, paying province suspended
+ *       ({@link PrepaymentSuspensions}), same province, no opened filing for the institution's area on
+ *       the discharge date unless {@code emergency} (异地急诊抢救, recorded), no policy in force.</li>
+ *   <li>One transaction: the key is claimed ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent
+ *       identical upload waits on its primary key and then answers the first one's settlement), the
+ *       person is locked (advisory lock until commit), the year's usage is summed from the person's
+ *       settlements not reversed, {@link SettlementCalculator} splits, the row is written and read
+ *       back as the answer.</li>
  * </ol>
  */
 @Service

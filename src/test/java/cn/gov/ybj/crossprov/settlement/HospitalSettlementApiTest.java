@@ -452,7 +452,15 @@ class HospitalSettlementApiTest {
     }
 
     @Test
-    void partitionsExistAheadAndTheYearToDateQueryUsesThePersonIndex() {
+    void theApiIsDescribedInOpenApi() throws Exception {
+        String doc = mvc.perform(get("/api/public/openapi")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).contains("\"/api/hospital/settlements\"", "\"/api/hospital/settlements/{settlementNo}\"",
+                "\"/api/hospital/settlements/{settlementNo}/reversal\"", "\"/api/hospital/settlements/{settlementNo}/details\"",
+                "NO_VALID_FILING");
+    }
+
+    @Test
+    void partitionsExistForThisMonthAndTheNextTwo() {
         LocalDate month = today.withDayOfMonth(1);
         for (int i = 0; i <= 2; i++) {
             String suffix = String.format("y%04dm%02d", month.plusMonths(i).getYear(), month.plusMonths(i).getMonthValue());
