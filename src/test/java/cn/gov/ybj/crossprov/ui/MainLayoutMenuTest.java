@@ -56,7 +56,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
         login(Realm.CLERKS, "process-admin", null, List.of("area-110105", "process-admins"), List.of());
         UI.getCurrent().navigate("clerk/inbox");
         assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "转移接续查询 → clerk/transfers", "统筹区维护 → admin/pooling-areas",
-                "定点医疗机构导入 → admin/institutions/import", "流程监控 (Cockpit) → camunda/app/cockpit/ (router-ignore)");
+                "定点医疗机构导入 → admin/institutions/import", "待遇政策维护 → admin/settlement-policies", "流程监控 (Cockpit) → camunda/app/cockpit/ (router-ignore)");
 
         // the titles are translation keys: the menu follows the language switch (which reloads the page)
         login(Realm.CLERKS, "process-admin", null, List.of("area-110105", "process-admins"), List.of("counter"));
@@ -65,7 +65,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
         UI.getCurrent().navigate("admin/pooling-areas");
         assertThat(menu()).containsExactly("Task inbox → clerk/inbox", "Counter filing → clerk/counter-filing",
                 "Counter binding → clerk/binding", "Transfers of my area → clerk/transfers", "Pooling areas → admin/pooling-areas",
-                "Import institutions → admin/institutions/import", "Process monitoring (Cockpit) → camunda/app/cockpit/ (router-ignore)");
+                "Import institutions → admin/institutions/import", "Settlement policies → admin/settlement-policies", "Process monitoring (Cockpit) → camunda/app/cockpit/ (router-ignore)");
     }
 
     @Test
