@@ -62,16 +62,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class BadInputIntegrationTest {
 
     static final String CHENJING = "350203196209151238";
+    /** the institution of the hospital system's token (the 北京 seed institution of the demo realm) */
+    static final String HOSPITAL_INSTITUTION = "1100001006723";
     /** Characters no text field takes: NUL, BEL, RIGHT-TO-LEFT OVERRIDE, ZERO WIDTH SPACE, BOM. */
     static final List<String> BAD_CHARS = List.of("\u0000", "\u0007", "\u202E", "\u200B", "\uFEFF");
     /** Every table a write API changes; each case must leave all of them as they were. */
     static final List<String> TABLES = List.of("filing", "filing_material", "filing_event", "filing_change",
             "filing_cancellation", "filing_supplement", "chronic_institution_choice", "family_member",
             "designated_institution", "calendar_day", "calendar_year", "account_binding", "account_binding_audit",
-            "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account");
+            "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account",
+            "settlement", "settlement_key", "settlement_reversal", "settlement_detail");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Who { INSURED, CLERK, ADMIN }
+    enum Who { INSURED, CLERK, ADMIN, HOSPITAL }
 
     /**
      * One bad request. {@code path} may hold {FILING} (an opened commitment-based filing of 陈静).
@@ -188,7 +191,18 @@ class BadInputIntegrationTest {
                         map("insuranceType", "EMPLOYEE", "outAreaCode", "110105", "inAreaCode", "350200", "phone", "13900139000"),
                         List.of("outAreaCode", "inAreaCode", "phone")),
                 new JsonApi("transfer step", Who.CLERK, "/api/transfer-tasks" + task, Map.of(),
-                        map("decision", "REFUSE", "refuseReason", "不符合规定"), refuse));
+                        map("decision", "REFUSE", "refuseReason", "不符合规定"), refuse),
+                new JsonApi("hospital settlement", Who.HOSPITAL, "/api/hospital/settlements", Map.of(),
+                        map("settlementNo", "BAD-INPUT-1", "personIdNumber", CHENJING, "institutionCode", HOSPITAL_INSTITUTION,
+                                "admissionDate", "2026-01-02", "dischargeDate", "2026-01-09", "emergency", false,
+                                "categories", List.of(map("category", "西药费", "inScope", 100, "selfPaid", 0)),
+                                "diagnosisCodes", List.of("I21.900")),
+                        List.of("personIdNumber", "institutionCode", "settlementNo")),
+                new JsonApi("settlement reversal", Who.HOSPITAL, "/api/hospital/settlements/BAD-INPUT-1/reversal", Map.of(),
+                        map("reason", "录入错误"), List.of("reason")),
+                new JsonApi("settlement details", Who.HOSPITAL, "/api/hospital/settlements/BAD-INPUT-1/details", Map.of(),
+                        map("lines", List.of(map("itemCode", "XA01", "itemName", "阿司匹林", "category", "西药费", "quantity", 1,
+                                "unitPrice", 1, "amount", 1)), "batchNo", "B1"), List.of("batchNo")));
     }
 
     static List<Case> cases() {
@@ -444,6 +458,9 @@ class BadInputIntegrationTest {
                     .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
             case ADMIN -> jwt().jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", "bad-input-admin")
                     .claim("groups", List.of("process-admins")));
+            case HOSPITAL -> jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial").claim("azp", "hospital-system")
+                    .claim("preferred_username", "service-account-hospital-system").claim("institution_code", HOSPITAL_INSTITUTION))
+                    .authorities(new SimpleGrantedAuthority("ROLE_HOSPITAL"));
         };
     }
 

@@ -43,6 +43,15 @@ public class FilingManagement {
         return cases.submit(actor, application, idempotencyKey);
     }
 
+    /**
+     * For the settlement of a discharge (module {@code settlement}, not a user's view): the person's
+     * filings that are open (备案成功 / 已开通) on the date, i.e. whose period contains it. The caller
+     * checks the treatment area against the institution.
+     */
+    public List<Filing> openedOn(String personIdNumber, java.time.LocalDate date) {
+        return cases.openedOn(personIdNumber, date);
+    }
+
     /** 修改备案: the applicant corrects a returned filing and sends it back to review in the same case. */
     public Filing resubmit(AppUser actor, UUID filingId, FilingApplication application) {
         return cases.resubmit(actor, filingId, application);

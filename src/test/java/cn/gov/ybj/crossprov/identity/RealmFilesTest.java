@@ -53,6 +53,23 @@ class RealmFilesTest {
         }
     }
 
+    /** The hospital system's token names its institution: what the settlement upload is limited to. */
+    @org.junit.jupiter.api.Test
+    void hospitalSystemTokensCarryTheInstitutionCode() throws IOException {
+        JsonNode hospital = client(file("provincial-realm.json"), "hospital-system");
+        assertThat(hospital.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        JsonNode mapper = null;
+        for (JsonNode m : hospital.path("protocolMappers")) {
+            if ("institution_code".equals(m.path("config").path("claim.name").asText())) {
+                mapper = m;
+            }
+        }
+        assertThat(mapper).as("institution_code mapper").isNotNull();
+        assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-hardcoded-claim-mapper");
+        assertThat(mapper.path("config").path("claim.value").asText()).matches("\\$\\{KC_HOSPITAL_INSTITUTION_CODE:[0-9]{13}}");
+        assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
+    }
+
     @org.junit.jupiter.api.Test
     void clerksNeedTotpUnlessTheLauncherSwitchesItOff() throws IOException {
         JsonNode clerks = file("clerks-realm.json");

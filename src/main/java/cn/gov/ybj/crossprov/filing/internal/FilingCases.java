@@ -145,6 +145,11 @@ public class FilingCases {
     }
 
     /** Whether the user may see the filing: own or family (insured), own area (clerk), own province (officer). */
+    /** The person's opened filings on the date (for settlements; no user, no visibility rule). */
+    public List<Filing> openedOn(String personIdNumber, java.time.LocalDate date) {
+        return store.openedOn(personIdNumber, date);
+    }
+
     public Optional<Filing> visible(AppUser actor, UUID id) {
         if (id == null) {
             return Optional.empty();

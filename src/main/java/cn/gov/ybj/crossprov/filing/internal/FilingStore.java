@@ -225,6 +225,14 @@ public class FilingStore {
                 .param("ids", idNumbers).query(FILING).list();
     }
 
+    /** The person's opened filings whose period contains the date (uses {@code filing_person_idx}). */
+    public List<Filing> openedOn(String idNumber, LocalDate date) {
+        return jdbc.sql(SELECT + """
+                         WHERE person_id_number = :person AND status = 'OPENED'
+                           AND start_date <= :date AND end_date >= :date ORDER BY start_date, id""")
+                .param("person", idNumber).param("date", date).query(FILING).list();
+    }
+
     /** A filing of this person that is active and overlaps the period (the constraint's friendly twin). */
     public Optional<Filing> overlapping(String idNumber, LocalDate start, LocalDate end, UUID except) {
         return jdbc.sql(SELECT + """

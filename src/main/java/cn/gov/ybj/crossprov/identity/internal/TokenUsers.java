@@ -27,6 +27,9 @@ public final class TokenUsers {
     private static final String NATIONAL_GROUP = "national-centre";
     /** the machine client of hospital systems (client-credentials grant, provincial realm) */
     static final String HOSPITAL_CLIENT = "hospital-system";
+    /** the claim naming a hospital system's designated institution (13 digits) */
+    static final String INSTITUTION_CLAIM = "institution_code";
+    private static final java.util.regex.Pattern INSTITUTION_CODE = java.util.regex.Pattern.compile("[0-9]{13}");
     /**
      * The only role claims each realm may grant; anything else in a token (Keycloak's own
      * roles, a role of another realm, a typo) is ignored. The realm-level role (INSURED,
@@ -63,9 +66,14 @@ public final class TokenUsers {
         List<String> claimed = strings(claims.get("roles")).stream()
                 .map(role -> role.toUpperCase(Locale.ROOT).replace('-', '_')).toList();
         Set<String> roles = new LinkedHashSet<>();
+        String institution = null;
         if (realm == Realm.PROVINCIAL && (HOSPITAL_CLIENT.equals(claims.get("azp")) || claimed.contains(Roles.HOSPITAL))) {
             // a hospital system is no officer: HOSPITAL and nothing else
             roles.add(Roles.HOSPITAL);
+            // only a well-formed code counts; without one the hospital may upload for no institution
+            if (claims.get(INSTITUTION_CLAIM) instanceof String code && INSTITUTION_CODE.matcher(code).matches()) {
+                institution = code;
+            }
         } else {
             roles.add(realm.role());
             claimed.stream().filter(CLAIMABLE_ROLES.get(realm)::contains).forEach(roles::add);
@@ -78,7 +86,8 @@ public final class TokenUsers {
         String family = (String) claims.getOrDefault("family_name", "");
         String given = (String) claims.getOrDefault("given_name", "");
         String displayName = (family + given).isBlank() ? username : family + given;
-        return new AppUser(realm, username, displayName, Set.copyOf(roles), groups, unitCode(realm, groups));
+        return new AppUser(realm, username, displayName, Set.copyOf(roles), groups,
+                unitCode(realm, groups), institution);
     }
 
     static String unitCode(Realm realm, List<String> groups) {

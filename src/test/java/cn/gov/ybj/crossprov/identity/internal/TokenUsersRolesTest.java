@@ -57,6 +57,20 @@ class TokenUsersRolesTest {
     }
 
     @Test
+    void aHospitalSystemsInstitutionComesFromItsClaimAndOnlyForHospitals() {
+        assertThat(user(Realm.PROVINCIAL, Map.of("azp", "hospital-system", "institution_code", "1100001006723"))
+                .institutionCode()).isEqualTo("1100001006723");
+        // malformed: no institution at all
+        assertThat(user(Realm.PROVINCIAL, Map.of("azp", "hospital-system", "institution_code", "110000100672"))
+                .institutionCode()).isNull();
+        // an officer or a clerk with such a claim is no hospital
+        assertThat(user(Realm.PROVINCIAL, Map.of("roles", List.of("clearing"), "institution_code", "1100001006723"))
+                .institutionCode()).isNull();
+        assertThat(user(Realm.CLERKS, Map.of("azp", "hospital-system", "institution_code", "1100001006723"))
+                .institutionCode()).isNull();
+    }
+
+    @Test
     void hospitalRoleMeansNothingOutsideTheProvincialRealm() {
         assertThat(user(Realm.CLERKS, Map.of("azp", "hospital-system", "roles", List.of("hospital"))).roles())
                 .containsExactly("CLERK");

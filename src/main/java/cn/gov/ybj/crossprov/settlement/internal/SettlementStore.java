@@ -1,0 +1,257 @@
+package cn.gov.ybj.crossprov.settlement.internal;
+
+import cn.gov.ybj.crossprov.settlement.FundPayment;
+import cn.gov.ybj.crossprov.settlement.FundUsage;
+import cn.gov.ybj.crossprov.settlement.HospitalGrade;
+import cn.gov.ybj.crossprov.settlement.HospitalSettlement;
+import cn.gov.ybj.crossprov.settlement.SettlementDetails;
+import cn.gov.ybj.crossprov.settlement.SettlementResult;
+import cn.gov.ybj.crossprov.settlement.YearToDateUsage;
+import cn.gov.ybj.crossprov.shared.IdNumber;
+import cn.gov.ybj.crossprov.shared.Money;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** SQL of the hospital settlements (tables of V18__hospital_settlement.sql). */
+@Component
+public class SettlementStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+    /** months whose partitions this node has already ensured */
+    private final Set<LocalDate> partitioned = ConcurrentHashMap.newKeySet();
+
+    SettlementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the month's partitions if missing (own transaction; once per month and node). */
+    public void ensurePartition(LocalDate month) {
+        LocalDate first = month.withDayOfMonth(1);
+        if (partitioned.contains(first)) {
+            return;
+        }
+        jdbc.sql("SELECT app.settlement_ensure_partition(?)").param(first).query((rs, n) -> 1).list();
+        partitioned.add(first);
+    }
+
+    /** Where an idempotency key points. */
+    public record Key(String bodySha256, UUID settlementId, LocalDate dischargeMonth) {
+    }
+
+    /**
+     * Claims (institution, number) for a new settlement, or answers the key already stored. A
+     * concurrent claim of the same key waits on the primary key until the first transaction ends:
+     * committed, it is answered here; rolled back (refused), this one claims it.
+     */
+    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate month) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO app.settlement_key (institution_code, settlement_no, body_sha256, settlement_id, discharge_month)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(institution, settlementNo, sha256, id, month).update();
+        return inserted == 1 ? Optional.empty() : key(institution, settlementNo);
+    }
+
+    public Optional<Key> key(String institution, String settlementNo) {
+        return jdbc.sql("""
+                        SELECT body_sha256, settlement_id, discharge_month FROM app.settlement_key
+                        WHERE institution_code = ? AND settlement_no = ?""")
+                .params(institution, settlementNo)
+                .query((rs, n) -> new Key(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class)))
+                .optional();
+    }
+
+    /**
+     * Serializes the settlements of one person (uploads and reversals) until the transaction
+     * ends, so that two admissions never both use the same remaining deductible or cap.
+     */
+    public void lockPerson(String idNumber) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('settlement-person:' || ?))").param(idNumber)
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * The person's usage in the calendar year: every settlement of the year not reversed (by
+     * discharge month, so only that year's partitions are read, through {@code settlement_person_idx}).
+     */
+    public YearToDateUsage usage(String idNumber, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = from.plusYears(1);
+        record Totals(int admissions, BigDecimal inScope, BigDecimal deductible) {
+        }
+        Totals totals = jdbc.sql("""
+                        SELECT count(*), coalesce(sum(in_scope), 0), coalesce(sum(deductible), 0) FROM app.settlement
+                        WHERE person_id_number = ? AND discharge_month >= ? AND discharge_month < ? AND status = 'SETTLED'""")
+                .params(idNumber, from, to)
+                .query((rs, n) -> new Totals(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
+        Map<String, FundUsage> funds = new HashMap<>();
+        jdbc.sql("""
+                        SELECT f->>'code', sum((f->>'amount')::numeric), sum((f->>'base')::numeric)
+                        FROM app.settlement s CROSS JOIN LATERAL jsonb_array_elements(s.funds) f
+                        WHERE s.person_id_number = ? AND s.discharge_month >= ? AND s.discharge_month < ? AND s.status = 'SETTLED'
+                        GROUP BY 1""")
+                .params(idNumber, from, to)
+                .query(rs -> {
+                    funds.put(rs.getString(1), new FundUsage(new Money(rs.getBigDecimal(2)), new Money(rs.getBigDecimal(3))));
+                });
+        return new YearToDateUsage(year, totals.admissions(), new Money(totals.inScope()), new Money(totals.deductible()), funds);
+    }
+
+    /** What {@link #insert} stores besides the calculation. */
+    public record NewSettlement(UUID id, String institutionCode, String settlementNo, String personIdNumber,
+                                String personName, String insuredAreaCode, String insuredProvince, String medicalAreaCode,
+                                String medicalProvince, LocalDate admissionDate, LocalDate dischargeDate, boolean emergency,
+                                UUID filingId, List<Map<String, Object>> feeLines, List<String> diagnosisCodes,
+                                String uploadedBy) {
+    }
+
+    public void insert(NewSettlement s, SettlementResult r) {
+        List<Map<String, Object>> funds = new ArrayList<>();
+        for (FundPayment f : r.funds()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", f.code());
+            m.put("name", f.name());
+            m.put("base", f.base().yuan());
+            m.put("amount", f.amount().yuan());
+            funds.add(m);
+        }
+        jdbc.sql("""
+                        INSERT INTO app.settlement (id, discharge_month, institution_code, settlement_no, person_id_number,
+                            person_name, insured_area_code, insured_province, medical_area_code, medical_province, hospital_grade,
+                            insurance_type, person_type, policy_effective_from, admission_date, discharge_date, emergency,
+                            filing_id, total, in_scope, self_paid, deductible, funds_total, personal_cash, funds, fee_lines,
+                            diagnosis_codes, status, uploaded_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 'SETTLED', ?)""")
+                .params(s.id(), s.dischargeDate().withDayOfMonth(1), s.institutionCode(), s.settlementNo(), s.personIdNumber(),
+                        s.personName(), s.insuredAreaCode(), s.insuredProvince(), s.medicalAreaCode(), s.medicalProvince(),
+                        r.grade().name(), r.policy().insuranceType().name(), r.policy().personType().name(),
+                        r.policyEffectiveFrom(), s.admissionDate(), s.dischargeDate(), s.emergency(), s.filingId(),
+                        r.total().yuan(), r.inScope().yuan(), r.selfPaid().yuan(), r.deductible().yuan(), r.fundsTotal().yuan(),
+                        r.personalCash().yuan(), write(funds), write(s.feeLines()), s.diagnosisCodes().toArray(String[]::new),
+                        s.uploadedBy())
+                .update();
+    }
+
+    /** The row of a settlement, for the checks of reversal and details. */
+    public record Row(UUID id, LocalDate dischargeMonth, String settlementNo, String personIdNumber, LocalDate dischargeDate,
+                      String status) {
+    }
+
+    public Optional<Row> row(LocalDate month, UUID id) {
+        return jdbc.sql("""
+                        SELECT id, discharge_month, settlement_no, person_id_number, discharge_date, status FROM app.settlement
+                        WHERE discharge_month = ? AND id = ?""")
+                .params(month, id)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6)))
+                .optional();
+    }
+
+    public Optional<HospitalSettlement> find(LocalDate month, UUID id) {
+        return jdbc.sql("""
+                        SELECT s.*, r.reason AS r_reason, r.reversed_by AS r_by, r.reversed_at AS r_at
+                        FROM app.settlement s
+                        LEFT JOIN app.settlement_reversal r ON r.discharge_month = s.discharge_month AND r.settlement_id = s.id
+                        WHERE s.discharge_month = ? AND s.id = ?""")
+                .params(month, id).query(SettlementStore::map).optional();
+    }
+
+    /** Marks the settlement reversed and writes the audit row; false when it was not SETTLED. */
+    public boolean reverse(Row row, String institution, String reason, String by) {
+        int changed = jdbc.sql("""
+                        UPDATE app.settlement SET status = 'REVERSED'
+                        WHERE discharge_month = ? AND id = ? AND status = 'SETTLED'""")
+                .params(row.dischargeMonth(), row.id()).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        INSERT INTO app.settlement_reversal (settlement_id, discharge_month, institution_code, settlement_no, reason, reversed_by)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(row.id(), row.dischargeMonth(), institution, row.settlementNo(), reason, by).update();
+        return true;
+    }
+
+    public int detailLines(Row row, String batchNo) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM app.settlement_detail WHERE discharge_month = ? AND settlement_id = ?
+                          AND (?::text IS NULL OR batch_no = ?)""")
+                .params(row.dischargeMonth(), row.id(), batchNo, batchNo).query(Integer.class).single();
+    }
+
+    public void insertDetails(Row row, String batchNo, List<SettlementDetails.Line> lines, String by) {
+        int n = 0;
+        for (SettlementDetails.Line l : lines) {
+            n++;
+            jdbc.sql("""
+                            INSERT INTO app.settlement_detail (settlement_id, discharge_month, batch_no, line_no, item_code, item_name,
+                                category, quantity, unit_price, amount, uploaded_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(row.id(), row.dischargeMonth(), batchNo, n, l.itemCode().strip(), l.itemName().strip(),
+                            l.category().strip(), l.quantity(), l.unitPrice(), l.amount(), by)
+                    .update();
+        }
+    }
+
+    private static HospitalSettlement map(ResultSet rs, int n) throws SQLException {
+        List<HospitalSettlement.Fund> funds = new ArrayList<>();
+        for (JsonNode f : read(rs.getString("funds"))) {
+            funds.add(new HospitalSettlement.Fund(f.path("code").asText(), f.path("name").asText(),
+                    new Money(f.path("amount").decimalValue())));
+        }
+        Array codes = rs.getArray("diagnosis_codes");
+        Timestamp reversedAt = rs.getTimestamp("r_at");
+        return new HospitalSettlement(rs.getString("settlement_no"), rs.getString("institution_code"), rs.getString("status"),
+                rs.getBoolean("emergency"), rs.getString("person_name"), IdNumber.mask(rs.getString("person_id_number")),
+                rs.getString("insured_area_code"), rs.getString("medical_area_code"),
+                HospitalGrade.valueOf(rs.getString("hospital_grade")), rs.getObject("admission_date", LocalDate.class),
+                rs.getObject("discharge_date", LocalDate.class), money(rs, "total"), money(rs, "in_scope"),
+                money(rs, "self_paid"), money(rs, "deductible"), funds, money(rs, "funds_total"), money(rs, "personal_cash"),
+                new HospitalSettlement.Policy(rs.getString("insured_area_code"), rs.getString("insurance_type"),
+                        rs.getString("person_type"), rs.getObject("policy_effective_from", LocalDate.class)),
+                Arrays.asList((String[]) codes.getArray()), rs.getTimestamp("created_at").toInstant(),
+                reversedAt == null ? null : new HospitalSettlement.Reversal(rs.getString("r_reason"), rs.getString("r_by"),
+                        reversedAt.toInstant()));
+    }
+
+    private static Money money(ResultSet rs, String column) throws SQLException {
+        return new Money(rs.getBigDecimal(column));
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

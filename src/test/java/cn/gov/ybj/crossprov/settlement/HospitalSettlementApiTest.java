@@ -1,0 +1,473 @@
+package cn.gov.ybj.crossprov.settlement;
+
+import cn.gov.ybj.crossprov.TestUsers;
+import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.filing.FilingType;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.insured.PersonType;
+import cn.gov.ybj.crossprov.reference.InstitutionImport;
+import cn.gov.ybj.crossprov.settlement.internal.PolicyFile;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.shared.ChinaTime;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The hospital upload API on the embedded PostgreSQL: the split through the API, every refusal
+ * with its code, idempotency (also under 10 concurrent identical uploads), another institution,
+ * 冲正, 明细 and their 5 days, and who may call it. Tokens as {@code hospital-system} issues them
+ * (provincial realm, {@code azp}, {@code institution_code}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HospitalSettlementApiTest {
+
+    /** 北京朝阳, 三级甲等, networked (imported below) */
+    static final String BEIJING = "1101059100001";
+    /** 厦门思明, 三级甲等, networked */
+    static final String XIAMEN = "3502039100001";
+    /** 北京朝阳, in the list but not networked (cross_province = false) */
+    static final String NOT_NETWORKED = "1101059100002";
+
+    // demo registry persons no other test uses (厦门 350200, 城镇职工 在职, 正常参保)
+    static final String YANG_SIYUAN = "350213200303174817";  // the golden settlement
+    static final String WU_ZHENHUA = "350203200102080379";   // idempotency, other institution
+    static final String MA_YING = "350206199702039680";      // reversal
+    static final String TIAN_CHUNMEI = "350211198612035869"; // details
+    static final String QIN_YING = "350205199804148785";     // no filing: refused, or 异地急诊抢救
+    static final String WANG_JIANGUO = "110105197003010111"; // 北京朝阳, 暂停参保
+    static final String LIU_YANG = "11010819850607441X";     // 北京海淀 110108: no policy of that area
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FilingManagement filings;
+    @Autowired
+    InstitutionImport institutions;
+    @Autowired
+    SettlementPolicies policies;
+    @Autowired
+    HospitalSettlements settlements;
+
+    LocalDate today;
+    LocalDate discharge;
+    LocalDate admission;
+
+    @BeforeAll
+    void fixtures() throws Exception {
+        today = ChinaTime.today();
+        discharge = today.minusDays(1);
+        admission = today.minusDays(8);
+        String csv = InstitutionImport.HEADER + "\n"
+                + "1,110105,北京朝阳结算测试医院（演示）," + BEIJING + ",三级甲等,综合医院,北京市朝阳区测试路 1 号\n"
+                + "2,350203,厦门思明结算测试医院（演示）," + XIAMEN + ",三级甲等,综合医院,厦门市思明区测试路 2 号\n"
+                + "3,110105,北京朝阳未联网测试医院（演示）," + NOT_NETWORKED + ",二级,综合医院,北京市朝阳区测试路 3 号\n";
+        assertThat(institutions.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true).ok()).isTrue();
+        jdbc.sql("UPDATE app.designated_institution SET cross_province = false WHERE code = ?").param(NOT_NETWORKED).update();
+
+        // the demo policies of 厦门 where none are stored yet (the demo loader does it in the local run)
+        AppUser admin = new AppUser(Realm.CLERKS, "settlement-test-admin", "settlement-test-admin",
+                Set.of("CLERK", "PROCESS_ADMIN"), List.of("process-admins"), "110105");
+        for (PolicyVersion v : PolicyFile.demo().all()) {
+            if (v.key().insuredArea().code().equals("350200") && policies.versions(v.key()).isEmpty()) {
+                try {
+                    policies.save(admin, v);
+                } catch (BusinessRuleException e) {
+                    // stored meanwhile by a loader
+                }
+            }
+        }
+
+        // opened filings to 北京 (self-service area 厦门: opened at once) around the discharge
+        for (String person : List.of(YANG_SIYUAN, WU_ZHENHUA, MA_YING, TIAN_CHUNMEI)) {
+            AppUser user = TestUsers.insured("settle-" + person, person);
+            TestUsers.bind(jdbc, user.username(), person);
+            if (filings.openedOn(person, discharge).isEmpty()) {
+                Filing f = filings.submit(user, new FilingApplication(person, "350200", "110000", InsuranceType.EMPLOYEE,
+                        FilingType.OTHER_TEMPORARY, today.minusDays(40), today.plusDays(20), "联系人", "13800138000",
+                        "北京市朝阳区示例路 1 号", null, false, false, false, true, true, List.of()), "settlement-" + person);
+                assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
+            }
+        }
+    }
+
+    // ---- tokens ----
+
+    static RequestPostProcessor hospital(String institutionCode) {
+        return jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial").claim("azp", "hospital-system")
+                        .claim("preferred_username", "service-account-hospital-system").claim("roles", List.of("hospital"))
+                        .claim("institution_code", institutionCode))
+                .authorities(new SimpleGrantedAuthority("ROLE_HOSPITAL"));
+    }
+
+    static RequestPostProcessor insured() {
+        return jwt().jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", "chenjing"))
+                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
+    }
+
+    static RequestPostProcessor clerk() {
+        return jwt().jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", "cy-reviewer")
+                        .claim("groups", List.of("area-110105")).claim("roles", List.of("reviewer")))
+                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
+    }
+
+    // ---- bodies ----
+
+    Map<String, Object> body(String no, String person, String institution) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("settlementNo", no);
+        m.put("personIdNumber", person);
+        m.put("institutionCode", institution);
+        m.put("admissionDate", admission.toString());
+        m.put("dischargeDate", discharge.toString());
+        m.put("emergency", false);
+        m.put("categories", List.of(
+                Map.of("category", "西药费", "inScope", new BigDecimal("15000.00"), "selfPaid", new BigDecimal("500.00")),
+                Map.of("category", "检查费", "inScope", new BigDecimal("10000"), "selfPaid", 0)));
+        m.put("diagnosisCodes", List.of("I21.900"));
+        return m;
+    }
+
+    MvcResult upload(Map<String, Object> body, RequestPostProcessor token) throws Exception {
+        return mvc.perform(post("/api/hospital/settlements").contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)).with(token)).andReturn();
+    }
+
+    static JsonNode json(MvcResult r) throws Exception {
+        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    long rows(String no) {
+        return jdbc.sql("SELECT count(*) FROM app.settlement WHERE settlement_no = ?").param(no).query(Long.class).single();
+    }
+
+    /** A refusal: the status, the code and both messages. */
+    JsonNode refused(MvcResult r, int status, String code) throws Exception {
+        JsonNode body = json(r);
+        assertThat(r.getResponse().getStatus()).as(body.toString()).isEqualTo(status);
+        assertThat(body.path("code").asText()).as(body.toString()).isEqualTo(code);
+        assertThat(body.path("messageZh").asText()).isNotBlank();
+        assertThat(body.path("messageEn").asText()).isNotBlank();
+        return body;
+    }
+
+    // ---- the split ----
+
+    @Test
+    void aDischargeIsSplitAtOnceWithTheInsuredAreasPolicy() throws Exception {
+        MvcResult r = upload(body("GOLD-1", YANG_SIYUAN, BEIJING), hospital(BEIJING));
+        JsonNode s = json(r);
+        assertThat(r.getResponse().getStatus()).as(s.toString()).isEqualTo(200);
+        // 厦门 职工 在职 (demo), 三级: deductible 800 once a year; POOLING on the in-scope amount
+        // [800, 10,000) × 88 % = 8,096.00 + [10,000, 25,000) × 92 % = 13,800.00 → 21,896.00;
+        // nothing above the cap for LARGE_AMOUNT; person = 25,500 − 21,896 = 3,604.00
+        assertThat(s.path("total").decimalValue()).isEqualByComparingTo("25500.00");
+        assertThat(s.path("inScope").decimalValue()).isEqualByComparingTo("25000.00");
+        assertThat(s.path("selfPaid").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(s.path("deductible").decimalValue()).isEqualByComparingTo("800.00");
+        assertThat(s.path("funds").findValuesAsText("name")).containsExactly("统筹基金", "大额医疗费用补助");
+        assertThat(s.path("funds").get(0).path("amount").decimalValue()).isEqualByComparingTo("21896.00");
+        assertThat(s.path("funds").get(1).path("amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(s.path("fundsTotal").decimalValue()).isEqualByComparingTo("21896.00");
+        assertThat(s.path("personalCash").decimalValue()).isEqualByComparingTo("3604.00");
+        assertThat(s.path("total").isNumber()).as("amounts are JSON numbers").isTrue();
+        assertThat(s.path("policy").path("insuredArea").asText()).isEqualTo("350200");
+        assertThat(s.path("policy").path("effectiveFrom").asText()).isEqualTo("2025-01-01");
+        assertThat(s.path("hospitalGrade").asText()).isEqualTo("GRADE_3");
+        assertThat(s.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(s.path("personIdNumber").asText()).doesNotContain("200303").endsWith("4817");
+
+        // the same as the calculator gives with the stored policy
+        PolicyVersion policy = policies.require(PolicyKey.of("350200", InsuranceType.EMPLOYEE, PersonType.IN_SERVICE), discharge);
+        SettlementResult expected = new SettlementCalculator().calculate(policy, HospitalGrade.GRADE_3, discharge,
+                List.of(FeeLine.of("西药费", "15000", "500"), FeeLine.of("检查费", "10000", "0")),
+                YearToDateUsage.empty(discharge.getYear()));
+        assertThat(s.path("personalCash").decimalValue()).isEqualByComparingTo(expected.personalCash().yuan());
+        assertThat(s.path("fundsTotal").decimalValue()).isEqualByComparingTo(expected.fundsTotal().yuan());
+
+        // stored with both provinces, the filing and the policy used
+        Map<String, Object> row = jdbc.sql("""
+                SELECT insured_province, medical_area_code, medical_province, filing_id IS NOT NULL AS filed, emergency,
+                       discharge_month, person_type FROM app.settlement WHERE settlement_no = 'GOLD-1'""").query().singleRow();
+        assertThat(row).containsEntry("insured_province", "350000").containsEntry("medical_area_code", "110105")
+                .containsEntry("medical_province", "110000").containsEntry("filed", true).containsEntry("emergency", false)
+                .containsEntry("person_type", "IN_SERVICE");
+
+        // a second admission of the year: the once-a-year deductible is used up
+        Map<String, Object> second = body("GOLD-2", YANG_SIYUAN, BEIJING);
+        second.put("categories", List.of(Map.of("category", "西药费", "inScope", 1000, "selfPaid", 0)));
+        JsonNode again = json(upload(second, hospital(BEIJING)));
+        assertThat(again.path("deductible").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(again.path("funds").get(0).path("amount").decimalValue()).isEqualByComparingTo("880.00");
+
+        // GET answers the stored settlement
+        JsonNode read = json(mvc.perform(get("/api/hospital/settlements/GOLD-1").with(hospital(BEIJING))).andReturn());
+        assertThat(read).isEqualTo(s);
+    }
+
+    // ---- idempotency ----
+
+    @Test
+    void tenConcurrentIdenticalUploadsMakeOneRowAndTenEqualAnswers() throws Exception {
+        Map<String, Object> body = body("CONC-1", WU_ZHENHUA, BEIJING);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MvcResult>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit((Callable<MvcResult>) () -> {
+                    start.await();
+                    return upload(body, hospital(BEIJING));
+                }));
+            }
+            start.countDown();
+            List<String> texts = new ArrayList<>();
+            for (Future<MvcResult> f : answers) {
+                MvcResult r = f.get();
+                assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+                texts.add(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            }
+            assertThat(Set.copyOf(texts)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows("CONC-1")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_key WHERE settlement_no = 'CONC-1'").query(Long.class).single())
+                .isEqualTo(1);
+
+        // the same number with another body: 409, nothing written
+        Map<String, Object> other = body("CONC-1", WU_ZHENHUA, BEIJING);
+        other.put("diagnosisCodes", List.of("J18.900"));
+        JsonNode conflict = refused(upload(other, hospital(BEIJING)), 409, SettlementRefusal.NUMBER_REUSED);
+        assertThat(conflict.path("messageZh").asText()).contains("CONC-1");
+        assertThat(rows("CONC-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aHospitalCannotUploadOrSeeForAnotherInstitution() throws Exception {
+        // the body names 北京; the token names 厦门
+        JsonNode body = refused(upload(body("OTHER-1", WU_ZHENHUA, BEIJING), hospital(XIAMEN)), 403,
+                SettlementRefusal.INSTITUTION_NOT_YOURS);
+        assertThat(body.path("messageEn").asText()).contains(XIAMEN);
+        assertThat(rows("OTHER-1")).isZero();
+        // a token without an institution code may do nothing
+        refused(upload(body("OTHER-2", WU_ZHENHUA, BEIJING), hospital("not-a-code")), 403, SettlementRefusal.INSTITUTION_NOT_YOURS);
+
+        assertThat(upload(body("OTHER-3", WU_ZHENHUA, BEIJING), hospital(BEIJING)).getResponse().getStatus()).isEqualTo(200);
+        refused(mvc.perform(get("/api/hospital/settlements/OTHER-3").with(hospital(XIAMEN))).andReturn(), 404,
+                SettlementRefusal.NOT_FOUND);
+        refused(mvc.perform(post("/api/hospital/settlements/OTHER-3/reversal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"录入错误\"}").with(hospital(XIAMEN))).andReturn(), 404, SettlementRefusal.NOT_FOUND);
+    }
+
+    @Test
+    void insuredPersonsClerksAndOfficersCannotCallTheHospitalApi() throws Exception {
+        String body = JSON.writeValueAsString(body("WHO-1", WU_ZHENHUA, BEIJING));
+        RequestPostProcessor officer = jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial")
+                        .claim("preferred_username", "bj-clearing").claim("groups", List.of("province-110000"))
+                        .claim("roles", List.of("officer", "clearing"))).authorities(new SimpleGrantedAuthority("ROLE_OFFICER"));
+        for (RequestPostProcessor token : List.of(insured(), clerk(), officer)) {
+            MvcResult r = mvc.perform(post("/api/hospital/settlements").contentType(MediaType.APPLICATION_JSON)
+                    .content(body).with(token)).andReturn();
+            assertThat(r.getResponse().getStatus()).isEqualTo(403);
+            assertThat(json(r).path("messageEn").asText()).startsWith("Access denied");
+            assertThat(mvc.perform(get("/api/hospital/settlements/WHO-1").with(token)).andReturn().getResponse().getStatus())
+                    .isEqualTo(403);
+        }
+        assertThat(mvc.perform(post("/api/hospital/settlements").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(rows("WHO-1")).isZero();
+    }
+
+    // ---- refusals ----
+
+    @Test
+    void eachRuleRefusesWithItsCode() throws Exception {
+        refused(upload(body("R-NET", WU_ZHENHUA, NOT_NETWORKED), hospital(NOT_NETWORKED)), 422,
+                SettlementRefusal.INSTITUTION_NOT_NETWORKED);
+        refused(upload(body("R-NONE", "110105199001011232", XIAMEN), hospital(XIAMEN)), 422, SettlementRefusal.PERSON_NOT_FOUND);
+        JsonNode suspended = refused(upload(body("R-SUSP", WANG_JIANGUO, XIAMEN), hospital(XIAMEN)), 422,
+                SettlementRefusal.INSURANCE_NOT_NORMAL);
+        assertThat(suspended.path("messageZh").asText()).contains("暂停参保");
+        refused(upload(body("R-SAME", WU_ZHENHUA, XIAMEN), hospital(XIAMEN)), 422, SettlementRefusal.NOT_CROSS_PROVINCE);
+        refused(upload(body("R-FILE", QIN_YING, BEIJING), hospital(BEIJING)), 422, SettlementRefusal.NO_VALID_FILING);
+        // a filing of another period does not count: discharged after the filing's end
+        Map<String, Object> late = body("R-FILE2", WU_ZHENHUA, BEIJING);
+        late.put("admissionDate", "2024-03-01");
+        late.put("dischargeDate", "2024-03-05");
+        refused(upload(late, hospital(BEIJING)), 422, SettlementRefusal.NO_VALID_FILING);
+        Map<String, Object> noPolicy = body("R-POL", LIU_YANG, XIAMEN);
+        noPolicy.put("emergency", true);
+        refused(upload(noPolicy, hospital(XIAMEN)), 422, SettlementRefusal.NO_POLICY);
+
+        PrepaymentSuspensions before = (PrepaymentSuspensions) ReflectionTestUtils.getField(settlements, "suspensions");
+        ReflectionTestUtils.setField(settlements, "suspensions",
+                (PrepaymentSuspensions) (province, date) -> province.code().equals("350000"));
+        try {
+            refused(upload(body("R-PRE", WU_ZHENHUA, BEIJING), hospital(BEIJING)), 422,
+                    SettlementRefusal.PAYING_PROVINCE_SUSPENDED);
+        } finally {
+            ReflectionTestUtils.setField(settlements, "suspensions", before);
+        }
+        for (String no : List.of("R-NET", "R-NONE", "R-SUSP", "R-SAME", "R-FILE", "R-FILE2", "R-POL", "R-PRE")) {
+            assertThat(rows(no)).as(no).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_key WHERE settlement_no = ?").param(no)
+                    .query(Long.class).single()).as("key of " + no).isZero();
+        }
+    }
+
+    @Test
+    void anEmergencyWithoutAFilingIsSettledAndRecordedAsSuch() throws Exception {
+        Map<String, Object> body = body("EMER-1", QIN_YING, BEIJING);
+        body.put("emergency", true);
+        MvcResult r = upload(body, hospital(BEIJING));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(json(r).path("emergency").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT emergency AND filing_id IS NULL FROM app.settlement WHERE settlement_no = 'EMER-1'")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void badInputAnswers400NamingTheField() throws Exception {
+        record Bad(String field, Object value, String named) {
+        }
+        List<Bad> cases = List.of(
+                new Bad("categories", List.of(Map.of("category", "西药费", "inScope", -1, "selfPaid", 0)), "categories[0].inScope"),
+                new Bad("categories", List.of(Map.of("category", "西药费", "inScope", new BigDecimal("10.005"), "selfPaid", 0)),
+                        "categories[0].inScope"),
+                new Bad("categories", List.of(), "categories"),
+                new Bad("dischargeDate", "2020-01-01", "dischargeDate"),
+                new Bad("dischargeDate", LocalDate.now().plusDays(3).toString(), "dischargeDate"),
+                new Bad("personIdNumber", "110105199001011238", "personIdNumber"),
+                new Bad("settlementNo", "含空格 的号", "settlementNo"),
+                new Bad("diagnosisCodes", List.of(), "diagnosisCodes"));
+        for (Bad bad : cases) {
+            Map<String, Object> body = body("BAD-1", WU_ZHENHUA, BEIJING);
+            body.put(bad.field(), bad.value());
+            JsonNode answer = refused(upload(body, hospital(BEIJING)), 400, SettlementRefusal.BAD_INPUT);
+            assertThat(answer.path("field").asText()).as(bad.toString()).isEqualTo(bad.named());
+            assertThat(answer.path("messageEn").asText()).contains(bad.named());
+        }
+        assertThat(rows("BAD-1")).isZero();
+    }
+
+    // ---- reversal and details ----
+
+    @Test
+    void theSameHospitalReversesOnceWithAnAuditRow() throws Exception {
+        assertThat(upload(body("REV-1", MA_YING, BEIJING), hospital(BEIJING)).getResponse().getStatus()).isEqualTo(200);
+        refused(mvc.perform(post("/api/hospital/settlements/REV-1/reversal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"  \"}").with(hospital(BEIJING))).andReturn(), 400, SettlementRefusal.BAD_INPUT);
+
+        MvcResult r = mvc.perform(post("/api/hospital/settlements/REV-1/reversal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"费用录入错误，重新结算\"}").with(hospital(BEIJING))).andReturn();
+        JsonNode reversed = json(r);
+        assertThat(r.getResponse().getStatus()).as(reversed.toString()).isEqualTo(200);
+        assertThat(reversed.path("status").asText()).isEqualTo("REVERSED");
+        assertThat(reversed.path("reversal").path("reason").asText()).isEqualTo("费用录入错误，重新结算");
+        assertThat(reversed.path("reversal").path("reversedBy").asText()).isEqualTo("provincial:service-account-hospital-system");
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_reversal WHERE settlement_no = 'REV-1' AND institution_code = ?")
+                .param(BEIJING).query(Long.class).single()).isEqualTo(1);
+
+        refused(mvc.perform(post("/api/hospital/settlements/REV-1/reversal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"再次冲正\"}").with(hospital(BEIJING))).andReturn(), 422, SettlementRefusal.ALREADY_REVERSED);
+        // the reversed settlement no longer counts for the year: the next one pays the deductible again
+        Map<String, Object> next = body("REV-2", MA_YING, BEIJING);
+        assertThat(json(upload(next, hospital(BEIJING))).path("deductible").decimalValue()).isEqualByComparingTo("800.00");
+    }
+
+    @Test
+    void detailsAreStoredWithinFiveDaysOfTheDischargeAndRefusedAfter() throws Exception {
+        assertThat(upload(body("DET-1", TIAN_CHUNMEI, BEIJING), hospital(BEIJING)).getResponse().getStatus()).isEqualTo(200);
+        String lines = """
+                {"batchNo": "B1", "lines": [
+                  {"itemCode": "XA01", "itemName": "阿司匹林肠溶片", "category": "西药费", "quantity": 2, "unitPrice": 12.5, "amount": 25.00},
+                  {"itemCode": "CT01", "itemName": "胸部 CT", "category": "检查费", "quantity": 1, "unitPrice": 300, "amount": 300}]}""";
+        JsonNode receipt = json(mvc.perform(post("/api/hospital/settlements/DET-1/details").contentType(MediaType.APPLICATION_JSON)
+                .content(lines).with(hospital(BEIJING))).andReturn());
+        assertThat(receipt.path("batchLines").asInt()).as(receipt.toString()).isEqualTo(2);
+        assertThat(receipt.path("alreadyStored").asBoolean()).isFalse();
+        // the same batch again: stored once
+        JsonNode retry = json(mvc.perform(post("/api/hospital/settlements/DET-1/details").contentType(MediaType.APPLICATION_JSON)
+                .content(lines).with(hospital(BEIJING))).andReturn());
+        assertThat(retry.path("alreadyStored").asBoolean()).isTrue();
+        assertThat(retry.path("totalLines").asInt()).isEqualTo(2);
+
+        // discharged six days ago: too late (第三十条)
+        Map<String, Object> old = body("DET-2", TIAN_CHUNMEI, BEIJING);
+        old.put("admissionDate", today.minusDays(12).toString());
+        old.put("dischargeDate", today.minusDays(6).toString());
+        MvcResult oldUpload = upload(old, hospital(BEIJING));
+        assertThat(oldUpload.getResponse().getStatus()).as(oldUpload.getResponse().getContentAsString()).isEqualTo(200);
+        refused(mvc.perform(post("/api/hospital/settlements/DET-2/details").contentType(MediaType.APPLICATION_JSON)
+                .content(lines).with(hospital(BEIJING))).andReturn(), 422, SettlementRefusal.DETAILS_TOO_LATE);
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_detail d JOIN app.settlement s "
+                + "ON s.discharge_month = d.discharge_month AND s.id = d.settlement_id WHERE s.settlement_no = 'DET-2'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() throws Exception {
+        String doc = mvc.perform(get("/api/public/openapi")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).contains("\"/api/hospital/settlements\"", "\"/api/hospital/settlements/{settlementNo}\"",
+                "\"/api/hospital/settlements/{settlementNo}/reversal\"", "\"/api/hospital/settlements/{settlementNo}/details\"",
+                "NO_VALID_FILING");
+    }
+
+    @Test
+    void partitionsExistForThisMonthAndTheNextTwo() {
+        LocalDate month = today.withDayOfMonth(1);
+        for (int i = 0; i <= 2; i++) {
+            String suffix = String.format("y%04dm%02d", month.plusMonths(i).getYear(), month.plusMonths(i).getMonthValue());
+            assertThat(jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param("app.settlement_" + suffix).query(Boolean.class).single())
+                    .as(suffix).isTrue();
+            assertThat(jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param("app.settlement_detail_" + suffix).query(Boolean.class).single())
+                    .as(suffix).isTrue();
+        }
+    }
+}
