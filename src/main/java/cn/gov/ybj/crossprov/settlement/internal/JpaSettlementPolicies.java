@@ -46,6 +46,8 @@ class JpaSettlementPolicies implements SettlementPolicies {
     private final PolicyVersionRecords records;
     private final PolicyAuditRecords auditRecords;
     private final TransactionTemplate tx;
+    /** loads the snapshot in a transaction of its own: a lookup inside a caller's transaction never touches it */
+    private final TransactionTemplate readTx;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
 
@@ -56,6 +58,9 @@ class JpaSettlementPolicies implements SettlementPolicies {
         this.records = records;
         this.auditRecords = auditRecords;
         this.tx = new TransactionTemplate(txManager);
+        this.readTx = new TransactionTemplate(txManager);
+        readTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        readTx.setReadOnly(true);
     }
 
     // ---- lookups: memory only ----
@@ -98,8 +103,7 @@ class JpaSettlementPolicies implements SettlementPolicies {
     }
 
     private Snapshot load(long g) {
-        Snapshot s = tx.execute(status -> {
-            status.setRollbackOnly(); // read only
+        Snapshot s = readTx.execute(status -> {
             long fingerprint = records.fingerprint();
             List<PolicyVersion> all = records.findAll().stream().map(PolicyVersionRecord::policy).toList();
             PolicyCatalogue catalogue = PolicyCatalogue.of(all);
