@@ -42,7 +42,7 @@ import java.util.Set;
  * holding a {@code <title>} with its name (a {@code <desc>} says 已完成 / 当前办理 / 未办理 for
  * screen readers). A sequence flow counts as taken when its source is completed and its target
  * completed or active (the engine keeps no history of flows). The SVG has no XML declaration and
- * no external resources: it can be inlined in a page ({@code new Html(svg)} in Vaadin) or served as
+ * no external resources: it can be inlined in a page (with Vaadin's {@code Svg} component) or served as
  * {@code image/svg+xml}.
  */
 @Service
