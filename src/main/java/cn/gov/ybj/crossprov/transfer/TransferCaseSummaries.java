@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.transfer;
 
 import cn.gov.ybj.crossprov.shared.DivisionNames;
 import cn.gov.ybj.crossprov.shared.PersonNames;
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.workflow.CaseSummaries;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What the inbox shows of a transfer case: 转出/转入 with both areas, the 流水号 and the applicant (name masked). */
+/** What the inbox shows of a transfer case: 转出/转入, 省内/跨省, both areas, the 流水号 and the applicant (name masked). */
 @Component
 class TransferCaseSummaries implements CaseSummaries {
 
@@ -29,10 +30,16 @@ class TransferCaseSummaries implements CaseSummaries {
         }
         for (TransferCase c : cases.findByProcessInstanceIdIn(processInstanceIds)) {
             result.put(c.getProcessInstanceId(), new CaseSummary(
-                    "关系转移接续（" + c.getDirection().label() + "）" + name(c.getOutAreaCode()) + "→" + name(c.getInAreaCode()),
+                    "关系转移接续（" + c.getDirection().label() + "·" + scope(c) + "）" + name(c.getOutAreaCode()) + "→"
+                            + name(c.getInAreaCode()),
                     String.valueOf(c.getSerialNo()), PersonNames.mask(c.getPersonName()), "clerk/transfer-task/{taskId}"));
         }
         return result;
+    }
+
+    /** 省内 or 跨省: a cross-province transfer goes between two provinces' agencies */
+    private static String scope(TransferCase c) {
+        return RegionCode.of(c.getOutAreaCode()).sameProvince(RegionCode.of(c.getInAreaCode())) ? "省内" : "跨省";
     }
 
     private String name(String code) {

@@ -17,6 +17,7 @@ import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.shared.Money;
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -297,6 +298,9 @@ public class TransferCases {
     Preview preview(Direction direction, InsuranceRecord person, String outAreaCode, String inAreaCode) {
         if (inAreaCode == null || inAreaCode.isBlank()) {
             throw new BusinessRuleException("请选择转入地", "Please choose the area the insurance moves to");
+        }
+        if (!RegionCode.isValid(inAreaCode.strip())) {
+            throw new BusinessRuleException("转入地须为6位行政区划代码", "The in-area must be a 6-digit division code");
         }
         PoolingArea in = areas.find(inAreaCode.strip()).orElseThrow(() -> new BusinessRuleException(
                 "所选转入地不是统筹区，请选择转入地所在的统筹区", "The chosen area is not a pooling area"));

@@ -247,6 +247,7 @@ class TransferIntegrationTest {
         assertThatThrownBy(() -> transfers.applyOut(residentPerson, "350200", "13800003333")).hasMessageContaining("职工基本医疗保险");
         assertThatThrownBy(() -> transfers.applyOut(nothingPerson, "350200", "13800003333")).hasMessageContaining("转入地与转出地相同");
         assertThatThrownBy(() -> transfers.applyOut(nothingPerson, "999999", "13800003333")).hasMessageContaining("不是统筹区");
+        assertThatThrownBy(() -> transfers.applyOut(nothingPerson, "11010", "13800003333")).hasMessageContaining("6位行政区划代码");
         assertThatThrownBy(() -> transfers.applyOut(nothingPerson, "110105", "1234")).hasMessageContaining("手机号码");
         assertThatThrownBy(() -> transfers.applyIn(nothingPerson, InsuranceType.RESIDENT, "350200", "110105", "13800003333"))
                 .hasMessageContaining("险种不符");

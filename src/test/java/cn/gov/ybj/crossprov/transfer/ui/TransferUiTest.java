@@ -452,7 +452,7 @@ class TransferUiTest extends KaribuSpringSupport {
         List<String> ids = inbox.getDataProvider().fetch(new Query<>()).map(ClerkInbox.Item::taskId).toList();
         int row = ids.indexOf(taskId);
         assertThat(row).as("task in the inbox").isNotNegative();
-        assertThat(GridKt._getFormattedRow(inbox, row)).anySatisfy(cell -> assertThat(cell).startsWith("关系转移接续（转出）"));
+        assertThat(GridKt._getFormattedRow(inbox, row)).anySatisfy(cell -> assertThat(cell).startsWith("关系转移接续（转出·跨省）"));
         _click(_get((Component) GridKt._getCellComponent(inbox, row, "actions"), Button.class,
                 spec -> spec.withId("work-" + c.getSerialNo())));
         _get(TransferTaskView.class);
