@@ -44,4 +44,24 @@ public class ReferenceDatasets {
                 ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, imported_at = EXCLUDED.imported_at
                 """).params(name, sha256).update();
     }
+
+    /**
+     * Loads the classpath file {@code resource} as dataset {@code name} with {@code load}, unless
+     * exactly this content was loaded last (sha256); records the import in the caller's transaction.
+     *
+     * @return whether it was loaded
+     */
+    public boolean loadIfChanged(String name, String resource, java.util.function.Consumer<byte[]> load) throws java.io.IOException {
+        byte[] content;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource(resource).getInputStream()) {
+            content = in.readAllBytes();
+        }
+        String hash = sha256(content);
+        if (isCurrent(name, hash)) {
+            return false;
+        }
+        load.accept(content);
+        recordImport(name, hash);
+        return true;
+    }
 }

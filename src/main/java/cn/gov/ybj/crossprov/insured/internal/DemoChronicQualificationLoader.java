@@ -8,13 +8,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,16 +45,7 @@ class DemoChronicQualificationLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        byte[] csv;
-        try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-            csv = in.readAllBytes();
-        }
-        String hash = ReferenceDatasets.sha256(csv);
-        if (datasets.isCurrent(DATASET, hash)) {
-            return;
-        }
-        load(csv);
-        datasets.recordImport(DATASET, hash);
+        datasets.loadIfChanged(DATASET, FILE, this::load);
     }
 
     /** Upserts the rows of persons present in the registry; answers how many rows were written. */

@@ -9,13 +9,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
@@ -47,17 +45,7 @@ class DemoInsuranceAccountLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        byte[] csv;
-        try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-            csv = in.readAllBytes();
-        }
-        String hash = ReferenceDatasets.sha256(csv);
-        if (datasets.isCurrent(DATASET, hash)) {
-            return;
-        }
-        int rows = load(csv);
-        datasets.recordImport(DATASET, hash);
-        log.info("Loaded the DEMO 个人账户: {} persons", rows);
+        datasets.loadIfChanged(DATASET, FILE, csv -> log.info("Loaded the DEMO 个人账户: {} persons", load(csv)));
     }
 
     private int load(byte[] csv) {

@@ -1,19 +1,16 @@
 package cn.gov.ybj.crossprov.settlement.internal;
 
 import cn.gov.ybj.crossprov.reference.ReferenceDatasets;
-import cn.gov.ybj.crossprov.settlement.PolicyVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * {@code app.demo-data.enabled} (the local run, the tests): writes the DEMO policies of
@@ -42,21 +39,9 @@ class DemoPolicyLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        byte[] file;
-        try (InputStream in = new ClassPathResource(PolicyFile.DEMO_RESOURCE).getInputStream()) {
-            file = in.readAllBytes();
-        }
-        String hash = ReferenceDatasets.sha256(file);
-        if (datasets.isCurrent(DATASET, hash)) {
-            return;
-        }
-        int written = 0;
-        for (PolicyVersion version : PolicyFile.demo().all()) {
-            if (policies.writeDemo(ACCOUNT, version)) {
-                written++;
-            }
-        }
-        datasets.recordImport(DATASET, hash);
-        log.info("Loaded the DEMO settlement policies: {} versions written", written);
+        datasets.loadIfChanged(DATASET, PolicyFile.DEMO_RESOURCE, file -> {
+            long written = PolicyFile.demo().all().stream().filter(v -> policies.writeDemo(ACCOUNT, v)).count();
+            log.info("Loaded the DEMO settlement policies: {} versions written", written);
+        });
     }
 }
