@@ -275,7 +275,7 @@ public class HospitalSettlements {
     }
 
     /** The institution the hospital system's token names; anyone else is refused (403). */
-    private static String institutionOf(AppUser user) {
+    static String institutionOf(AppUser user) {
         if (user == null || !user.hasRole(Roles.HOSPITAL) || user.institutionCode() == null) {
             throw new SettlementRefusal(403, SettlementRefusal.INSTITUTION_NOT_YOURS, null,
                     "无权访问：仅限定点医疗机构系统（令牌须含医疗机构编码）",
@@ -405,7 +405,7 @@ public class HospitalSettlements {
         }
     }
 
-    private static String requireNumber(String field, String value) {
+    static String requireNumber(String field, String value) {
         String v = value == null ? "" : value.strip();
         if (!NUMBER.matcher(v).matches()) {
             throw SettlementRefusal.badInput(field, "应为 1 至 40 位字母、数字、- 或 _", "must be 1 to 40 letters, digits, - or _");
@@ -413,7 +413,7 @@ public class HospitalSettlements {
         return v;
     }
 
-    private static Money amount(String field, BigDecimal value, int decimals) {
+    static Money amount(String field, BigDecimal value, int decimals) {
         if (value == null) {
             throw SettlementRefusal.badInput(field, "必填", "is required");
         }

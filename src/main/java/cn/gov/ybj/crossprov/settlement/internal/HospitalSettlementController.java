@@ -6,13 +6,10 @@ import cn.gov.ybj.crossprov.settlement.HospitalSettlements;
 import cn.gov.ybj.crossprov.settlement.SettlementDetails;
 import cn.gov.ybj.crossprov.settlement.SettlementRefusal;
 import cn.gov.ybj.crossprov.settlement.SettlementUpload;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +32,6 @@ class HospitalSettlementController {
     HospitalSettlementController(CurrentUser currentUser, HospitalSettlements settlements) {
         this.currentUser = currentUser;
         this.settlements = settlements;
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Refusal(String code, String field, String messageZh, String messageEn) {
     }
 
     record ReversalBody(String reason) {
@@ -74,10 +67,5 @@ class HospitalSettlementController {
             description = "By batch: a batchNo already stored is not stored again. Later than 5 days: 422 DETAILS_TOO_LATE.")
     SettlementDetails.Receipt details(@PathVariable String settlementNo, @RequestBody SettlementDetails body) {
         return settlements.addDetails(currentUser.get().orElse(null), settlementNo, body);
-    }
-
-    @ExceptionHandler(SettlementRefusal.class)
-    ResponseEntity<Refusal> refused(SettlementRefusal e) {
-        return ResponseEntity.status(e.status()).body(new Refusal(e.code(), e.field(), e.messageZh(), e.messageEn()));
     }
 }
