@@ -71,7 +71,8 @@ class BadInputIntegrationTest {
             "filing_cancellation", "filing_supplement", "chronic_institution_choice", "family_member",
             "designated_institution", "calendar_day", "calendar_year", "account_binding", "account_binding_audit",
             "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account",
-            "settlement", "settlement_key", "settlement_reversal", "settlement_detail");
+            "settlement", "settlement_key", "settlement_reversal", "settlement_detail", "settlement_ledger",
+            "settlement_ledger_submission");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN, HOSPITAL }

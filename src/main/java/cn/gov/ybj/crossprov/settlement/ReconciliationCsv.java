@@ -50,7 +50,7 @@ public final class ReconciliationCsv {
             for (Reconciliation.Mismatch m : r.mismatches()) {
                 line(out, Stream.concat(Stream.of(m.institutionCode(), m.settlementNo(), provinceNames.apply(m.medicalProvince()),
                                 provinceNames.apply(m.insuredProvince()), en ? m.kind().labelEn() : m.kind().label()),
-                        Stream.concat(line(m.hospital()), line(m.platform()))).toList());
+                        Stream.concat(line(m.hospital(), en), line(m.platform(), en))).toList());
             }
             if (r.truncated()) {
                 line(out, en ? "Only the first " + r.mismatches().size() + " of " + r.mismatchCount() + " are listed"
@@ -65,9 +65,13 @@ public final class ReconciliationCsv {
                 String.valueOf(s.reversed()));
     }
 
-    private static Stream<String> line(Reconciliation.Line l) {
-        return l == null ? Stream.of("", "", "", "")
-                : Stream.of(l.status(), amount(l.total()), amount(l.fundsTotal()), amount(l.personalCash()));
+    private static Stream<String> line(Reconciliation.Line l, boolean en) {
+        if (l == null) {
+            return Stream.of("", "", "", "");
+        }
+        boolean reversed = HospitalSettlement.REVERSED.equals(l.status());
+        String status = en ? (reversed ? "reversed" : "settled") : (reversed ? "已冲正" : "已结算");
+        return Stream.of(status, amount(l.total()), amount(l.fundsTotal()), amount(l.personalCash()));
     }
 
     private static String amount(Money m) {
