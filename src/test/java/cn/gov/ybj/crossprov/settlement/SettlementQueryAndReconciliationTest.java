@@ -141,6 +141,9 @@ class SettlementQueryAndReconciliationTest {
         m.put("emergency", emergency);
         m.put("categories", List.of(Map.of("category", "西药费", "inScope", new BigDecimal(inScope), "selfPaid", new BigDecimal(selfPaid))));
         m.put("diagnosisCodes", List.of("I21.900"));
+        m.put("inpatientNo", "ZY-" + no);
+        m.put("admissionWay", "OUTPATIENT");
+        m.put("dischargeDepartment", "心血管内科");
         MvcResult r = mvc.perform(post("/api/hospital/settlements").contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(m)).with(hospital(institution))).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);

@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.settlement.SettlementRefusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,6 +25,8 @@ class SettlementApiErrors {
 
     @ExceptionHandler(SettlementRefusal.class)
     ResponseEntity<Refusal> refused(SettlementRefusal e) {
-        return ResponseEntity.status(e.status()).body(new Refusal(e.code(), e.field(), e.messageZh(), e.messageEn()));
+        // JSON also when the request accepts only the PDF (the slip, Accept: application/pdf): a preset type skips negotiation
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(new Refusal(e.code(), e.field(), e.messageZh(), e.messageEn()));
     }
 }
