@@ -5,6 +5,7 @@ import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.settlement.HospitalSettlement;
 import cn.gov.ybj.crossprov.settlement.SettlementQueries;
+import cn.gov.ybj.crossprov.settlement.SettlementSlips;
 import cn.gov.ybj.crossprov.shared.DivisionNames;
 import cn.gov.ybj.crossprov.shared.Money;
 import cn.gov.ybj.crossprov.ui.Errors;
@@ -12,6 +13,7 @@ import cn.gov.ybj.crossprov.ui.MainLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,7 +24,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+
+import java.io.ByteArrayInputStream;
 
 import java.util.List;
 
@@ -37,11 +43,13 @@ public class SettlementView extends VerticalLayout implements BeforeEnterObserve
     private final AppUser user;
     private final SettlementQueries queries;
     private final DivisionNames divisions;
+    private final SettlementSlips slips;
 
-    public SettlementView(CurrentUser currentUser, SettlementQueries queries, DivisionNames divisions) {
+    public SettlementView(CurrentUser currentUser, SettlementQueries queries, DivisionNames divisions, SettlementSlips slips) {
         this.user = currentUser.require();
         this.queries = queries;
         this.divisions = divisions;
+        this.slips = slips;
     }
 
     @Override
@@ -69,10 +77,11 @@ public class SettlementView extends VerticalLayout implements BeforeEnterObserve
         field(facts, "settlement.status", SettlementGrids.status(this, s.status(), s.emergency()));
         field(facts, "settlement.personName", s.personName());
         field(facts, "settlement.idNumber", s.personIdNumber());
-        field(facts, "settlement.insuredArea", area(s.insuredAreaCode()));
-        field(facts, "settlement.medicalArea", area(s.medicalAreaCode()));
-        field(facts, "settlement.institution", s.institutionCode());
-        field(facts, "settlement.hospitalGrade", en ? s.hospitalGrade().name() : s.hospitalGrade().label());
+        field(facts, "settlement.insuredArea", name(s.insuredAreaName(), s.insuredAreaCode()));
+        field(facts, "settlement.medicalArea", name(s.medicalAreaName(), s.medicalAreaCode()));
+        field(facts, "settlement.hospital", name(s.hospitalName(), s.institutionCode()));
+        field(facts, "settlement.hospitalGrade", s.hospitalGradeName() != null ? s.hospitalGradeName()
+                : en ? s.hospitalGrade().name() : s.hospitalGrade().label());
         field(facts, "settlement.admissionDate", s.admissionDate().toString());
         field(facts, "settlement.dischargeDate", s.dischargeDate().toString());
         field(facts, "settlement.total", s.total().toString());
@@ -80,6 +89,14 @@ public class SettlementView extends VerticalLayout implements BeforeEnterObserve
         field(facts, "settlement.selfPaid", s.selfPaid().toString());
         field(facts, "settlement.deductible", s.deductible().toString());
         add(facts);
+
+        String file = "settlement-" + s.institutionCode() + "-" + s.settlementNo() + ".pdf";
+        // checked again when the link is followed: a settlement no longer visible gives 404
+        Anchor slip = new Anchor(DownloadHandler.fromInputStream(event -> slips.forUser(user, s.institutionCode(), s.settlementNo())
+                .map(pdf -> new DownloadResponse(new ByteArrayInputStream(pdf), file, "application/pdf", pdf.length))
+                .orElseGet(() -> DownloadResponse.error(404))), getTranslation("settlement.slip.download"));
+        slip.setId("settlement-slip");
+        add(slip);
 
         H3 split = new H3(getTranslation("settlement.split"));
         Grid<Row> funds = new Grid<>();
@@ -104,8 +121,10 @@ public class SettlementView extends VerticalLayout implements BeforeEnterObserve
     private record Row(String name, Money amount) {
     }
 
-    private String area(String code) {
-        return divisions.name(code).map(n -> n + "（" + code + "）").orElse(code);
+    /** The name stored with the settlement, else the division's name today, with the code. */
+    private String name(String stored, String code) {
+        String name = stored != null ? stored : divisions.name(code).orElse(null);
+        return name == null ? code : name + "（" + code + "）";
     }
 
     private void field(FormLayout form, String key, String value) {
