@@ -153,10 +153,7 @@ class SettlementQueryAndReconciliationTest {
     // ---- tokens ----
 
     static RequestPostProcessor hospital(String institutionCode) {
-        return jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial").claim("azp", "hospital-system")
-                        .claim("preferred_username", "service-account-hospital-system").claim("roles", List.of("hospital"))
-                        .claim("institution_code", institutionCode))
-                .authorities(new SimpleGrantedAuthority("ROLE_HOSPITAL"));
+        return HospitalSettlementApiTest.hospital(institutionCode);
     }
 
     static RequestPostProcessor insured(String person) {
