@@ -1,8 +1,11 @@
 package cn.gov.ybj.crossprov.settlement.internal;
 
+import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.settlement.Reconciliation;
+import cn.gov.ybj.crossprov.settlement.ReconciledSettlements;
 import cn.gov.ybj.crossprov.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * SQL of 日对账 (tables of V20__settlement_reconciliation.sql). Plain SQL, not JPA: a day is compared
@@ -22,10 +29,15 @@ public class ReconciliationStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** for the month's groups: fetched in batches, and without the 30 s timeout of the requests (a month is 25 M rows) */
+    private final JdbcTemplate monthly;
 
     ReconciliationStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.monthly = new JdbcTemplate(template.getDataSource());
+        this.monthly.setFetchSize(5_000);
+        this.monthly.setQueryTimeout(30 * 60);
     }
 
     /** A ledger line, checked; the provinces are the line's pair. */
@@ -164,5 +176,55 @@ public class ReconciliationStore {
         String s = rs.getString(status);
         return s == null ? null : new Reconciliation.Line(s, new Money(rs.getBigDecimal(total)),
                 new Money(rs.getBigDecimal(funds)), new Money(rs.getBigDecimal(cash)));
+    }
+
+    /*
+     * The settled settlements of a discharge month, each joined to its ledger line (the hospital's
+     * day = the discharge date; ledger_month repeated so that only the month's partition is read),
+     * grouped by areas, 险种 and reconciled or not; the funds unnested to sum them per code. The
+     * unnest repeats a settlement once per fund, so its count and funds_total are taken from its
+     * first fund's row only (n = 1, or no fund at all).
+     */
+    private static final String MONTH_GROUPS = """
+            WITH per_fund AS (
+                SELECT s.insured_area_code, s.insured_province, s.medical_area_code, s.medical_province, s.insurance_type,
+                       coalesce(l.status = 'SETTLED' AND l.total = s.total AND l.funds_total = s.funds_total
+                                AND l.personal_cash = s.personal_cash, false) AS reconciled,
+                       f.fund ->> 'code' AS code,
+                       sum((f.fund ->> 'amount')::numeric) AS amount,
+                       count(*) FILTER (WHERE f.n IS NULL OR f.n = 1) AS settlements,
+                       coalesce(sum(s.funds_total) FILTER (WHERE f.n IS NULL OR f.n = 1), 0) AS funds_total
+                FROM app.settlement s
+                LEFT JOIN app.settlement_ledger l
+                       ON l.ledger_month = ? AND l.ledger_month = s.discharge_month AND l.ledger_date = s.discharge_date
+                      AND l.institution_code = s.institution_code AND l.settlement_no = s.settlement_no
+                LEFT JOIN LATERAL jsonb_array_elements(s.funds) WITH ORDINALITY AS f(fund, n) ON true
+                WHERE s.discharge_month = ? AND s.status = 'SETTLED'
+                GROUP BY 1, 2, 3, 4, 5, 6, 7
+            )
+            SELECT insured_area_code, insured_province, medical_area_code, medical_province, insurance_type, reconciled,
+                   sum(settlements) AS settlements, sum(funds_total) AS funds_total,
+                   array_agg(code ORDER BY code) FILTER (WHERE code IS NOT NULL) AS codes,
+                   array_agg(amount ORDER BY code) FILTER (WHERE code IS NOT NULL) AS amounts
+            FROM per_fund
+            GROUP BY 1, 2, 3, 4, 5, 6""";
+
+    /** The groups of {@link ReconciledSettlements#ofMonth}; {@code month} is the 1st. */
+    public void monthGroups(LocalDate month, Consumer<ReconciledSettlements.Group> each) {
+        monthly.query(MONTH_GROUPS, (RowCallbackHandler) rs -> {
+            Map<String, Money> funds = new LinkedHashMap<>();
+            java.sql.Array codes = rs.getArray("codes");
+            if (codes != null) {
+                String[] c = (String[]) codes.getArray();
+                BigDecimal[] a = (BigDecimal[]) rs.getArray("amounts").getArray();
+                for (int i = 0; i < c.length; i++) {
+                    funds.put(c[i], new Money(a[i]));
+                }
+            }
+            each.accept(new ReconciledSettlements.Group(rs.getString("insured_area_code"), rs.getString("insured_province"),
+                    rs.getString("medical_area_code"), rs.getString("medical_province"),
+                    InsuranceType.valueOf(rs.getString("insurance_type")), rs.getBoolean("reconciled"),
+                    rs.getLong("settlements"), new Money(rs.getBigDecimal("funds_total")), Collections.unmodifiableMap(funds)));
+        }, month, month);
     }
 }
