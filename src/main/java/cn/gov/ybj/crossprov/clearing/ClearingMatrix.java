@@ -24,6 +24,9 @@ import java.util.Optional;
 public record ClearingMatrix(YearMonth month, String province, List<Province> provinces, List<Cell> cells,
                              List<Total> receiving, List<Total> paying, Money grandTotal, Long settlements) {
 
+    /** the seed's title of 附件7 */
+    public static final String TITLE = "全国跨省异地就医费用清算表";
+
     public record Province(String code, String name) {
     }
 
