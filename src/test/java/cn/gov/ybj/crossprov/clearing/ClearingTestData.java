@@ -116,10 +116,14 @@ final class ClearingTestData {
     /** What the clearing must hold, reckoned in Java from the rows. */
     static final class Expected {
         final List<Settlement> all = new ArrayList<>();
+        private List<Settlement> cleared;
 
         /** reconciled, settled, across provinces: what the tables hold */
         List<Settlement> cleared() {
-            return all.stream().filter(s -> s.reconciled && s.crossProvince()).toList();
+            if (cleared == null) {
+                cleared = all.stream().filter(s -> s.reconciled && s.crossProvince()).toList();
+            }
+            return cleared;
         }
 
         BigDecimal sum(Predicate<Settlement> which) {
