@@ -60,6 +60,6 @@ BEGIN
 END $$;
 
 -- the ledger partitions of every month that has settlement partitions
-SELECT app.settlement_ensure_partition(to_date(substring(c.relname FROM 'y([0-9]{4})m([0-9]{2})$'), 'YYYYMM'))
+SELECT app.settlement_ensure_partition(to_date(right(c.relname, 7), 'YYYY"m"MM'))  -- settlement_y2026m11 → 2026-11-01
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = 'app' AND c.relname ~ '^settlement_y[0-9]{4}m[0-9]{2}$';

@@ -41,8 +41,7 @@ final class ClearingTestData {
     /** Writes {@code n} settlements of the month numbered {@code tag-i} and their ledger lines. */
     static void insert(JdbcClient jdbc, YearMonth month, String tag, int n) {
         LocalDate first = month.atDay(1);
-        // the ledger's partitions of past months are made on a hospital's first ledger of the month (V20 made only
-        // January 2025's): this month's, and last month's for the lines booked a day early
+        // this month's partitions, and last month's for the lines booked a day early (idempotent)
         for (LocalDate m : List.of(first.minusMonths(1), first)) {
             jdbc.sql("SELECT app.settlement_ensure_partition(?)").param(m).query(rs -> {
             });
