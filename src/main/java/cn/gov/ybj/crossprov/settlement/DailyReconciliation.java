@@ -99,6 +99,7 @@ public class DailyReconciliation {
             platform = platform.plus(p.platform());
             mismatches += p.mismatches();
         }
+        // the join runs a second time only when something differs (the usual day matches)
         List<Reconciliation.Mismatch> listed = mismatches == 0 ? List.of() : store.mismatches(day, scope, MAX_MISMATCHES_LISTED);
         return new Reconciliation(day, institution, pairs, hospital, platform, mismatches, listed);
     }

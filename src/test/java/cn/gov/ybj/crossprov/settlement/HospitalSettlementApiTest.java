@@ -7,12 +7,9 @@ import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.insured.PersonType;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
-import cn.gov.ybj.crossprov.settlement.internal.PolicyFile;
-import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,18 +117,7 @@ class HospitalSettlementApiTest {
         assertThat(institutions.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true).ok()).isTrue();
         jdbc.sql("UPDATE app.designated_institution SET cross_province = false WHERE code = ?").param(NOT_NETWORKED).update();
 
-        // the demo policies of 厦门 where none are stored yet (the demo loader does it in the local run)
-        AppUser admin = new AppUser(Realm.CLERKS, "settlement-test-admin", "settlement-test-admin",
-                Set.of("CLERK", "PROCESS_ADMIN"), List.of("process-admins"), "110105");
-        for (PolicyVersion v : PolicyFile.demo().all()) {
-            if (v.key().insuredArea().code().equals("350200") && policies.versions(v.key()).isEmpty()) {
-                try {
-                    policies.save(admin, v);
-                } catch (BusinessRuleException e) {
-                    // stored meanwhile by a loader
-                }
-            }
-        }
+        StoredDemoPolicies.store(policies, k -> k.insuredArea().code().equals("350200"));
 
         // opened filings to 北京 (self-service area 厦门: opened at once) around the discharge
         for (String person : List.of(YANG_SIYUAN, WU_ZHENHUA, MA_YING, TIAN_CHUNMEI, FU_HUI)) {

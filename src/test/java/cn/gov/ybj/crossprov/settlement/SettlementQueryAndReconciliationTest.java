@@ -7,14 +7,11 @@ import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.FamilyMember;
 import cn.gov.ybj.crossprov.insured.FamilyMembers;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.insured.Relationship;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
-import cn.gov.ybj.crossprov.settlement.internal.PolicyFile;
-import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -97,17 +93,7 @@ class SettlementQueryAndReconciliationTest {
                 + "1,110105,北京朝阳对账测试医院（演示）," + BEIJING + ",三级甲等,综合医院,北京市朝阳区测试路 21 号\n"
                 + "2,350203,厦门思明对账测试医院（演示）," + XIAMEN + ",三级甲等,综合医院,厦门市思明区测试路 21 号\n";
         assertThat(institutions.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true).ok()).isTrue();
-        AppUser admin = new AppUser(Realm.CLERKS, "reconciliation-test-admin", "reconciliation-test-admin",
-                Set.of("CLERK", "PROCESS_ADMIN"), List.of("process-admins"), "110105");
-        for (PolicyVersion v : PolicyFile.demo().all()) {
-            if (policies.versions(v.key()).isEmpty()) {
-                try {
-                    policies.save(admin, v);
-                } catch (BusinessRuleException e) {
-                    // stored meanwhile by another test class
-                }
-            }
-        }
+        StoredDemoPolicies.store(policies, k -> true);
         for (String person : List.of(LV_ZHIQIANG, LI_YAJING, DAI_TING)) {
             AppUser user = TestUsers.insured("recon-" + person, person);
             TestUsers.bind(jdbc, user.username(), person);

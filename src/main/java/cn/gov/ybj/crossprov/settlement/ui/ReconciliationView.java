@@ -141,8 +141,7 @@ public class ReconciliationView extends VerticalLayout implements HasDynamicTitl
         if (l == null) {
             return "—";
         }
-        String status = getTranslation("REVERSED".equals(l.status()) ? "settlement.status.reversed" : "settlement.status.settled");
-        return status + " " + l.total() + " / " + l.fundsTotal() + " / " + l.personalCash();
+        return SettlementGrids.status(this, l.status(), false) + " " + l.total() + " / " + l.fundsTotal() + " / " + l.personalCash();
     }
 
     @Override

@@ -11,13 +11,11 @@ import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
 import cn.gov.ybj.crossprov.settlement.HospitalSettlement;
 import cn.gov.ybj.crossprov.settlement.HospitalSettlements;
-import cn.gov.ybj.crossprov.settlement.PolicyVersion;
 import cn.gov.ybj.crossprov.settlement.Reconciliation;
 import cn.gov.ybj.crossprov.settlement.SettlementPolicies;
 import cn.gov.ybj.crossprov.settlement.SettlementSummary;
 import cn.gov.ybj.crossprov.settlement.SettlementUpload;
-import cn.gov.ybj.crossprov.settlement.internal.PolicyFile;
-import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.settlement.StoredDemoPolicies;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
@@ -82,17 +80,7 @@ class SettlementUiTest extends KaribuSpringSupport {
         String csv = InstitutionImport.HEADER + "\n"
                 + "1,110105,北京朝阳界面测试医院（演示）," + HOSPITAL + ",三级甲等,综合医院,北京市朝阳区测试路 31 号\n";
         assertThat(institutions.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true).ok()).isTrue();
-        AppUser admin = new AppUser(Realm.CLERKS, "settlement-ui-admin", "settlement-ui-admin",
-                Set.of("CLERK", "PROCESS_ADMIN"), List.of("process-admins"), "110105");
-        for (PolicyVersion v : PolicyFile.demo().all()) {
-            if (policies.versions(v.key()).isEmpty()) {
-                try {
-                    policies.save(admin, v);
-                } catch (BusinessRuleException e) {
-                    // stored meanwhile by another test class
-                }
-            }
-        }
+        StoredDemoPolicies.store(policies, k -> true);
         AppUser hospital = new AppUser(Realm.PROVINCIAL, "service-account-hospital-system", "hospital", Set.of("HOSPITAL"),
                 List.of(), null, HOSPITAL);
         for (var p : List.of(new String[]{YU_YULAN, "UI-1", "EMPLOYEE"}, new String[]{YU_PING, "UI-2", "RESIDENT"})) {
