@@ -53,6 +53,10 @@ public class ClearingMonth {
     private long unreconciledSettlements;
     private BigDecimal unreconciledFunds;
     private Instant confirmedAt;
+    /** the month's case (bpmn/monthly-clearing.bpmn) */
+    private String processInstanceId;
+    /** 第三十四条: confirmed by the 25th of the next month */
+    private Instant confirmDue;
     @ElementCollection
     @CollectionTable(name = "clearing_province", joinColumns = @JoinColumn(name = "clearing_month_id"))
     @MapKeyColumn(name = "province_code")
@@ -128,12 +132,100 @@ public class ClearingMonth {
             throw new BusinessRuleException("异议的对方省份应为本月清算表中的其他省份：" + pairProvince,
                     "The other province of a dispute must be another province of the month's tables: " + pairProvince);
         }
-        if (disputes.stream().anyMatch(d -> d.getProvinceCode().equals(province) && d.getPairProvince().equals(pairProvince))) {
+        if (disputes.stream().anyMatch(d -> d.isOpen() && d.getProvinceCode().equals(province) && d.getPairProvince().equals(pairProvince))) {
             throw new BusinessRuleException("本省已对与 " + provinces.get(pairProvince).getName() + " 的清算提出异议",
                     "Your province has already disputed its clearing with " + pairProvince);
         }
         disputes.add(new Dispute(province, pairProvince, reason, by, now));
         p.disputed();
+    }
+
+    /** The month's case and its deadline for the provinces. */
+    void caseStarted(String processInstanceId, Instant confirmDue) {
+        this.processInstanceId = processInstanceId;
+        this.confirmDue = confirmDue;
+    }
+
+    /** A province not confirmed by the deadline: escalated to the centre (its state stays). */
+    void escalated(String province, Instant now) {
+        ProvinceConfirmation p = provinces.get(province);
+        if (p != null && status == ClearingStatus.CONFIRMING
+                && (p.getStatus() == ProvinceStatus.PENDING || p.getStatus() == ProvinceStatus.DISPUTED)) {
+            p.escalated(now);
+        }
+    }
+
+    /** The province's open disputes, oldest first. */
+    public List<Dispute> openDisputes(String province) {
+        return disputes.stream().filter(d -> d.isOpen() && d.getProvinceCode().equals(province)).toList();
+    }
+
+    /**
+     * The centre resolves the province's open dispute of its pair with {@code pairProvince}; the
+     * tables of the pair were generated again or the pair held out before ({@link #pairChanged}).
+     */
+    void resolve(String province, String pairProvince, DisputeResolution resolution, String note, String by, Instant now) {
+        if (status != ClearingStatus.CONFIRMING) {
+            throw new BusinessRuleException(month() + " 的清算表已确认完毕", "The clearing tables of " + month() + " are confirmed");
+        }
+        Dispute d = disputes.stream()
+                .filter(x -> x.isOpen() && x.getProvinceCode().equals(province) && x.getPairProvince().equals(pairProvince))
+                .findFirst()
+                .orElseThrow(() -> new BusinessRuleException("该异议不存在或已处理：" + province + " ↔ " + pairProvince,
+                        "No open dispute of " + province + " on its pair with " + pairProvince));
+        d.resolved(resolution, note, by, now);
+    }
+
+    /**
+     * The pair's lines were generated again or removed: each of the two provinces confirms again when its
+     * tables changed and it had confirmed, or is newly involved; one left without amounts has nothing to
+     * confirm; one whose disputes are all resolved confirms. The month's figures follow.
+     *
+     * @param changed  whether the pair's amounts differ from before
+     * @param involved the provinces that pay or receive anything now
+     * @return the provinces that had confirmed (or had nothing to confirm) and must confirm now
+     */
+    Set<String> pairChanged(String a, String b, boolean changed, Set<String> involved, long settlements, Money fundsTotal,
+                            Instant now) {
+        Set<String> reopened = new java.util.TreeSet<>();
+        for (String code : List.of(a, b)) {
+            ProvinceConfirmation p = provinces.get(code);
+            boolean isInvolved = involved.contains(code);
+            switch (p.getStatus()) {
+                case CONFIRMED -> {
+                    if (!isInvolved) {
+                        p.notInvolved();
+                    } else if (changed) {
+                        p.toConfirm();
+                        reopened.add(code);
+                    }
+                }
+                case NOT_INVOLVED -> {
+                    if (isInvolved) {
+                        p.toConfirm();
+                        reopened.add(code);
+                    }
+                }
+                case PENDING -> {
+                    if (!isInvolved) {
+                        p.notInvolved();
+                    }
+                }
+                case DISPUTED -> {
+                    if (openDisputes(code).isEmpty()) {
+                        if (isInvolved) {
+                            p.toConfirm();
+                        } else {
+                            p.notInvolved();
+                        }
+                    }
+                }
+            }
+        }
+        this.settlements = settlements;
+        this.fundsTotal = fundsTotal.yuan();
+        completeIfConfirmed(now);
+        return reopened;
     }
 
     private ProvinceConfirmation provinceToAnswer(String province) {
@@ -206,6 +298,16 @@ public class ClearingMonth {
     /** when the last province confirmed */
     public Instant getConfirmedAt() {
         return confirmedAt;
+    }
+
+    /** the month's case (process instance of monthly-clearing), null for a month generated before the process */
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    /** the provinces' deadline: the 25th of the next month (第三十四条) */
+    public Instant getConfirmDue() {
+        return confirmDue;
     }
 
     /** every province of the month by code, in code order */

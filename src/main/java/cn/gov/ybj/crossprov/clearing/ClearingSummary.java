@@ -14,17 +14,20 @@ import java.util.List;
  * @param settlements              reconciled settlements in the tables (national)
  * @param fundsTotal               their fund payment, 附件7's grand total (national)
  * @param unreconciledSettlements  settled settlements of the month not reconciled when generated: left out (national)
+ * @param confirmDue               the provinces' deadline, the 25th of the next month (null before the case)
  */
 public record ClearingSummary(YearMonth month, ClearingStatus status, String generatedBy, Instant generatedAt,
                               long generationMs, Long settlements, Money fundsTotal, Long unreconciledSettlements,
-                              Money unreconciledFunds, Instant confirmedAt, List<ProvinceState> provinces,
+                              Money unreconciledFunds, Instant confirmDue, Instant confirmedAt, List<ProvinceState> provinces,
                               List<DisputeState> disputes) {
 
+    /** @param escalatedAt when it was escalated to the centre for not confirming by the deadline, or null */
     public record ProvinceState(String province, String name, ProvinceStatus status, String confirmedBy,
-                                Instant confirmedAt) {
+                                Instant confirmedAt, Instant escalatedAt) {
     }
 
-    /** {@code province} disputes its pair with {@code pairProvince}. */
-    public record DisputeState(String province, String pairProvince, String reason, String raisedBy, Instant raisedAt) {
+    /** {@code province} disputes its pair with {@code pairProvince}; open while {@code resolution} is null. */
+    public record DisputeState(String province, String pairProvince, String reason, String raisedBy, Instant raisedAt,
+                               DisputeResolution resolution, String resolutionNote, String resolvedBy, Instant resolvedAt) {
     }
 }

@@ -17,6 +17,7 @@ public class ProvinceConfirmation {
     private ProvinceStatus status;
     private String confirmedBy;
     private Instant confirmedAt;
+    private Instant escalatedAt;
 
     protected ProvinceConfirmation() {
         // for JPA
@@ -37,6 +38,25 @@ public class ProvinceConfirmation {
         this.status = ProvinceStatus.DISPUTED;
     }
 
+    /** to confirm (again): its disputes are resolved, or its tables changed after it had confirmed */
+    void toConfirm() {
+        this.status = ProvinceStatus.PENDING;
+        this.confirmedBy = null;
+        this.confirmedAt = null;
+    }
+
+    /** nothing to pay or receive any more (its pairs carried to a later month) */
+    void notInvolved() {
+        this.status = ProvinceStatus.NOT_INVOLVED;
+    }
+
+    /** not confirmed by the 25th: escalated to the national centre, once */
+    void escalated(Instant at) {
+        if (escalatedAt == null) {
+            this.escalatedAt = at;
+        }
+    }
+
     /** The province's name when the tables were generated (北京市). */
     public String getName() {
         return name;
@@ -52,5 +72,10 @@ public class ProvinceConfirmation {
 
     public Instant getConfirmedAt() {
         return confirmedAt;
+    }
+
+    /** when its confirmation was escalated to the centre (late by the 25th), or null */
+    public Instant getEscalatedAt() {
+        return escalatedAt;
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.clearing.internal;
 import cn.gov.ybj.crossprov.clearing.ClearingMatrix;
 import cn.gov.ybj.crossprov.clearing.ClearingSummary;
 import cn.gov.ybj.crossprov.clearing.ClearingTable;
+import cn.gov.ybj.crossprov.clearing.ClearingTasks;
 import cn.gov.ybj.crossprov.clearing.MonthlyClearing;
 import cn.gov.ybj.crossprov.clearing.TableKind;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
@@ -13,19 +14,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * 月度清算, reading (003 第三十四条): the month, 附件7 and a province's tables 7-1 … 7-6 as JSON, for
  * officers; a provincial officer gets only their province (another province's tables 403). Months not
- * generated 404; a malformed month, province or table 400. Generating, confirming and disputing are
- * service calls of the coming clearing process and screens ({@link MonthlyClearing}).
+ * generated 404; a malformed month, province or table 400. The month's case: the centre starts it, the
+ * officers work its tasks ({@link ClearingTasks}); a task that is not the officer's 404.
  */
 @RestController
 @Tag(name = "月度清算 / Monthly clearing")
@@ -33,10 +37,12 @@ class ClearingController {
 
     private final CurrentUser currentUser;
     private final MonthlyClearing clearing;
+    private final ClearingTasks tasks;
 
-    ClearingController(CurrentUser currentUser, MonthlyClearing clearing) {
+    ClearingController(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks) {
         this.currentUser = currentUser;
         this.clearing = clearing;
+        this.tasks = tasks;
     }
 
     record Problem(String messageZh, String messageEn) {
@@ -98,6 +104,56 @@ class ClearingController {
             throw new Refusal(HttpStatus.BAD_REQUEST, "area 应为 6 位行政区划代码", "area must be a 6-digit division code");
         }
         return found(clearing.table(currentUser.get().orElse(null), parse(month), kind, province, rowsBy, area), month);
+    }
+
+    // --- the clearing case: starting a month, the officers' tasks
+
+    @PostMapping("/api/clearing/{month}/case")
+    @Operation(summary = "部级经办机构生成清算表并启动本月清算流程 / The national centre generates the month's tables and starts its case",
+            description = "Instead of waiting for the timer (the generation day, before the 21st). Once per month; only a month "
+                    + "that has ended. Each province with amounts gets its confirmation task, due the 25th of the next month.")
+    ClearingSummary start(@PathVariable String month) {
+        return tasks.start(currentUser.get().orElse(null), parse(month));
+    }
+
+    @GetMapping("/api/clearing/tasks")
+    @Operation(summary = "本单位的清算待办 / The clearing tasks of the officer's unit",
+            description = "A province's clearing officers: its confirmations (CONFIRM_TABLES). The centre: disputes to resolve "
+                    + "(RESOLVE_DISPUTES) and confirmations escalated after the 25th. Escalated first.")
+    List<ClearingTasks.ClearingTask> openTasks() {
+        return tasks.open(currentUser.get().orElse(null));
+    }
+
+    @PostMapping("/api/clearing/tasks/{taskId}/confirmation")
+    @Operation(summary = "确认本省清算表 / Confirm the province's clearing tables")
+    ClearingSummary confirm(@PathVariable String taskId) {
+        return taskFound(tasks.confirm(currentUser.get().orElse(null), taskId));
+    }
+
+    record DisputeBody(List<ClearingTasks.DisputeRequest> disputes) {
+    }
+
+    @PostMapping("/api/clearing/tasks/{taskId}/disputes")
+    @Operation(summary = "对省份间清算提出异议 / Dispute one or more province pairs",
+            description = "Body: {\"disputes\": [{\"pairProvince\": \"110000\", \"reason\": \"…\"}]}. The centre then resolves them; "
+                    + "the province confirms after.")
+    ClearingSummary dispute(@PathVariable String taskId, @RequestBody DisputeBody body) {
+        return taskFound(tasks.dispute(currentUser.get().orElse(null), taskId, body.disputes()));
+    }
+
+    record ResolutionBody(List<ClearingTasks.ResolutionRequest> resolutions) {
+    }
+
+    @PostMapping("/api/clearing/tasks/{taskId}/resolution")
+    @Operation(summary = "部级经办机构处理异议 / The national centre resolves a province's disputes",
+            description = "Body: {\"resolutions\": [{\"pairProvince\": \"110000\", \"resolution\": \"REGENERATED\" | \"CARRIED_OVER\", "
+                    + "\"note\": \"…\"}]}, one per open dispute of the task's province.")
+    ClearingSummary resolve(@PathVariable String taskId, @RequestBody ResolutionBody body) {
+        return taskFound(tasks.resolve(currentUser.get().orElse(null), taskId, body.resolutions()));
+    }
+
+    private static ClearingSummary taskFound(Optional<ClearingSummary> answer) {
+        return answer.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "任务不存在或无权办理", "No such task, or not yours"));
     }
 
     private static <T> T found(Optional<T> value, String month) {

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,8 @@ public class ClearingStore {
      * 附件7-2 / 7-3 it falls into (the classification is Java's, the sums stay SQL's).
      */
     public Source source() {
+        // a second source in one transaction (several disputes resolved at once) starts empty
+        jdbc.sql("DROP TABLE IF EXISTS pg_temp.clearing_source").update();
         jdbc.sql("""
                 CREATE TEMPORARY TABLE clearing_source (
                     insured_area text, insured_province text, medical_area text, medical_province text,
@@ -155,6 +159,87 @@ public class ClearingStore {
         // temporary tables get no statistics from autovacuum: the four aggregations plan on real counts
         jdbc.sql("ANALYZE clearing_source").update();
         jdbc.sql(LINES).params(month, month, month, month).update();
+    }
+
+    // --- a province pair: generated again or carried to a later month (the centre's resolution of a dispute)
+
+    /** 附件7's two cells of the pair (both directions): their settlements and fund payment. */
+    public Sum pair(LocalDate month, String a, String b) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(settlements), 0), coalesce(sum(amount), 0) FROM app.clearing_line
+                        WHERE month = ? AND kind = 'MATRIX' AND paying_province IN (?, ?) AND receiving_province IN (?, ?)""")
+                .params(month, a, b, a, b)
+                .query((rs, n) -> new Sum(null, null, new Money(rs.getBigDecimal(2)), rs.getLong(1))).single();
+    }
+
+    /** 附件7's grand total: every reconciled settlement in the month's tables and its fund payment. */
+    public Sum total(LocalDate month) {
+        return jdbc.sql("SELECT coalesce(sum(settlements), 0), coalesce(sum(amount), 0) FROM app.clearing_line WHERE month = ? AND kind = 'MATRIX'")
+                .param(month)
+                .query((rs, n) -> new Sum(null, null, new Money(rs.getBigDecimal(2)), rs.getLong(1))).single();
+    }
+
+    /** Removes every line of the pair, both directions, from the month's tables. */
+    public void deletePair(LocalDate month, String a, String b) {
+        jdbc.sql("DELETE FROM app.clearing_line WHERE month = ? AND paying_province IN (?, ?) AND receiving_province IN (?, ?)")
+                .params(month, a, b, a, b).update();
+    }
+
+    /** A pair held out of a month ({@code provinceA < provinceB}), waiting for or cleared with a later month. */
+    public record Carry(LocalDate fromMonth, String provinceA, String provinceB) {
+
+        public static Carry of(LocalDate fromMonth, String p, String q) {
+            return p.compareTo(q) < 0 ? new Carry(fromMonth, p, q) : new Carry(fromMonth, q, p);
+        }
+
+        /** whether a settlement between these two provinces (either way) belongs to the pair */
+        public boolean concerns(String p, String q) {
+            return provinceA.equals(p) && provinceB.equals(q) || provinceA.equals(q) && provinceB.equals(p);
+        }
+    }
+
+    /**
+     * The pair is held out of {@code month}: recorded with what it held there, and pairs carried into this
+     * month before wait again, so that the next month takes everything the pair holds.
+     */
+    public void carry(LocalDate month, String a, String b, Sum held, String by, Instant at) {
+        Carry c = Carry.of(month, a, b);
+        jdbc.sql("UPDATE app.clearing_carry SET carried_into = NULL WHERE carried_into = ? AND province_a = ? AND province_b = ?")
+                .params(month, c.provinceA(), c.provinceB()).update();
+        jdbc.sql("""
+                        INSERT INTO app.clearing_carry (from_month, province_a, province_b, settlements, amount, carried_by, carried_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(month, c.provinceA(), c.provinceB(), held.settlements(), held.amount().yuan(), by, Timestamp.from(at))
+                .update();
+    }
+
+    /** Pairs of earlier months waiting to be cleared: from now on cleared with {@code month}. */
+    public List<Carry> takeWaitingCarries(LocalDate month) {
+        return jdbc.sql("""
+                        UPDATE app.clearing_carry SET carried_into = ? WHERE carried_into IS NULL AND from_month < ?
+                        RETURNING from_month, province_a, province_b""")
+                .params(month, month)
+                .query((rs, n) -> new Carry(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Pairs of earlier months cleared with {@code month}. */
+    public List<Carry> carriedInto(LocalDate month) {
+        return jdbc.sql("SELECT from_month, province_a, province_b FROM app.clearing_carry WHERE carried_into = ? ORDER BY 1, 2, 3")
+                .param(month)
+                .query((rs, n) -> new Carry(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** A pair held out of a month with what it held, and the month it is cleared with (null: waiting). */
+    public record CarriedPair(String provinceA, String provinceB, long settlements, Money amount, LocalDate carriedInto) {
+    }
+
+    public List<CarriedPair> carriedFrom(LocalDate month) {
+        return jdbc.sql("""
+                        SELECT province_a, province_b, settlements, amount, carried_into FROM app.clearing_carry
+                        WHERE from_month = ? ORDER BY 1, 2""")
+                .param(month)
+                .query((rs, n) -> new CarriedPair(rs.getString(1), rs.getString(2), rs.getLong(3), new Money(rs.getBigDecimal(4)),
+                        rs.getObject(5, LocalDate.class))).list();
     }
 
     /** The month's totals, from what was generated and what was left out. */
