@@ -72,10 +72,11 @@ class BadInputIntegrationTest {
             "designated_institution", "calendar_day", "calendar_year", "account_binding", "account_binding_audit",
             "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account",
             "settlement", "settlement_key", "settlement_reversal", "settlement_detail", "settlement_ledger",
-            "settlement_ledger_submission");
+            "settlement_ledger_submission", "clearing_month", "clearing_province", "clearing_dispute", "clearing_line",
+            "clearing_carry");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Who { INSURED, CLERK, ADMIN, HOSPITAL }
+    enum Who { INSURED, CLERK, ADMIN, HOSPITAL, OFFICER, CENTRE }
 
     /**
      * One bad request. {@code path} may hold {FILING} (an opened commitment-based filing of 陈静).
@@ -237,6 +238,31 @@ class BadInputIntegrationTest {
             cases.add(new Case(api.label() + ": text/plain body", api.who(), HttpMethod.POST, api.path(), "text/plain",
                     utf8(valid), List.of(), Map.of(), api.headers(), Set.of(415), null, true));
         }
+        // 月度清算: the texts inside the lists of a dispute and a resolution, named by their path
+        String clearingTask = "/api/clearing/tasks/" + UUID.randomUUID();
+        JsonApi dispute = new JsonApi("clearing dispute", Who.OFFICER, clearingTask + "/disputes", Map.of(),
+                map("disputes", List.of(map("pairProvince", "110000", "reason", "对账结果不符"))), List.of());
+        JsonApi resolution = new JsonApi("clearing resolution", Who.CENTRE, clearingTask + "/resolution", Map.of(),
+                map("resolutions", List.of(map("pairProvince", "350000", "resolution", "CARRIED_OVER", "note", "下月清算"))), List.of());
+        for (String bad : BAD_CHARS) {
+            cases.add(json(dispute, "reason with " + codePoint(bad), write(map("disputes", List.of(map("pairProvince", "110000",
+                    "reason", "对账" + bad + "不符")))), 400, "disputes[0].reason"));
+            cases.add(json(dispute, "pairProvince with " + codePoint(bad), write(map("disputes", List.of(map("pairProvince",
+                    "11" + bad + "0000", "reason", "对账不符")))), 400, "disputes[0].pairProvince"));
+            cases.add(json(resolution, "note with " + codePoint(bad), write(map("resolutions", List.of(map("pairProvince", "350000",
+                    "resolution", "CARRIED_OVER", "note", "下月" + bad + "清算")))), 400, "resolutions[0].note"));
+        }
+        cases.add(json(resolution, "resolution FOO", write(map("resolutions", List.of(map("pairProvince", "350000",
+                "resolution", "FOO")))), 400, "resolutions[0].resolution"));
+        for (JsonApi api : List.of(dispute, resolution)) {
+            String valid = write(api.body());
+            cases.add(json(api, "malformed JSON", valid.substring(0, valid.length() / 2), 400, null));
+            cases.add(json(api, "empty body", "", 400, null));
+            cases.add(new Case(api.label() + ": text/plain body", api.who(), HttpMethod.POST, api.path(), "text/plain",
+                    utf8(valid), List.of(), Map.of(), api.headers(), Set.of(415), null, true));
+            cases.add(json(api, "unknown task", valid, 404, null));
+        }
+
         // filing specifics: dates, enumerations, booleans, header
         JsonApi filing = jsonApis().get(0);
         for (var bad : List.of(
@@ -462,6 +488,12 @@ class BadInputIntegrationTest {
                     .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
             case ADMIN -> jwt().jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", "bad-input-admin")
                     .claim("groups", List.of("process-admins")));
+            case OFFICER -> jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial").claim("preferred_username", "fj-clearing")
+                    .claim("groups", List.of("province-350000")).claim("roles", List.of("officer", "clearing")))
+                    .authorities(new SimpleGrantedAuthority("ROLE_OFFICER"));
+            case CENTRE -> jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial").claim("preferred_username", "nc-clearing")
+                    .claim("groups", List.of("national-centre")).claim("roles", List.of("officer", "clearing")))
+                    .authorities(new SimpleGrantedAuthority("ROLE_OFFICER"));
             case HOSPITAL -> jwt().jwt(j -> j.issuer("http://localhost:1/realms/provincial").claim("azp", "hospital-system")
                     .claim("preferred_username", "service-account-hospital-system").claim("institution_code", HOSPITAL_INSTITUTION))
                     .authorities(new SimpleGrantedAuthority("ROLE_HOSPITAL"));
