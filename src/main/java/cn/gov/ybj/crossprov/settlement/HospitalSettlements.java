@@ -134,12 +134,12 @@ public class HospitalSettlements {
                 m.put("selfPaid", f.selfPaid().yuan());
                 feeLines.add(m);
             }
-            store.insert(new SettlementStore.NewSettlement(id, in.institutionCode(), in.settlementNo(), in.personIdNumber(),
+            // the answer is the row as stored (INSERT … RETURNING), equal to what a retry or GET reads
+            return store.insert(new SettlementStore.NewSettlement(id, in.institutionCode(), in.settlementNo(), in.personIdNumber(),
                     basis.person().name(), basis.insuredArea().code(), basis.insuredArea().province().code(),
                     basis.medicalArea().code(), basis.medicalArea().province().code(), in.admissionDate(),
                     in.dischargeDate(), in.emergency(), basis.filing() == null ? null : basis.filing().id(), feeLines,
                     in.diagnosisCodes(), hospital.account()), result);
-            return store.find(month, id).orElseThrow();
         });
     }
 
@@ -306,6 +306,15 @@ public class HospitalSettlements {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * The idempotency hash of an upload body (SHA-256 of the normalized body, as an upload stores it
+     * in {@code app.settlement_key}): for a migration that bulk-loads settlements which hospitals
+     * may still retry ({@link SettlementBulkLoad.Row#bodySha256()}). Bad input is refused as by an upload.
+     */
+    public static String bodySha256(SettlementUpload upload) {
+        return check(upload).sha256();
     }
 
     static Checked check(SettlementUpload u) {
