@@ -7,8 +7,8 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.InsuranceRecord;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.insured.InsuranceStatus;
-import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Institution;
+import cn.gov.ybj.crossprov.settlement.internal.InstitutionCache;
 import cn.gov.ybj.crossprov.settlement.internal.PolicyLookup;
 import cn.gov.ybj.crossprov.settlement.internal.SettlementStore;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
@@ -18,9 +18,10 @@ import cn.gov.ybj.crossprov.shared.Money;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -76,7 +77,7 @@ public class HospitalSettlements {
     private final SettlementStore store;
     private final PolicyLookup policies;
     private final SettlementCalculator calculator;
-    private final DesignatedInstitutions institutions;
+    private final InstitutionCache institutions;
     private final InsuranceRegistry registry;
     private final FilingManagement filings;
     private final TransactionTemplate tx;
@@ -84,8 +85,8 @@ public class HospitalSettlements {
     private PrepaymentSuspensions suspensions;
 
     HospitalSettlements(SettlementStore store, PolicyLookup policies, SettlementCalculator calculator,
-                        DesignatedInstitutions institutions, InsuranceRegistry registry, FilingManagement filings,
-                        ObjectProvider<PrepaymentSuspensions> suspensions, PlatformTransactionManager transactions) {
+                        InstitutionCache institutions, InsuranceRegistry registry, FilingManagement filings,
+                        ObjectProvider<PrepaymentSuspensions> suspensions, DataSource dataSource) {
         this.store = store;
         this.policies = policies;
         this.calculator = calculator;
@@ -93,7 +94,10 @@ public class HospitalSettlements {
         this.registry = registry;
         this.filings = filings;
         this.suspensions = suspensions.getIfAvailable(() -> PrepaymentSuspensions.NONE);
-        this.tx = new TransactionTemplate(transactions);
+        // JDBC only: the transactions here run SettlementStore's SQL and nothing of JPA, so they need
+        // no EntityManager (the application's JpaTransactionManager opened one per upload: ~3 % of
+        // the upload's JVM time in JFR, SettlementUploadBenchmark)
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** Uploads a discharge settlement and answers the split (the stored one for a retry). */
@@ -107,22 +111,31 @@ public class HospitalSettlements {
         }
         LocalDate month = in.dischargeDate().withDayOfMonth(1);
         String sha256 = in.sha256();
-        // a retry answers what was stored, whatever the rules say now
-        Optional<HospitalSettlement> stored = store.key(institutionCode, in.settlementNo()).map(k -> stored(k, in, sha256));
-        if (stored.isPresent()) {
-            return stored.get();
+        // The rules first (reads only, outside the transaction; the policy lookup may load its snapshot in
+        // its own). A number used before is found by the claim in the transaction, or here when a rule
+        // refuses: a retry answers what was stored (or 409), whatever the rules say now. Reading the key
+        // before the rules cost a statement on every new upload (retries are rare): measured with
+        // SettlementUploadBenchmark, see docs/benchmarks.md.
+        Basis basis;
+        try {
+            basis = basis(in);
+        } catch (RuntimeException refused) {
+            Optional<SettlementStore.Key> key = store.key(institutionCode, in.settlementNo());
+            if (key.isPresent()) {
+                return stored(key.get(), in, sha256);
+            }
+            throw refused;
         }
-        // the checks read only, outside the transaction (the policy lookup may load its snapshot in its own)
-        Basis basis = basis(in);
         store.ensurePartition(month);
         return tx.execute(status -> {
             UUID id = UUID.randomUUID();
-            Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, month);
+            // locks the person (until commit) and claims the key, in one statement
+            Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, month,
+                    in.personIdNumber());
             if (existing.isPresent()) {
-                // a concurrent upload of the same number committed first
+                // the number was stored before, or by a concurrent upload that committed first
                 return stored(existing.get(), in, sha256);
             }
-            store.lockPerson(in.personIdNumber());
             YearToDateUsage usage = store.usage(in.personIdNumber(), in.dischargeDate().getYear());
             SettlementResult result = calculator.calculate(basis.policy(),
                     HospitalGrade.ofInstitutionGrade(basis.institution().grade()), in.dischargeDate(), in.fees(), usage);

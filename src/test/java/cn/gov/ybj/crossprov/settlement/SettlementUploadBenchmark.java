@@ -246,7 +246,7 @@ class SettlementUploadBenchmark {
 
         Token token = new Token();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2)).build();
+                .executor(Executors.newFixedThreadPool(2, r -> new Thread(r, "bench-http-" + HTTP_THREADS.incrementAndGet()))).build();
         URI endpoint = URI.create("http://localhost:" + port + "/api/hospital/settlements");
 
         if (PROFILE) {
@@ -300,6 +300,7 @@ class SettlementUploadBenchmark {
         }
         CpuMeter cpu = new CpuMeter(jdbc);
         long[] cpuFrom = cpu.now();
+        long clientFrom = clientCpuNanos();
         long rowsFrom = settlements();
         long answeredFrom = sent.get();
         jdk.jfr.Recording jfr = null;
@@ -312,6 +313,7 @@ class SettlementUploadBenchmark {
             Thread.sleep(20);
         }
         long[] cpuTo = cpu.now();
+        long clientNanos = clientCpuNanos() - clientFrom;
         long rowsInWindow = settlements() - rowsFrom;
         long answeredInWindow = sent.get() - answeredFrom;
         if (jfr != null) {
@@ -340,6 +342,14 @@ class SettlementUploadBenchmark {
         System.out.printf("| errors (whole run) | %,d of %,d |%n", errorCount, sent.get());
         System.out.printf("| settlements stored / answers during the window | %,d / %,d |%n", rowsInWindow, answeredInWindow);
         System.out.print(CpuMeter.row("upload", cpuFrom, cpuTo, answeredInWindow));
+        if (answeredInWindow > 0) {
+            double client = clientNanos / 1e6 / answeredInWindow;
+            double server = (cpuTo[0] - cpuFrom[0]) / 1e6 / answeredInWindow - client;
+            double pg = (cpuTo[1] - cpuFrom[1]) / 1e6 / answeredInWindow;
+            System.out.printf("| of the JVM's: this benchmark's HTTP client (its threads) / the application | %.2f / %.2f ms |%n", client, server);
+            System.out.printf("| bound without the client (cores x 1000 / (application + PostgreSQL)) | %.0f upload/s |%n",
+                    Runtime.getRuntime().availableProcessors() * 1000 / (server + pg));
+        }
         errors.forEach((message, count) -> System.out.printf("  error x%d: %s%n", count.get(), message));
         System.out.println();
     }
@@ -514,6 +524,21 @@ class SettlementUploadBenchmark {
             }
         } while (backlog > 0 && System.nanoTime() < until);
         return backlog;
+    }
+
+    private static final AtomicLong HTTP_THREADS = new AtomicLong();
+
+    /** CPU time of the client side in this JVM: the upload threads, the HTTP client's executor and selector. */
+    private static long clientCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && (t.getThreadName().startsWith("bench-") || t.getThreadName().startsWith("HttpClient-"))) {
+                long ns = mx.getThreadCpuTime(t.getThreadId());
+                sum += Math.max(0, ns);
+            }
+        }
+        return sum;
     }
 
     private long settlements() {

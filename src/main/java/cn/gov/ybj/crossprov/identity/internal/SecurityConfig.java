@@ -207,6 +207,12 @@ class SecurityConfig {
         }
     }
 
+    /** Spring Security's strict firewall, its header checks without regular expressions (FirewallChecks). */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        return FirewallChecks.firewall();
+    }
+
     @Bean
     ClientRegistrationRepository clientRegistrations() {
         return new InMemoryClientRegistrationRepository(Arrays.stream(Realm.values()).map(this::registration).toList());
@@ -261,7 +267,8 @@ class SecurityConfig {
                     jwt -> jwt.getAudience() != null && jwt.getAudience().contains(API_AUDIENCE)
                             ? OAuth2TokenValidatorResult.success()
                             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token not issued for this API", null))));
-            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            // validated tokens are kept until they expire: see ValidatedJwtCache
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new ValidatedJwtCache(decoder, clockSkew));
             provider.setJwtAuthenticationConverter(jwt -> {
                 AppUser user = TokenUsers.toUser(realm, jwt.getClaims());
                 return new JwtAuthenticationToken(jwt, TokenUsers.authorities(user), user.username());

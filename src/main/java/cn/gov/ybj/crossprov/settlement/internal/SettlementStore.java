@@ -61,15 +61,21 @@ public class SettlementStore {
     }
 
     /**
-     * Claims (institution, number) for a new settlement, or answers the key already stored. A
-     * concurrent claim of the same key waits on the primary key until the first transaction ends:
-     * committed, it is answered here; rolled back (refused), this one claims it.
+     * Locks the person ({@link #lockPerson}, until the transaction ends) and then claims
+     * (institution, number) for a new settlement, in one statement; or answers the key already
+     * stored. A concurrent claim of the same key waits on the primary key until the first
+     * transaction ends (an identical upload already on the person's lock): committed, it is
+     * answered here; rolled back (refused), this one claims it. The lock comes first within the
+     * statement and the year's usage is read by the next one, so it sees every settlement of the
+     * person committed before the lock was granted. One statement instead of two per upload.
      */
-    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate month) {
+    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate month,
+                                  String personIdNumber) {
         int inserted = jdbc.sql("""
+                        WITH person AS (SELECT pg_advisory_xact_lock(hashtext('settlement-person:' || ?)))
                         INSERT INTO app.settlement_key (institution_code, settlement_no, body_sha256, settlement_id, discharge_month)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(institution, settlementNo, sha256, id, month).update();
+                        SELECT ?, ?, ?, ?::uuid, ?::date FROM person ON CONFLICT DO NOTHING""")
+                .params(personIdNumber, institution, settlementNo, sha256, id, month).update();
         return inserted == 1 ? Optional.empty() : key(institution, settlementNo);
     }
 
