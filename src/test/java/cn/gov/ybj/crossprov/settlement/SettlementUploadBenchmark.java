@@ -111,7 +111,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statements the application prepares on request threads are counted (by SQL text).
  *
  * <p>Run: {@code ./mvnw test -Dtest=SettlementUploadBenchmark -Dbenchmark=true [-Dbench.duration=60]
- * [-Dbench.warmup=20] [-Dbench.threads=8] [-Dbench.persons=20000] [-Dbench.areas=400]
+ * [-Dbench.warmup=60] [-Dbench.threads=8] [-Dbench.persons=20000] [-Dbench.areas=400]
  * [-Dbench.token=keycloak|local] [-Dbench.profile=true] [-Dbench.jfr=true]}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -219,7 +219,7 @@ class SettlementUploadBenchmark {
         int personCount = Integer.getInteger("bench.persons", 20_000);
         int threads = Integer.getInteger("bench.threads", 8);
         int duration = Integer.getInteger("bench.duration", 60);
-        int warmup = Integer.getInteger("bench.warmup", 20);
+        int warmup = Integer.getInteger("bench.warmup", 60);
         int fixtureThreads = Integer.getInteger("bench.fixtureThreads", 4);
         LocalDate today = ChinaTime.today();
 
