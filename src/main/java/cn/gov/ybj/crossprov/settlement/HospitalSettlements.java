@@ -45,19 +45,20 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>The caller must be a hospital system whose token names the body's institution (403 otherwise);
  *       the body is checked field by field (400 naming the field).</li>
- *   <li><b>Idempotency</b>: (institution, settlement number) is looked up in {@code app.settlement_key},
- *       which holds the SHA-256 of the normalized body: the same hash answers the stored settlement
- *       (no second row, no new checks), another hash 409.</li>
  *   <li>The rules, read only and outside the transaction (the policy lookup may load its snapshot in a
  *       transaction of its own); each refusal 422 with its {@code code}: institution not networked,
  *       person not in the registry or not 正常参保, paying province suspended
  *       ({@link PrepaymentSuspensions}), same province, no opened filing for the institution's area on
  *       the discharge date unless {@code emergency} (异地急诊抢救, recorded), no policy in force.</li>
- *   <li>One transaction: the key is claimed ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent
- *       identical upload waits on its primary key and then answers the first one's settlement), the
- *       person is locked (advisory lock until commit), the year's usage is summed from the person's
- *       settlements not reversed, {@link SettlementCalculator} splits, the row is written and read
- *       back as the answer.</li>
+ *   <li><b>Idempotency</b>: (institution, settlement number) is kept in {@code app.settlement_key}
+ *       with the SHA-256 of the normalized body: a number stored before answers the stored settlement
+ *       with the same hash (no second row), 409 with another — also when a rule refuses now (the key is
+ *       read then).</li>
+ *   <li>One transaction: the person is locked (advisory lock until commit) and the key claimed in one
+ *       statement ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent identical upload waits and
+ *       then answers the first one's settlement), the year's usage is summed from the person's
+ *       settlements not reversed, {@link SettlementCalculator} splits, the row is inserted and
+ *       returned as stored ({@code RETURNING}) as the answer.</li>
  * </ol>
  */
 @Service
