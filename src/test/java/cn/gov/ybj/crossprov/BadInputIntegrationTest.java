@@ -71,7 +71,8 @@ class BadInputIntegrationTest {
             "filing_cancellation", "filing_supplement", "chronic_institution_choice", "family_member",
             "designated_institution", "calendar_day", "calendar_year", "account_binding", "account_binding_audit",
             "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account",
-            "settlement", "settlement_key", "settlement_reversal", "settlement_detail");
+            "settlement", "settlement_key", "settlement_reversal", "settlement_detail", "settlement_ledger",
+            "settlement_ledger_submission");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN, HOSPITAL }
@@ -196,8 +197,11 @@ class BadInputIntegrationTest {
                         map("settlementNo", "BAD-INPUT-1", "personIdNumber", CHENJING, "institutionCode", HOSPITAL_INSTITUTION,
                                 "admissionDate", "2026-01-02", "dischargeDate", "2026-01-09", "emergency", false,
                                 "categories", List.of(map("category", "西药费", "inScope", 100, "selfPaid", 0)),
-                                "diagnosisCodes", List.of("I21.900")),
-                        List.of("personIdNumber", "institutionCode", "settlementNo")),
+                                "diagnosisCodes", List.of("I21.900"), "inpatientNo", "ZY20260001", "admissionWay", "OUTPATIENT",
+                                "dischargeDepartment", "心血管内科", "socialSecurityCardNo", "A01234567",
+                                "diagnosisNames", List.of("急性心肌梗死")),
+                        List.of("personIdNumber", "institutionCode", "inpatientNo", "admissionWay", "dischargeDepartment",
+                                "socialSecurityCardNo", "settlementNo")),
                 new JsonApi("settlement reversal", Who.HOSPITAL, "/api/hospital/settlements/BAD-INPUT-1/reversal", Map.of(),
                         map("reason", "录入错误"), List.of("reason")),
                 new JsonApi("settlement details", Who.HOSPITAL, "/api/hospital/settlements/BAD-INPUT-1/details", Map.of(),

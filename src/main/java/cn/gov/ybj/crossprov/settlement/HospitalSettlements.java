@@ -8,6 +8,7 @@ import cn.gov.ybj.crossprov.insured.InsuranceRecord;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.insured.InsuranceStatus;
 import cn.gov.ybj.crossprov.reference.Institution;
+import cn.gov.ybj.crossprov.settlement.internal.AreaNames;
 import cn.gov.ybj.crossprov.settlement.internal.InstitutionCache;
 import cn.gov.ybj.crossprov.settlement.internal.PolicyLookup;
 import cn.gov.ybj.crossprov.settlement.internal.SettlementStore;
@@ -70,6 +71,9 @@ public class HospitalSettlements {
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern INSTITUTION = Pattern.compile("[0-9]{13}");
     private static final Pattern DIAGNOSIS = Pattern.compile("[A-Za-z0-9.+-]{1,20}");
+    private static final Pattern CARD = Pattern.compile("[A-Za-z0-9]{1,40}");
+    private static final int MAX_DEPARTMENT = 40;
+    private static final int MAX_DIAGNOSIS_NAME = 60;
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
     private static final int MAX_CATEGORIES = 50;
     private static final int MAX_DIAGNOSES = 30;
@@ -81,19 +85,21 @@ public class HospitalSettlements {
     private final InstitutionCache institutions;
     private final InsuranceRegistry registry;
     private final FilingManagement filings;
+    private final AreaNames areaNames;
     private final TransactionTemplate tx;
     /** not final: the tests put a suspending port in for one case */
     private PrepaymentSuspensions suspensions;
 
     HospitalSettlements(SettlementStore store, PolicyLookup policies, SettlementCalculator calculator,
                         InstitutionCache institutions, InsuranceRegistry registry, FilingManagement filings,
-                        ObjectProvider<PrepaymentSuspensions> suspensions, DataSource dataSource) {
+                        AreaNames areaNames, ObjectProvider<PrepaymentSuspensions> suspensions, DataSource dataSource) {
         this.store = store;
         this.policies = policies;
         this.calculator = calculator;
         this.institutions = institutions;
         this.registry = registry;
         this.filings = filings;
+        this.areaNames = areaNames;
         this.suspensions = suspensions.getIfAvailable(() -> PrepaymentSuspensions.NONE);
         // JDBC only: the transactions here run SettlementStore's SQL and nothing of JPA, so they need
         // no EntityManager (the application's JpaTransactionManager opened one per upload: ~3 % of
@@ -153,7 +159,7 @@ public class HospitalSettlements {
                     basis.person().name(), basis.insuredArea().code(), basis.insuredArea().province().code(),
                     basis.medicalArea().code(), basis.medicalArea().province().code(), in.admissionDate(),
                     in.dischargeDate(), in.emergency(), basis.filing() == null ? null : basis.filing().id(), feeLines,
-                    in.diagnosisCodes(), hospital.account()), result);
+                    in.diagnosisCodes(), hospital.account(), slipFields(in, basis)), result);
         });
     }
 
@@ -164,6 +170,18 @@ public class HospitalSettlements {
                     "Settlement number " + in.settlementNo() + " was already used for a settlement with different content");
         }
         return store.find(key.dischargeMonth(), key.settlementId()).orElseThrow();
+    }
+
+    /**
+     * What the slip prints besides the calculation, stored with the row: the upload's fields and
+     * the names as they are today (the hospital's name and grade from the institution list, the
+     * areas' and provinces' full names from the divisions).
+     */
+    private SettlementStore.SlipFields slipFields(Checked in, Basis basis) {
+        return new SettlementStore.SlipFields(in.inpatientNo(), in.admissionWay(), in.dischargeDepartment(),
+                in.socialSecurityCardNo(), in.diagnosisNames(), basis.institution().name(), basis.institution().grade(),
+                areaNames.name(basis.insuredArea().code()), areaNames.name(basis.insuredArea().province().code()),
+                basis.institution().divisionName(), areaNames.name(basis.medicalArea().province().code()));
     }
 
     /** What a settlement is made on, after the rules allowed it. */
@@ -289,7 +307,7 @@ public class HospitalSettlements {
     }
 
     /** The institution the hospital system's token names; anyone else is refused (403). */
-    private static String institutionOf(AppUser user) {
+    static String institutionOf(AppUser user) {
         if (user == null || !user.hasRole(Roles.HOSPITAL) || user.institutionCode() == null) {
             throw new SettlementRefusal(403, SettlementRefusal.INSTITUTION_NOT_YOURS, null,
                     "无权访问：仅限定点医疗机构系统（令牌须含医疗机构编码）",
@@ -302,9 +320,15 @@ public class HospitalSettlements {
 
     /** The upload after its checks, normalized. */
     record Checked(String settlementNo, String personIdNumber, String institutionCode, LocalDate admissionDate,
-                   LocalDate dischargeDate, boolean emergency, List<FeeLine> fees, List<String> diagnosisCodes) {
+                   LocalDate dischargeDate, boolean emergency, List<FeeLine> fees, List<String> diagnosisCodes,
+                   String inpatientNo, AdmissionWay admissionWay, String dischargeDepartment, String socialSecurityCardNo,
+                   List<String> diagnosisNames) {
 
-        /** SHA-256 of the normalized body: what makes a retry "the same body". */
+        /**
+         * SHA-256 of the normalized body: what makes a retry "the same body". Every field counts,
+         * the slip's too (a retry with another 住院号 is another body: 409); an absent card number
+         * or names list is the empty text, which no given value normalizes to.
+         */
         String sha256() {
             StringBuilder b = new StringBuilder().append(settlementNo).append('\n').append(personIdNumber).append('\n')
                     .append(institutionCode).append('\n').append(admissionDate).append('\n').append(dischargeDate).append('\n')
@@ -314,6 +338,10 @@ public class HospitalSettlements {
                         .append(f.selfPaid().yuan().toPlainString()).append('\n');
             }
             b.append(String.join(",", diagnosisCodes));
+            // the slip's fields (V19); tabs and line breaks cannot occur in them (input hardening, patterns)
+            b.append('\n').append(inpatientNo).append('\n').append(admissionWay.name()).append('\n')
+                    .append(dischargeDepartment).append('\n').append(socialSecurityCardNo == null ? "" : socialSecurityCardNo)
+                    .append('\n').append(diagnosisNames == null ? "" : "names:" + String.join("\t", diagnosisNames));
             try {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
@@ -391,8 +419,39 @@ public class HospitalSettlements {
             }
             diagnoses.add(code.toUpperCase(java.util.Locale.ROOT));
         }
+        String inpatientNo = requireNumber("inpatientNo", u.inpatientNo());
+        AdmissionWay way = AdmissionWay.parse(u.admissionWay()).orElseThrow(() -> SettlementRefusal.badInput("admissionWay",
+                "应为 OUTPATIENT（门诊）、EMERGENCY_ROOM（急诊）、TRANSFER（转院）或 OTHER（其他）",
+                "must be OUTPATIENT, EMERGENCY_ROOM, TRANSFER or OTHER"));
+        String department = u.dischargeDepartment() == null ? "" : u.dischargeDepartment().strip();
+        if (department.isEmpty() || department.length() > MAX_DEPARTMENT) {
+            throw SettlementRefusal.badInput("dischargeDepartment", "必填，最多 " + MAX_DEPARTMENT + " 个字符",
+                    "is required, at most " + MAX_DEPARTMENT + " characters");
+        }
+        // optional on the slip (附件6: 可选); blank counts as not given
+        String card = u.socialSecurityCardNo() == null || u.socialSecurityCardNo().isBlank() ? null : u.socialSecurityCardNo().strip();
+        if (card != null && !CARD.matcher(card).matches()) {
+            throw SettlementRefusal.badInput("socialSecurityCardNo", "应为 1 至 40 位字母或数字", "must be 1 to 40 letters or digits");
+        }
+        List<String> names = null;
+        if (u.diagnosisNames() != null) {
+            if (u.diagnosisNames().size() != diagnoses.size()) {
+                throw SettlementRefusal.badInput("diagnosisNames", "应与诊断编码一一对应（" + diagnoses.size() + " 个）",
+                        "must name each diagnosis code, in order (" + diagnoses.size() + ")");
+            }
+            names = new ArrayList<>();
+            for (int i = 0; i < u.diagnosisNames().size(); i++) {
+                String name = u.diagnosisNames().get(i) == null ? "" : u.diagnosisNames().get(i).strip();
+                if (name.isEmpty() || name.length() > MAX_DIAGNOSIS_NAME) {
+                    throw SettlementRefusal.badInput("diagnosisNames[" + i + "]", "必填，最多 " + MAX_DIAGNOSIS_NAME + " 个字符",
+                            "is required, at most " + MAX_DIAGNOSIS_NAME + " characters");
+                }
+                names.add(name);
+            }
+            names = List.copyOf(names);
+        }
         return new Checked(number, id, institution, u.admissionDate(), u.dischargeDate(),
-                Boolean.TRUE.equals(u.emergency()), fees, diagnoses);
+                Boolean.TRUE.equals(u.emergency()), fees, diagnoses, inpatientNo, way, department, card, names);
     }
 
     private static List<SettlementDetails.Line> checkLines(List<SettlementDetails.Line> lines) {
@@ -428,7 +487,7 @@ public class HospitalSettlements {
         }
     }
 
-    private static String requireNumber(String field, String value) {
+    static String requireNumber(String field, String value) {
         String v = value == null ? "" : value.strip();
         if (!NUMBER.matcher(v).matches()) {
             throw SettlementRefusal.badInput(field, "应为 1 至 40 位字母、数字、- 或 _", "must be 1 to 40 letters, digits, - or _");
@@ -436,7 +495,7 @@ public class HospitalSettlements {
         return v;
     }
 
-    private static Money amount(String field, BigDecimal value, int decimals) {
+    static Money amount(String field, BigDecimal value, int decimals) {
         if (value == null) {
             throw SettlementRefusal.badInput(field, "必填", "is required");
         }

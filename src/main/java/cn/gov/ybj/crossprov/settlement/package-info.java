@@ -8,7 +8,7 @@
  * (module {@code insured}) so that a policy is found by what the registry says about the person.
  * See docs/settlement.md.
  */
-@ApplicationModule(displayName = "Settlement", allowedDependencies = {"filing", "identity", "insured", "reference", "shared", "ui"})
+@ApplicationModule(displayName = "Settlement", allowedDependencies = {"documents", "filing", "identity", "insured", "reference", "shared", "ui"})
 package cn.gov.ybj.crossprov.settlement;
 
 import org.springframework.modulith.ApplicationModule;

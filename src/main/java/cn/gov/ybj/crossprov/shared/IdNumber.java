@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -107,6 +108,32 @@ public final class IdNumber {
     public LocalDate birthDate() {
         return LocalDate.of(Integer.parseInt(value.substring(6, 10)),
                 Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
+    }
+
+    /** 性别 as GB 11643 encodes it: the 17th character (the last of the sequence code) is odd for men, even for women. */
+    public Sex sex() {
+        return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+    }
+
+    /** Age in full years on {@code date} (the birthday counts from that day on); 0 before the birth date. */
+    public int ageOn(LocalDate date) {
+        LocalDate birth = birthDate();
+        return date.isBefore(birth) ? 0 : Period.between(birth, date).getYears();
+    }
+
+    /** 性别 derived from an ID number; {@link #label()} is what documents print. */
+    public enum Sex {
+        MALE("男"), FEMALE("女");
+
+        private final String label;
+
+        Sex(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     /** e.g. {@code 350*****0865}: the first three and the last four characters. */

@@ -7,15 +7,15 @@ import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.identity.AppUser;
-import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.insured.PersonType;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
-import cn.gov.ybj.crossprov.settlement.internal.PolicyFile;
-import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,7 +35,9 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,7 @@ class HospitalSettlementApiTest {
     static final String MA_YING = "350206199702039680";      // reversal
     static final String TIAN_CHUNMEI = "350211198612035869"; // details
     static final String QIN_YING = "350205199804148785";     // no filing: refused, or 异地急诊抢救
+    static final String FU_HUI = "350206199012039667";       // the slip (a woman: 17th digit 6)
     static final String WANG_JIANGUO = "110105197003010111"; // 北京朝阳, 暂停参保
     static final String LIU_YANG = "11010819850607441X";     // 北京海淀 110108: no policy of that area
 
@@ -93,6 +96,10 @@ class HospitalSettlementApiTest {
     SettlementPolicies policies;
     @Autowired
     HospitalSettlements settlements;
+    @Autowired
+    SettlementSlips slips;
+    @Autowired
+    SettlementQueries queries;
 
     LocalDate today;
     LocalDate discharge;
@@ -110,21 +117,10 @@ class HospitalSettlementApiTest {
         assertThat(institutions.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true).ok()).isTrue();
         jdbc.sql("UPDATE app.designated_institution SET cross_province = false WHERE code = ?").param(NOT_NETWORKED).update();
 
-        // the demo policies of 厦门 where none are stored yet (the demo loader does it in the local run)
-        AppUser admin = new AppUser(Realm.CLERKS, "settlement-test-admin", "settlement-test-admin",
-                Set.of("CLERK", "PROCESS_ADMIN"), List.of("process-admins"), "110105");
-        for (PolicyVersion v : PolicyFile.demo().all()) {
-            if (v.key().insuredArea().code().equals("350200") && policies.versions(v.key()).isEmpty()) {
-                try {
-                    policies.save(admin, v);
-                } catch (BusinessRuleException e) {
-                    // stored meanwhile by a loader
-                }
-            }
-        }
+        StoredDemoPolicies.store(policies, k -> k.insuredArea().code().equals("350200"));
 
         // opened filings to 北京 (self-service area 厦门: opened at once) around the discharge
-        for (String person : List.of(YANG_SIYUAN, WU_ZHENHUA, MA_YING, TIAN_CHUNMEI)) {
+        for (String person : List.of(YANG_SIYUAN, WU_ZHENHUA, MA_YING, TIAN_CHUNMEI, FU_HUI)) {
             AppUser user = TestUsers.insured("settle-" + person, person);
             TestUsers.bind(jdbc, user.username(), person);
             if (filings.openedOn(person, discharge).isEmpty()) {
@@ -170,6 +166,12 @@ class HospitalSettlementApiTest {
                 Map.of("category", "西药费", "inScope", new BigDecimal("15000.00"), "selfPaid", new BigDecimal("500.00")),
                 Map.of("category", "检查费", "inScope", new BigDecimal("10000"), "selfPaid", 0)));
         m.put("diagnosisCodes", List.of("I21.900"));
+        // what the slip (附件6) prints besides the amounts
+        m.put("inpatientNo", "ZY20260001");
+        m.put("admissionWay", "OUTPATIENT");
+        m.put("dischargeDepartment", "心血管内科");
+        m.put("socialSecurityCardNo", "A01234567");
+        m.put("diagnosisNames", List.of("急性心肌梗死"));
         return m;
     }
 
@@ -248,6 +250,153 @@ class HospitalSettlementApiTest {
         // GET answers the stored settlement
         JsonNode read = json(mvc.perform(get("/api/hospital/settlements/GOLD-1").with(hospital(BEIJING))).andReturn());
         assertThat(read).isEqualTo(s);
+    }
+
+    // ---- the settlement slip (附件6) ----
+
+    @Test
+    void theSlipPrintsEveryFieldOfAttachment6WithTheCalculatorsAmounts() throws Exception {
+        Map<String, Object> body = body("SLIP-1", FU_HUI, BEIJING);
+        body.put("inpatientNo", "ZY2026-0001");
+        body.put("admissionWay", "EMERGENCY_ROOM");
+        body.put("dischargeDepartment", " 心血管内科 ");
+        body.put("socialSecurityCardNo", "B98765432");
+        body.put("diagnosisCodes", List.of("i21.900", "I10.X00"));
+        body.put("diagnosisNames", List.of("急性心肌梗死", " 原发性高血压 "));
+        MvcResult r = upload(body, hospital(BEIJING));
+        JsonNode s = json(r);
+        assertThat(r.getResponse().getStatus()).as(s.toString()).isEqualTo(200);
+
+        // the answer carries what the slip prints
+        int age = Period.between(LocalDate.of(1990, 12, 3), admission).getYears();
+        long days = admission.until(discharge, java.time.temporal.ChronoUnit.DAYS);
+        assertThat(days).isEqualTo(7);
+        assertThat(s.path("sex").asText()).isEqualTo("FEMALE");
+        assertThat(s.path("age").asInt()).isEqualTo(age);
+        assertThat(s.path("socialSecurityCardNo").asText()).isEqualTo("B98*****5432");
+        assertThat(s.path("insuredAreaName").asText()).isEqualTo("福建省厦门市");
+        assertThat(s.path("insuredProvinceName").asText()).isEqualTo("福建省");
+        assertThat(s.path("insuranceType").asText()).isEqualTo("城镇职工基本医疗保险");
+        assertThat(s.path("medicalAreaName").asText()).isEqualTo("北京市朝阳区");
+        assertThat(s.path("medicalProvinceName").asText()).isEqualTo("北京市");
+        assertThat(s.path("hospitalName").asText()).isEqualTo("北京朝阳结算测试医院（演示）");
+        assertThat(s.path("hospitalGradeName").asText()).isEqualTo("三级甲等");
+        assertThat(s.path("inpatientNo").asText()).isEqualTo("ZY2026-0001");
+        assertThat(s.path("admissionWay").asText()).isEqualTo("EMERGENCY_ROOM");
+        assertThat(s.path("dischargeDepartment").asText()).isEqualTo("心血管内科");
+        assertThat(s.path("days").asInt()).isEqualTo(7);
+        assertThat(s.has("reversed")).as("only the record's components are JSON").isFalse();
+        assertThat(s.path("diagnoses").findValuesAsText("name")).containsExactly("急性心肌梗死", "原发性高血压");
+        assertThat(s.path("diagnosisCodes").toString()).isEqualTo("[\"I21.900\",\"I10.X00\"]");
+        // retries: trimming and case do not make another body, another 住院号 does
+        body.put("dischargeDepartment", "心血管内科");
+        body.put("diagnosisCodes", List.of("I21.900", "i10.x00"));
+        assertThat(json(upload(body, hospital(BEIJING)))).isEqualTo(s);
+        body.put("inpatientNo", "ZY2026-0002");
+        refused(upload(body, hospital(BEIJING)), 409, SettlementRefusal.NUMBER_REUSED);
+        assertThat(rows("SLIP-1")).isEqualTo(1);
+
+        // the amounts as the calculator gives them with the stored policy (厦门 职工 在职, 三级, a fresh year)
+        PolicyVersion policy = policies.require(PolicyKey.of("350200", InsuranceType.EMPLOYEE, PersonType.IN_SERVICE), discharge);
+        SettlementResult expected = new SettlementCalculator().calculate(policy, HospitalGrade.GRADE_3, discharge,
+                List.of(FeeLine.of("西药费", "15000", "500"), FeeLine.of("检查费", "10000", "0")),
+                YearToDateUsage.empty(discharge.getYear()));
+        assertThat(expected.funds()).extracting(FundPayment::name).containsExactly("统筹基金", "大额医疗费用补助");
+
+        MvcResult download = mvc.perform(get("/api/hospital/settlements/SLIP-1/slip.pdf").with(hospital(BEIJING))).andReturn();
+        assertThat(download.getResponse().getStatus()).isEqualTo(200);
+        assertThat(download.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("inline");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/slip-api.pdf"), download.getResponse().getContentAsByteArray());
+        String text = pdfText(download.getResponse().getContentAsByteArray());
+        List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
+
+        // title: the province of the 就医地, which issues it; the unit
+        assertThat(lines).contains("北京市跨省异地就医住院结算单");
+        assertThat(text).contains("单位：元（保留两位小数）", "结算单号：SLIP-1").doesNotContain("已冲正");
+        // each label with its value, in the order of 附件6
+        assertThat(order(text, "患者姓名", "性别", "年龄", "社会保障号码", "社会保障卡卡号", "参保地", "险种类型", "就医地",
+                "医院名称", "医院等级", "入院方式", "住院号", "出院科室", "主要诊断", "次要诊断", "入院日期", "出院日期", "共 7 天",
+                "总费用", "统筹内费用", "自费费用", "本次起付标准", "基金支付合计", "基金支付金额", "个人现金支付")).isTrue();
+        assertThat(line(lines, "患者姓名")).contains("付慧").contains("性别 女");
+        // the person's own document: the full 社会保障号码 and card number
+        assertThat(line(lines, "年龄")).contains("年龄 " + age).contains("社会保障号码 350206199012039667");
+        assertThat(line(lines, "社会保障卡卡号")).contains("社会保障卡卡号 B98765432").contains("参保地 福建省厦门市");
+        assertThat(line(lines, "险种类型")).contains("险种类型 城镇职工基本医疗保险").contains("就医地 北京市朝阳区");
+        // a long hospital name wraps inside its cell
+        assertThat(String.join("", lines)).contains("医院名称北京朝阳结算测试医院（演示）医院等级 三级甲等");
+        assertThat(line(lines, "入院方式")).contains("入院方式 急诊").contains("住院号 ZY2026-0001");
+        assertThat(line(lines, "出院科室")).contains("出院科室 心血管内科");
+        assertThat(line(lines, "主要诊断")).contains("主要诊断 I21.900 急性心肌梗死");
+        assertThat(line(lines, "次要诊断")).contains("次要诊断 I10.X00 原发性高血压");
+        assertThat(line(lines, "入院日期")).contains("入院日期 " + admission).contains("出院日期 " + discharge);
+        assertThat(line(lines, "住院天数")).contains("住院天数 共 7 天");
+        // amounts: two decimals, thousands separated, as the calculator split them
+        assertThat(expected.total().yuan()).isEqualByComparingTo("25500.00");
+        assertThat(line(lines, "总费用")).contains("总费用 25,500.00").contains("统筹内费用 25,000.00");
+        assertThat(line(lines, "自费费用")).contains("自费费用 500.00").contains("本次起付标准 800.00");
+        assertThat(expected.deductible().yuan()).isEqualByComparingTo("800.00");
+        assertThat(lines).contains("基金支付合计 基金支付金额 个人现金支付");
+        // under the header the totals, then one row per fund by the policy's names, in its order
+        assertThat(expected.fundsTotal().yuan()).isEqualByComparingTo("21896.00");
+        assertThat(expected.personalCash().yuan()).isEqualByComparingTo("3604.00");
+        assertThat(lines).containsSubsequence("基金支付合计 基金支付金额 个人现金支付", "21,896.00 3,604.00",
+                "统筹基金 21,896.00", "大额医疗费用补助 0.00");
+        assertThat(expected.funds().get(0).amount().yuan()).isEqualByComparingTo("21896.00");
+        assertThat(text).contains("第 1 页 / 共 1 页");
+
+        // another institution's token: 404 as for an unknown number (JSON, also when only the PDF is accepted)
+        MvcResult other = mvc.perform(get("/api/hospital/settlements/SLIP-1/slip.pdf").with(hospital(XIAMEN))
+                .accept(MediaType.APPLICATION_PDF)).andReturn();
+        refused(other, 404, SettlementRefusal.NOT_FOUND);
+        refused(mvc.perform(get("/api/hospital/settlements/NO-SUCH/slip.pdf").with(hospital(BEIJING))).andReturn(), 404,
+                SettlementRefusal.NOT_FOUND);
+        assertThat(mvc.perform(get("/api/hospital/settlements/SLIP-1/slip.pdf").with(insured())).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+
+        // the person's own account (and nobody else's) gets the same slip, through 结算信息查询
+        AppUser fu = TestUsers.insured("settle-" + FU_HUI, FU_HUI);
+        AppUser wu = TestUsers.insured("settle-" + WU_ZHENHUA, WU_ZHENHUA);
+        assertThat(queries.ofInsured(fu)).extracting(SettlementSummary::settlementNo).containsExactly("SLIP-1");
+        assertThat(slips.forUser(wu, BEIJING, "SLIP-1")).isEmpty();
+        assertThat(slips.forUser(fu, XIAMEN, "SLIP-1")).isEmpty();
+        String own = pdfText(slips.forUser(fu, BEIJING, "SLIP-1").orElseThrow());
+        assertThat(own).contains("350206199012039667", "统筹基金", "21,896.00");
+        assertThat(pdfText(slips.pdf(queries.find(fu, BEIJING, "SLIP-1").orElseThrow()))).isEqualTo(own);
+
+        // reversed: the slip says so
+        assertThat(mvc.perform(post("/api/hospital/settlements/SLIP-1/reversal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"入院方式录入错误\"}").with(hospital(BEIJING))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        String reversed = pdfText(mvc.perform(get("/api/hospital/settlements/SLIP-1/slip.pdf").with(hospital(BEIJING)))
+                .andReturn().getResponse().getContentAsByteArray());
+        assertThat(reversed).contains("北京市跨省异地就医住院结算单（已冲正）", "状态：已冲正", "原因：入院方式录入错误", "本结算单作废");
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    /** The extracted line that holds {@code label}. */
+    static String line(List<String> lines, String label) {
+        return lines.stream().filter(l -> l.contains(label)).findFirst()
+                .orElseThrow(() -> new AssertionError(label + " not in " + lines));
+    }
+
+    /** Whether the texts occur in this order. */
+    static boolean order(String text, String... parts) {
+        int at = 0;
+        for (String part : parts) {
+            int found = text.indexOf(part, at);
+            if (found < 0) {
+                throw new AssertionError(part + " not after position " + at + " in " + text);
+            }
+            at = found + part.length();
+        }
+        return true;
     }
 
     // ---- idempotency ----
@@ -392,9 +541,15 @@ class HospitalSettlementApiTest {
     void anEmergencyWithoutAFilingIsSettledAndRecordedAsSuch() throws Exception {
         Map<String, Object> body = body("EMER-1", QIN_YING, BEIJING);
         body.put("emergency", true);
+        // the slip's optional fields left out: 社会保障卡卡号 (附件6: 可选) and the diagnosis names
+        body.remove("socialSecurityCardNo");
+        body.remove("diagnosisNames");
         MvcResult r = upload(body, hospital(BEIJING));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         assertThat(json(r).path("emergency").asBoolean()).isTrue();
+        assertThat(json(r).path("socialSecurityCardNo").isNull()).isTrue();
+        assertThat(json(r).path("diagnoses").get(0).path("code").asText()).isEqualTo("I21.900");
+        assertThat(json(r).path("diagnoses").get(0).path("name").isNull()).isTrue();
         assertThat(jdbc.sql("SELECT emergency AND filing_id IS NULL FROM app.settlement WHERE settlement_no = 'EMER-1'")
                 .query(Boolean.class).single()).isTrue();
     }
@@ -412,11 +567,25 @@ class HospitalSettlementApiTest {
                 new Bad("dischargeDate", LocalDate.now().plusDays(3).toString(), "dischargeDate"),
                 new Bad("personIdNumber", "110105199001011238", "personIdNumber"),
                 new Bad("settlementNo", "含空格 的号", "settlementNo"),
-                new Bad("diagnosisCodes", List.of(), "diagnosisCodes"));
+                new Bad("diagnosisCodes", List.of(), "diagnosisCodes"),
+                // the slip's fields
+                new Bad("inpatientNo", null, "inpatientNo"),
+                new Bad("inpatientNo", "ZY 001", "inpatientNo"),
+                new Bad("inpatientNo", "Z".repeat(41), "inpatientNo"),
+                new Bad("admissionWay", null, "admissionWay"),
+                new Bad("admissionWay", "BY_AIR", "admissionWay"),
+                new Bad("dischargeDepartment", "   ", "dischargeDepartment"),
+                new Bad("dischargeDepartment", "科".repeat(41), "dischargeDepartment"),
+                new Bad("socialSecurityCardNo", "A0123-4567", "socialSecurityCardNo"),
+                new Bad("socialSecurityCardNo", "9".repeat(41), "socialSecurityCardNo"),
+                new Bad("diagnosisNames", List.of("急性心肌梗死", "高血压"), "diagnosisNames"),
+                new Bad("diagnosisNames", List.of("病".repeat(61)), "diagnosisNames[0]"),
+                new Bad("diagnosisNames", List.of(" "), "diagnosisNames[0]"));
         for (Bad bad : cases) {
             Map<String, Object> body = body("BAD-1", WU_ZHENHUA, BEIJING);
             body.put(bad.field(), bad.value());
             JsonNode answer = refused(upload(body, hospital(BEIJING)), 400, SettlementRefusal.BAD_INPUT);
+            assertThat(answer.path("messageZh").asText()).as(bad.toString()).contains(bad.named());
             assertThat(answer.path("field").asText()).as(bad.toString()).isEqualTo(bad.named());
             assertThat(answer.path("messageEn").asText()).contains(bad.named());
         }
@@ -483,7 +652,7 @@ class HospitalSettlementApiTest {
         String doc = mvc.perform(get("/api/public/openapi")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(doc).contains("\"/api/hospital/settlements\"", "\"/api/hospital/settlements/{settlementNo}\"",
                 "\"/api/hospital/settlements/{settlementNo}/reversal\"", "\"/api/hospital/settlements/{settlementNo}/details\"",
-                "NO_VALID_FILING");
+                "\"/api/hospital/settlements/{settlementNo}/slip.pdf\"", "application/pdf", "EMERGENCY_ROOM", "NO_VALID_FILING");
     }
 
     @Test

@@ -51,6 +51,28 @@ class IdNumberTest {
     }
 
     @Test
+    void sexComesFromThe17thCharacterAndAgeInFullYears() {
+        // 17th character 2: even, a woman (张伟 of the demo registry, F)
+        IdNumber zhang = IdNumber.of("110105195803120029");
+        assertThat(zhang.sex()).isEqualTo(IdNumber.Sex.FEMALE);
+        assertThat(zhang.sex().label()).isEqualTo("女");
+        // 17th character 1: odd, a man (杨思远, M)
+        IdNumber yang = IdNumber.of("350213200303174817");
+        assertThat(yang.sex()).isEqualTo(IdNumber.Sex.MALE);
+        assertThat(yang.sex().label()).isEqualTo("男");
+        // born 2003-03-17: 22 the day before the birthday, 23 on it
+        assertThat(yang.ageOn(java.time.LocalDate.of(2026, 3, 16))).isEqualTo(22);
+        assertThat(yang.ageOn(java.time.LocalDate.of(2026, 3, 17))).isEqualTo(23);
+        assertThat(yang.ageOn(java.time.LocalDate.of(2003, 3, 17))).isZero();
+        assertThat(yang.ageOn(java.time.LocalDate.of(2000, 1, 1))).isZero();
+        // born on 29 February: a full year more on 1 March of a common year
+        String first17 = "11010519800229001";
+        IdNumber leap = IdNumber.of(first17 + IdNumber.checkCharacter(first17));
+        assertThat(leap.ageOn(java.time.LocalDate.of(2021, 2, 28))).isEqualTo(40);
+        assertThat(leap.ageOn(java.time.LocalDate.of(2021, 3, 1))).isEqualTo(41);
+    }
+
+    @Test
     void canonicalFormRemovesSpacesTurnsFullWidthIntoAsciiAndUpperCasesX() {
         assertThat(IdNumber.canonical(" 11010819850607441x ")).isEqualTo("11010819850607441X");
         assertThat(IdNumber.canonical("110108 19850607 441X")).isEqualTo("11010819850607441X");

@@ -33,14 +33,15 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
                 "我的备案 → insured", "办理备案 → insured/filing/new", "办件进度 → insured/progress",
                 "参保信息 → insured/record", "家庭成员 → insured/family", "实名认证 → insured/binding",
                 "职工医疗保险关系转出申请 → insured/transfer-out", "职工医疗保险关系异地转入申请 → insured/transfer-in",
-                "医疗转移接续办理进度查询 → insured/transfers", "打印转移接续参保凭证 → insured/transfer-certificates");
+                "医疗转移接续办理进度查询 → insured/transfers", "打印转移接续参保凭证 → insured/transfer-certificates",
+                "跨省异地就医结算信息查询 → insured/settlements");
     }
 
     @Test
     void aReviewerSeesTheInboxAndTheAreasTransfers() {
         login(Realm.CLERKS, "cy-reviewer", null, List.of("area-110105"), List.of("reviewer"));
         UI.getCurrent().navigate("clerk/inbox");
-        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "转移接续查询 → clerk/transfers");
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements");
     }
 
     @Test
@@ -48,14 +49,14 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
         login(Realm.CLERKS, "xm-counter", null, List.of("area-350200"), List.of("counter"));
         UI.getCurrent().navigate("clerk/inbox");
         assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "窗口备案 → clerk/counter-filing", "窗口实名认证 → clerk/binding",
-                "转移接续查询 → clerk/transfers");
+                "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements");
     }
 
     @Test
     void processAdminsSeeTheAdministrationAndCockpit() {
         login(Realm.CLERKS, "process-admin", null, List.of("area-110105", "process-admins"), List.of());
         UI.getCurrent().navigate("clerk/inbox");
-        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "转移接续查询 → clerk/transfers", "统筹区维护 → admin/pooling-areas",
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements", "统筹区维护 → admin/pooling-areas",
                 "定点医疗机构导入 → admin/institutions/import", "待遇政策维护 → admin/settlement-policies", "流程监控 (Cockpit) → camunda/app/cockpit/ (router-ignore)");
 
         // the titles are translation keys: the menu follows the language switch (which reloads the page)
@@ -64,7 +65,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
         _click(_get(Button.class, spec -> spec.withId("language-switch")));
         UI.getCurrent().navigate("admin/pooling-areas");
         assertThat(menu()).containsExactly("Task inbox → clerk/inbox", "Counter filing → clerk/counter-filing",
-                "Counter binding → clerk/binding", "Transfers of my area → clerk/transfers", "Pooling areas → admin/pooling-areas",
+                "Counter binding → clerk/binding", "Transfers of my area → clerk/transfers", "Settlements → clerk/settlements", "Pooling areas → admin/pooling-areas",
                 "Import institutions → admin/institutions/import", "Settlement policies → admin/settlement-policies", "Process monitoring (Cockpit) → camunda/app/cockpit/ (router-ignore)");
     }
 
@@ -72,7 +73,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
     void provincialOfficersSeeClearing() {
         login(Realm.PROVINCIAL, "bj-clearing", null, List.of("province-110000"), List.of("clearing"));
         UI.getCurrent().navigate("provincial");
-        assertThat(menu()).containsExactly("清算与预付金 → provincial");
+        assertThat(menu()).containsExactly("清算与预付金 → provincial", "日对账 → provincial/reconciliation");
     }
 
     private static List<String> menu() {

@@ -5,19 +5,23 @@ import cn.gov.ybj.crossprov.settlement.HospitalSettlement;
 import cn.gov.ybj.crossprov.settlement.HospitalSettlements;
 import cn.gov.ybj.crossprov.settlement.SettlementDetails;
 import cn.gov.ybj.crossprov.settlement.SettlementRefusal;
+import cn.gov.ybj.crossprov.settlement.SettlementSlips;
 import cn.gov.ybj.crossprov.settlement.SettlementUpload;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * 住院直接结算 for hospital systems: bearer token of the provincial realm's client {@code hospital-system}
@@ -31,14 +35,12 @@ class HospitalSettlementController {
 
     private final CurrentUser currentUser;
     private final HospitalSettlements settlements;
+    private final SettlementSlips slips;
 
-    HospitalSettlementController(CurrentUser currentUser, HospitalSettlements settlements) {
+    HospitalSettlementController(CurrentUser currentUser, HospitalSettlements settlements, SettlementSlips slips) {
         this.currentUser = currentUser;
         this.settlements = settlements;
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Refusal(String code, String field, String messageZh, String messageEn) {
+        this.slips = slips;
     }
 
     record ReversalBody(String reason) {
@@ -63,6 +65,25 @@ class HospitalSettlementController {
                         "本机构没有结算单号为 " + settlementNo + " 的结算", "This institution has no settlement number " + settlementNo));
     }
 
+    @GetMapping("/api/hospital/settlements/{settlementNo}/slip.pdf")
+    @Operation(summary = "住院结算单 PDF（附件6，仅本机构）/ The settlement slip of 003 附件6 as PDF, this institution's only",
+            description = "Every field of 附件6 in its order; the funds by the names the insured area's policy gives them; "
+                    + "amounts in yuan with two decimals; the full 社会保障号码 (the person's own document). A reversed "
+                    + "settlement is marked 已冲正. Another institution's or an unknown number: 404 SETTLEMENT_NOT_FOUND (JSON).")
+    @ApiResponse(responseCode = "200", description = "the slip", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
+    @ApiResponse(responseCode = "404", description = "no settlement of this institution with that number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    ResponseEntity<byte[]> slip(@PathVariable String settlementNo) {
+        byte[] pdf = slips.forHospital(currentUser.get().orElse(null), settlementNo)
+                .orElseThrow(() -> new SettlementRefusal(404, SettlementRefusal.NOT_FOUND, null,
+                        "本机构没有结算单号为 " + settlementNo + " 的结算", "This institution has no settlement number " + settlementNo));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("住院结算单-" + settlementNo + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
     @PostMapping(value = "/api/hospital/settlements/{settlementNo}/reversal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "冲正（仅本机构，须填原因，留痕）/ Reverse a settlement of this institution, with a reason (audited)")
     HospitalSettlement reverse(@PathVariable String settlementNo, @RequestBody ReversalBody body) {
@@ -74,10 +95,5 @@ class HospitalSettlementController {
             description = "By batch: a batchNo already stored is not stored again. Later than 5 days: 422 DETAILS_TOO_LATE.")
     SettlementDetails.Receipt details(@PathVariable String settlementNo, @RequestBody SettlementDetails body) {
         return settlements.addDetails(currentUser.get().orElse(null), settlementNo, body);
-    }
-
-    @ExceptionHandler(SettlementRefusal.class)
-    ResponseEntity<Refusal> refused(SettlementRefusal e) {
-        return ResponseEntity.status(e.status()).body(new Refusal(e.code(), e.field(), e.messageZh(), e.messageEn()));
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.settlement.internal;
 
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.settlement.AdmissionWay;
 import cn.gov.ybj.crossprov.settlement.FundPayment;
 import cn.gov.ybj.crossprov.settlement.FundUsage;
 import cn.gov.ybj.crossprov.settlement.HospitalGrade;
@@ -31,7 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** SQL of the hospital settlements (tables of V18__hospital_settlement.sql). */
+/** SQL of the hospital settlements (tables of V18__hospital_settlement.sql, slip fields of V19). */
 @Component
 public class SettlementStore {
 
@@ -142,7 +144,17 @@ public class SettlementStore {
                                 String personName, String insuredAreaCode, String insuredProvince, String medicalAreaCode,
                                 String medicalProvince, LocalDate admissionDate, LocalDate dischargeDate, boolean emergency,
                                 UUID filingId, List<Map<String, Object>> feeLines, List<String> diagnosisCodes,
-                                String uploadedBy) {
+                                String uploadedBy, SlipFields slip) {
+    }
+
+    /**
+     * What the 住院结算单 prints besides the calculation (V19): the upload's fields and the names of
+     * the day. {@code socialSecurityCardNo} and {@code diagnosisNames} may be null (not uploaded).
+     */
+    public record SlipFields(String inpatientNo, AdmissionWay admissionWay, String dischargeDepartment,
+                             String socialSecurityCardNo, List<String> diagnosisNames, String hospitalName,
+                             String hospitalGradeName, String insuredAreaName, String insuredProvinceName,
+                             String medicalAreaName, String medicalProvinceName) {
     }
 
     /**
@@ -165,8 +177,11 @@ public class SettlementStore {
                             person_name, insured_area_code, insured_province, medical_area_code, medical_province, hospital_grade,
                             insurance_type, person_type, policy_effective_from, admission_date, discharge_date, emergency,
                             filing_id, total, in_scope, self_paid, deductible, funds_total, personal_cash, funds, fee_lines,
-                            diagnosis_codes, status, uploaded_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 'SETTLED', ?)
+                            diagnosis_codes, status, uploaded_by, inpatient_no, admission_way, discharge_department,
+                            social_security_card_no, diagnosis_names, hospital_name, hospital_grade_name, insured_area_name,
+                            insured_province_name, medical_area_name, medical_province_name)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 'SETTLED', ?,
+                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         RETURNING *, NULL::text AS r_reason, NULL::text AS r_by, NULL::timestamptz AS r_at""")
                 .params(s.id(), s.dischargeDate().withDayOfMonth(1), s.institutionCode(), s.settlementNo(), s.personIdNumber(),
                         s.personName(), s.insuredAreaCode(), s.insuredProvince(), s.medicalAreaCode(), s.medicalProvince(),
@@ -174,7 +189,11 @@ public class SettlementStore {
                         r.policyEffectiveFrom(), s.admissionDate(), s.dischargeDate(), s.emergency(), s.filingId(),
                         r.total().yuan(), r.inScope().yuan(), r.selfPaid().yuan(), r.deductible().yuan(), r.fundsTotal().yuan(),
                         r.personalCash().yuan(), write(funds), write(s.feeLines()), s.diagnosisCodes().toArray(String[]::new),
-                        s.uploadedBy())
+                        s.uploadedBy(), s.slip().inpatientNo(), s.slip().admissionWay().name(), s.slip().dischargeDepartment(),
+                        s.slip().socialSecurityCardNo(),
+                        s.slip().diagnosisNames() == null ? null : s.slip().diagnosisNames().toArray(String[]::new),
+                        s.slip().hospitalName(), s.slip().hospitalGradeName(), s.slip().insuredAreaName(),
+                        s.slip().insuredProvinceName(), s.slip().medicalAreaName(), s.slip().medicalProvinceName())
                 .query(SettlementStore::map).single();
     }
 
@@ -205,6 +224,15 @@ public class SettlementStore {
                         LEFT JOIN app.settlement_reversal r ON r.discharge_month = s.discharge_month AND r.settlement_id = s.id
                         WHERE s.discharge_month = DATE '%s' AND s.id = ?""".formatted(month.withDayOfMonth(1)))
                 .param(id).query(SettlementStore::map).optional();
+    }
+
+    /** The unmasked identifiers of a settlement, for the person's own document (the slip) only. */
+    public record Identifiers(String personIdNumber, String socialSecurityCardNo) {
+    }
+
+    public Optional<Identifiers> identifiers(LocalDate month, UUID id) {
+        return jdbc.sql("SELECT person_id_number, social_security_card_no FROM app.settlement WHERE discharge_month = ? AND id = ?")
+                .params(month, id).query((rs, n) -> new Identifiers(rs.getString(1), rs.getString(2))).optional();
     }
 
     /** Marks the settlement reversed and writes the audit row; false when it was not SETTLED. */
@@ -250,17 +278,34 @@ public class SettlementStore {
             funds.add(new HospitalSettlement.Fund(f.path("code").asText(), f.path("name").asText(),
                     new Money(f.path("amount").decimalValue())));
         }
-        Array codes = rs.getArray("diagnosis_codes");
+        List<String> codes = Arrays.asList((String[]) rs.getArray("diagnosis_codes").getArray());
+        Array namesArray = rs.getArray("diagnosis_names");
+        String[] names = namesArray == null ? null : (String[]) namesArray.getArray();
+        List<HospitalSettlement.Diagnosis> diagnoses = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            diagnoses.add(new HospitalSettlement.Diagnosis(codes.get(i), names == null || i >= names.length ? null : names[i]));
+        }
         Timestamp reversedAt = rs.getTimestamp("r_at");
+        IdNumber id = IdNumber.of(rs.getString("person_id_number"));
+        LocalDate admission = rs.getObject("admission_date", LocalDate.class);
+        LocalDate discharge = rs.getObject("discharge_date", LocalDate.class);
+        String way = rs.getString("admission_way");
+        String card = rs.getString("social_security_card_no");
         return new HospitalSettlement(rs.getString("settlement_no"), rs.getString("institution_code"), rs.getString("status"),
-                rs.getBoolean("emergency"), rs.getString("person_name"), IdNumber.mask(rs.getString("person_id_number")),
-                rs.getString("insured_area_code"), rs.getString("medical_area_code"),
-                HospitalGrade.valueOf(rs.getString("hospital_grade")), rs.getObject("admission_date", LocalDate.class),
-                rs.getObject("discharge_date", LocalDate.class), money(rs, "total"), money(rs, "in_scope"),
+                rs.getBoolean("emergency"), rs.getString("person_name"), id.masked(), id.sex(), id.ageOn(admission),
+                card == null ? null : IdNumber.mask(card), rs.getString("insured_area_code"), rs.getString("insured_area_name"),
+                rs.getString("insured_province_name"),
+                // 险种类型 as documents print it (TransferPrints does the same)
+                InsuranceType.valueOf(rs.getString("insurance_type")).label() + "基本医疗保险",
+                rs.getString("medical_area_code"), rs.getString("medical_area_name"), rs.getString("medical_province_name"),
+                rs.getString("hospital_name"), rs.getString("hospital_grade_name"),
+                HospitalGrade.valueOf(rs.getString("hospital_grade")), rs.getString("inpatient_no"),
+                way == null ? null : AdmissionWay.valueOf(way), rs.getString("discharge_department"), admission, discharge,
+                HospitalSettlement.inpatientDays(admission, discharge), money(rs, "total"), money(rs, "in_scope"),
                 money(rs, "self_paid"), money(rs, "deductible"), funds, money(rs, "funds_total"), money(rs, "personal_cash"),
                 new HospitalSettlement.Policy(rs.getString("insured_area_code"), rs.getString("insurance_type"),
                         rs.getString("person_type"), rs.getObject("policy_effective_from", LocalDate.class)),
-                Arrays.asList((String[]) codes.getArray()), rs.getTimestamp("created_at").toInstant(),
+                codes, List.copyOf(diagnoses), rs.getTimestamp("created_at").toInstant(),
                 reversedAt == null ? null : new HospitalSettlement.Reversal(rs.getString("r_reason"), rs.getString("r_by"),
                         reversedAt.toInstant()));
     }

@@ -1,0 +1,230 @@
+package cn.gov.ybj.crossprov.settlement.internal;
+
+import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.settlement.Reconciliation;
+import cn.gov.ybj.crossprov.settlement.ReconciledSettlements;
+import cn.gov.ybj.crossprov.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * SQL of 日对账 (tables of V20__settlement_reconciliation.sql). Plain SQL, not JPA: a day is compared
+ * over a month partition of up to 25 million settlements, with the sums in the database.
+ */
+@Component
+public class ReconciliationStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    /** for the month's groups: fetched in batches, and without the 30 s timeout of the requests (a month is 25 M rows) */
+    private final JdbcTemplate monthly;
+
+    ReconciliationStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.monthly = new JdbcTemplate(template.getDataSource());
+        this.monthly.setFetchSize(5_000);
+        this.monthly.setQueryTimeout(30 * 60);
+    }
+
+    /** A ledger line, checked; the provinces are the line's pair. */
+    public record LedgerLine(String settlementNo, String medicalProvince, String insuredProvince, String status,
+                             BigDecimal total, BigDecimal fundsTotal, BigDecimal personalCash) {
+    }
+
+    /** Replaces the institution's ledger of the day (in the caller's transaction); returns its revision. */
+    public int replaceLedger(String institution, LocalDate day, List<LedgerLine> lines, String by) {
+        int revision = jdbc.sql("""
+                        INSERT INTO app.settlement_ledger_submission (institution_code, ledger_date, lines, submitted_by)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (institution_code, ledger_date) DO UPDATE
+                            SET lines = excluded.lines, submitted_by = excluded.submitted_by, submitted_at = now(),
+                                revision = app.settlement_ledger_submission.revision + 1
+                        RETURNING revision""")
+                .params(institution, day, lines.size(), by).query(Integer.class).single();
+        LocalDate month = day.withDayOfMonth(1);
+        jdbc.sql("DELETE FROM app.settlement_ledger WHERE ledger_month = ? AND ledger_date = ? AND institution_code = ?")
+                .params(month, day, institution).update();
+        template.batchUpdate("""
+                        INSERT INTO app.settlement_ledger (ledger_month, ledger_date, institution_code, settlement_no,
+                            medical_province, insured_province, status, total, funds_total, personal_cash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000, (ps, l) -> {
+            ps.setObject(1, month);
+            ps.setObject(2, day);
+            ps.setString(3, institution);
+            ps.setString(4, l.settlementNo());
+            ps.setString(5, l.medicalProvince());
+            ps.setString(6, l.insuredProvince());
+            ps.setString(7, l.status());
+            ps.setBigDecimal(8, l.total());
+            ps.setBigDecimal(9, l.fundsTotal());
+            ps.setBigDecimal(10, l.personalCash());
+        });
+        return revision;
+    }
+
+    /** Whose settlements a reconciliation covers: one institution, one province (either side), or all. */
+    public record Scope(String institution, String province) {
+        public static final Scope ALL = new Scope(null, null);
+
+        String filter() {
+            if (institution != null) {
+                return " AND institution_code = ?";
+            }
+            return province != null ? " AND (medical_province = ? OR insured_province = ?)" : "";
+        }
+
+        List<Object> params() {
+            if (institution != null) {
+                return List.of(institution);
+            }
+            return province != null ? List.of(province, province) : List.of();
+        }
+    }
+
+    /*
+     * Both sides of the day, joined by (institution, settlement number). A settlement the hospital's
+     * ledger lacks is NOT_SUBMITTED when the institution sent no ledger for the day at all. Amounts are
+     * compared only for settlements both sides hold as SETTLED (a reversal has nothing left to pay).
+     */
+    private static final String JOINED = """
+            WITH p AS (
+                SELECT institution_code, settlement_no, medical_province, insured_province, status, total, funds_total, personal_cash
+                FROM app.settlement WHERE discharge_month = ? AND discharge_date = ? %1$s
+            ), h AS (
+                SELECT institution_code, settlement_no, medical_province, insured_province, status, total, funds_total, personal_cash
+                FROM app.settlement_ledger WHERE ledger_month = ? AND ledger_date = ? %1$s
+            ), submitted AS (
+                SELECT institution_code FROM app.settlement_ledger_submission WHERE ledger_date = ?
+            ), j AS (
+                SELECT coalesce(p.medical_province, h.medical_province) AS mp,
+                       coalesce(p.insured_province, h.insured_province) AS ip,
+                       coalesce(p.institution_code, h.institution_code) AS inst,
+                       coalesce(p.settlement_no, h.settlement_no) AS no,
+                       p.status AS ps, p.total AS pt, p.funds_total AS pf, p.personal_cash AS pc,
+                       h.status AS hs, h.total AS ht, h.funds_total AS hf, h.personal_cash AS hc,
+                       CASE
+                           WHEN h.status IS NULL THEN
+                               CASE WHEN p.institution_code IN (SELECT institution_code FROM submitted)
+                                    THEN 'MISSING_AT_HOSPITAL' ELSE 'NOT_SUBMITTED' END
+                           WHEN p.status IS NULL THEN 'MISSING_AT_PLATFORM'
+                           WHEN p.status <> h.status THEN 'STATUS'
+                           WHEN p.status = 'SETTLED' AND (p.total <> h.total OR p.funds_total <> h.funds_total
+                                                          OR p.personal_cash <> h.personal_cash) THEN 'AMOUNT'
+                       END AS kind
+                FROM p FULL JOIN h ON h.institution_code = p.institution_code AND h.settlement_no = p.settlement_no
+            )
+            """;
+
+    private List<Object> params(LocalDate day, Scope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(day.withDayOfMonth(1));
+        params.add(day);
+        params.addAll(scope.params());
+        params.add(day.withDayOfMonth(1));
+        params.add(day);
+        params.addAll(scope.params());
+        params.add(day);
+        return params;
+    }
+
+    /** The pairs of the day with both sides' counts and sums, and their mismatch counts. */
+    public List<Reconciliation.Pair> pairs(LocalDate day, Scope scope) {
+        String sql = JOINED.formatted(scope.filter()) + """
+                SELECT mp, ip,
+                       count(*) FILTER (WHERE hs = 'SETTLED') AS h_count, coalesce(sum(ht) FILTER (WHERE hs = 'SETTLED'), 0) AS h_total,
+                       coalesce(sum(hf) FILTER (WHERE hs = 'SETTLED'), 0) AS h_funds, coalesce(sum(hc) FILTER (WHERE hs = 'SETTLED'), 0) AS h_cash,
+                       count(*) FILTER (WHERE hs = 'REVERSED') AS h_reversed,
+                       count(*) FILTER (WHERE ps = 'SETTLED') AS p_count, coalesce(sum(pt) FILTER (WHERE ps = 'SETTLED'), 0) AS p_total,
+                       coalesce(sum(pf) FILTER (WHERE ps = 'SETTLED'), 0) AS p_funds, coalesce(sum(pc) FILTER (WHERE ps = 'SETTLED'), 0) AS p_cash,
+                       count(*) FILTER (WHERE ps = 'REVERSED') AS p_reversed,
+                       count(*) FILTER (WHERE kind IS NOT NULL) AS mismatches
+                FROM j GROUP BY mp, ip ORDER BY mp, ip""";
+        return jdbc.sql(sql).params(params(day, scope)).query((rs, n) -> new Reconciliation.Pair(rs.getString("mp"), rs.getString("ip"),
+                side(rs, "h_"), side(rs, "p_"), rs.getLong("mismatches"))).list();
+    }
+
+    /** The mismatches of the day, by pair, institution and number; at most {@code limit}. */
+    public List<Reconciliation.Mismatch> mismatches(LocalDate day, Scope scope, int limit) {
+        String sql = JOINED.formatted(scope.filter())
+                + "SELECT * FROM j WHERE kind IS NOT NULL ORDER BY mp, ip, inst, no LIMIT " + limit;
+        return jdbc.sql(sql).params(params(day, scope)).query((rs, n) -> new Reconciliation.Mismatch(rs.getString("inst"),
+                rs.getString("no"), rs.getString("mp"), rs.getString("ip"), Reconciliation.Kind.valueOf(rs.getString("kind")),
+                line(rs, "hs", "ht", "hf", "hc"), line(rs, "ps", "pt", "pf", "pc"))).list();
+    }
+
+    private static Reconciliation.Side side(ResultSet rs, String prefix) throws SQLException {
+        return new Reconciliation.Side(rs.getLong(prefix + "count"), new Money(rs.getBigDecimal(prefix + "total")),
+                new Money(rs.getBigDecimal(prefix + "funds")), new Money(rs.getBigDecimal(prefix + "cash")),
+                rs.getLong(prefix + "reversed"));
+    }
+
+    private static Reconciliation.Line line(ResultSet rs, String status, String total, String funds, String cash) throws SQLException {
+        String s = rs.getString(status);
+        return s == null ? null : new Reconciliation.Line(s, new Money(rs.getBigDecimal(total)),
+                new Money(rs.getBigDecimal(funds)), new Money(rs.getBigDecimal(cash)));
+    }
+
+    /*
+     * The settled settlements of a discharge month, each joined to its ledger line (the hospital's
+     * day = the discharge date; ledger_month repeated so that only the month's partition is read),
+     * grouped by areas, 险种 and reconciled or not; the funds unnested to sum them per code. The
+     * unnest repeats a settlement once per fund, so its count and funds_total are taken from its
+     * first fund's row only (n = 1, or no fund at all).
+     */
+    private static final String MONTH_GROUPS = """
+            WITH per_fund AS (
+                SELECT s.insured_area_code, s.insured_province, s.medical_area_code, s.medical_province, s.insurance_type,
+                       coalesce(l.status = 'SETTLED' AND l.total = s.total AND l.funds_total = s.funds_total
+                                AND l.personal_cash = s.personal_cash, false) AS reconciled,
+                       f.fund ->> 'code' AS code,
+                       sum((f.fund ->> 'amount')::numeric) AS amount,
+                       count(*) FILTER (WHERE f.n IS NULL OR f.n = 1) AS settlements,
+                       coalesce(sum(s.funds_total) FILTER (WHERE f.n IS NULL OR f.n = 1), 0) AS funds_total
+                FROM app.settlement s
+                LEFT JOIN app.settlement_ledger l
+                       ON l.ledger_month = ? AND l.ledger_month = s.discharge_month AND l.ledger_date = s.discharge_date
+                      AND l.institution_code = s.institution_code AND l.settlement_no = s.settlement_no
+                LEFT JOIN LATERAL jsonb_array_elements(s.funds) WITH ORDINALITY AS f(fund, n) ON true
+                WHERE s.discharge_month = ? AND s.status = 'SETTLED'
+                GROUP BY 1, 2, 3, 4, 5, 6, 7
+            )
+            SELECT insured_area_code, insured_province, medical_area_code, medical_province, insurance_type, reconciled,
+                   sum(settlements) AS settlements, sum(funds_total) AS funds_total,
+                   array_agg(code ORDER BY code) FILTER (WHERE code IS NOT NULL) AS codes,
+                   array_agg(amount ORDER BY code) FILTER (WHERE code IS NOT NULL) AS amounts
+            FROM per_fund
+            GROUP BY 1, 2, 3, 4, 5, 6""";
+
+    /** The groups of {@link ReconciledSettlements#ofMonth}; {@code month} is the 1st. */
+    public void monthGroups(LocalDate month, Consumer<ReconciledSettlements.Group> each) {
+        monthly.query(MONTH_GROUPS, (RowCallbackHandler) rs -> {
+            Map<String, Money> funds = new LinkedHashMap<>();
+            java.sql.Array codes = rs.getArray("codes");
+            if (codes != null) {
+                String[] c = (String[]) codes.getArray();
+                BigDecimal[] a = (BigDecimal[]) rs.getArray("amounts").getArray();
+                for (int i = 0; i < c.length; i++) {
+                    funds.put(c[i], new Money(a[i]));
+                }
+            }
+            each.accept(new ReconciledSettlements.Group(rs.getString("insured_area_code"), rs.getString("insured_province"),
+                    rs.getString("medical_area_code"), rs.getString("medical_province"),
+                    InsuranceType.valueOf(rs.getString("insurance_type")), rs.getBoolean("reconciled"),
+                    rs.getLong("settlements"), new Money(rs.getBigDecimal("funds_total")), Collections.unmodifiableMap(funds)));
+        }, month, month);
+    }
+}

@@ -1,0 +1,118 @@
+package cn.gov.ybj.crossprov.settlement;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 日对账 of one day over a month of N settlements (default 25 million, the issue's national month),
+ * loaded with {@link SettlementBulkLoad}, and as many hospital ledger lines (copied in SQL from the
+ * settlements, with a few deliberate mismatches on the measured day). Prints the load times and the
+ * reconciliation's time for the national centre (every pair) and for one province, over several runs.
+ * <pre>
+ * ./mvnw test -Dtest=ReconciliationBenchmark -Dbenchmark=true -Dbench.rows=25000000 -Dbench.streams=2 -Dbench.runs=10
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@SpringBootTest
+@ActiveProfiles("test")
+class ReconciliationBenchmark {
+
+    static final YearMonth MONTH = YearMonth.of(2026, 10);
+
+    @Autowired
+    SettlementBulkLoad bulkLoad;
+    @Autowired
+    DailyReconciliation reconciliation;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void oneDayOfAMonthOfSettlements() {
+        long rows = Long.getLong("bench.rows", 25_000_000L);
+        int streams = Integer.getInteger("bench.streams", 2);
+        int runs = Integer.getInteger("bench.runs", 10);
+        LocalDate day = MONTH.atDay(15);
+        LocalDate first = MONTH.atDay(1);
+
+        long t0 = System.nanoTime();
+        SettlementGenerator generator = new SettlementGenerator(20261129L, 2_000_000, 8_000);
+        SettlementBulkLoad.Result loaded = bulkLoad.load(MONTH, generator.streams(MONTH, rows, streams));
+        System.out.printf("RECON-BENCH settlements loaded: %,d rows in %.1f s (%,.0f rows/s)%n", loaded.rows(),
+                loaded.elapsed().toMillis() / 1000.0, loaded.rowsPerSecond());
+
+        long t1 = System.nanoTime();
+        // the hospitals' ledgers: every settlement as booked, and one submission per institution and day
+        long lines = jdbc.sql("""
+                INSERT INTO app.settlement_ledger (ledger_month, ledger_date, institution_code, settlement_no, medical_province,
+                    insured_province, status, total, funds_total, personal_cash)
+                SELECT discharge_month, discharge_date, institution_code, settlement_no, medical_province, insured_province,
+                       status, total, funds_total, personal_cash
+                FROM app.settlement WHERE discharge_month = ?""").param(first).update();
+        jdbc.sql("""
+                INSERT INTO app.settlement_ledger_submission (institution_code, ledger_date, lines, submitted_by)
+                SELECT institution_code, ledger_date, count(*), 'benchmark' FROM app.settlement_ledger
+                WHERE ledger_month = ? GROUP BY institution_code, ledger_date""").param(first).update();
+        // the measured day's mismatches: lines missing, other amounts, reversed at the hospital only
+        int missing = jdbc.sql("""
+                DELETE FROM app.settlement_ledger WHERE ledger_month = ? AND ledger_date = ?
+                    AND (ledger_date, institution_code, settlement_no) IN (
+                        SELECT ledger_date, institution_code, settlement_no FROM app.settlement_ledger
+                        WHERE ledger_month = ? AND ledger_date = ? ORDER BY settlement_no LIMIT 50)""")
+                .params(first, day, first, day).update();
+        int amounts = jdbc.sql("""
+                UPDATE app.settlement_ledger SET funds_total = funds_total + 1, personal_cash = greatest(personal_cash - 1, 0),
+                    total = funds_total + 1 + greatest(personal_cash - 1, 0)
+                WHERE ledger_month = ? AND ledger_date = ? AND status = 'SETTLED' AND settlement_no LIKE '%7'
+                  AND institution_code IN (SELECT institution_code FROM app.settlement_ledger
+                                           WHERE ledger_month = ? AND ledger_date = ? GROUP BY 1 ORDER BY 1 LIMIT 3)""")
+                .params(first, day, first, day).update();
+        jdbc.sql("VACUUM ANALYZE app.settlement_" + String.format("y%04dm%02d", MONTH.getYear(), MONTH.getMonthValue())).update();
+        jdbc.sql("VACUUM ANALYZE app.settlement_ledger_" + String.format("y%04dm%02d", MONTH.getYear(), MONTH.getMonthValue())).update();
+        System.out.printf("RECON-BENCH ledgers: %,d lines, %d removed and %d changed on %s, vacuumed, in %.1f s%n",
+                lines, missing, amounts, day, (System.nanoTime() - t1) / 1e9);
+        long dayRows = jdbc.sql("SELECT count(*) FROM app.settlement WHERE discharge_month = ? AND discharge_date = ?")
+                .params(first, day).query(Long.class).single();
+        String size = jdbc.sql("SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c "
+                + "WHERE c.relname LIKE 'settlement%' AND c.relkind IN ('r', 'p')").query(String.class).single();
+
+        AppUser centre = new AppUser(Realm.PROVINCIAL, "bench-nc", "bench-nc", Set.of("OFFICER", "CLEARING"),
+                List.of("national-centre"), AppUser.NATIONAL_CENTRE_CODE);
+        AppUser beijing = new AppUser(Realm.PROVINCIAL, "bench-bj", "bench-bj", Set.of("OFFICER", "CLEARING"),
+                List.of("province-110000"), "110000");
+        Reconciliation r = null;
+        for (AppUser officer : List.of(centre, beijing)) {
+            List<Double> ms = new ArrayList<>();
+            reconciliation.day(officer, day); // warm-up
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                r = reconciliation.day(officer, day);
+                ms.add((System.nanoTime() - s) / 1e6);
+            }
+            Collections.sort(ms);
+            System.out.printf("RECON-BENCH %s: %,d settlements that day (%,d in the month, %s on disk): %d pairs, "
+                            + "%,d mismatches; %d runs: min %.0f ms, median %.0f ms, max %.0f ms%n",
+                    officer == centre ? "national centre (all pairs)" : "北京 (its pairs)", dayRows, rows, size,
+                    r.pairs().size(), r.mismatchCount(), runs, ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+            if (officer == centre) {
+                assertThat(r.mismatchCount()).isEqualTo(missing + amounts);
+                assertThat(r.platform().count() + r.platform().reversed()).isEqualTo(dayRows);
+            }
+        }
+        System.out.printf("RECON-BENCH total %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+}
