@@ -7,9 +7,9 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.InsuranceRecord;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.insured.InsuranceStatus;
-import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Institution;
 import cn.gov.ybj.crossprov.settlement.internal.AreaNames;
+import cn.gov.ybj.crossprov.settlement.internal.InstitutionCache;
 import cn.gov.ybj.crossprov.settlement.internal.PolicyLookup;
 import cn.gov.ybj.crossprov.settlement.internal.SettlementStore;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
@@ -19,9 +19,10 @@ import cn.gov.ybj.crossprov.shared.Money;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,19 +46,20 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>The caller must be a hospital system whose token names the body's institution (403 otherwise);
  *       the body is checked field by field (400 naming the field).</li>
- *   <li><b>Idempotency</b>: (institution, settlement number) is looked up in {@code app.settlement_key},
- *       which holds the SHA-256 of the normalized body: the same hash answers the stored settlement
- *       (no second row, no new checks), another hash 409.</li>
  *   <li>The rules, read only and outside the transaction (the policy lookup may load its snapshot in a
  *       transaction of its own); each refusal 422 with its {@code code}: institution not networked,
  *       person not in the registry or not 正常参保, paying province suspended
  *       ({@link PrepaymentSuspensions}), same province, no opened filing for the institution's area on
  *       the discharge date unless {@code emergency} (异地急诊抢救, recorded), no policy in force.</li>
- *   <li>One transaction: the key is claimed ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent
- *       identical upload waits on its primary key and then answers the first one's settlement), the
- *       person is locked (advisory lock until commit), the year's usage is summed from the person's
- *       settlements not reversed, {@link SettlementCalculator} splits, the row is written and read
- *       back as the answer.</li>
+ *   <li><b>Idempotency</b>: (institution, settlement number) is kept in {@code app.settlement_key}
+ *       with the SHA-256 of the normalized body: a number stored before answers the stored settlement
+ *       with the same hash (no second row), 409 with another — also when a rule refuses now (the key is
+ *       read then).</li>
+ *   <li>One transaction: the person is locked (advisory lock until commit) and the key claimed in one
+ *       statement ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent identical upload waits and
+ *       then answers the first one's settlement), the year's usage is summed from the person's
+ *       settlements not reversed, {@link SettlementCalculator} splits, the row is inserted and
+ *       returned as stored ({@code RETURNING}) as the answer.</li>
  * </ol>
  */
 @Service
@@ -80,7 +82,7 @@ public class HospitalSettlements {
     private final SettlementStore store;
     private final PolicyLookup policies;
     private final SettlementCalculator calculator;
-    private final DesignatedInstitutions institutions;
+    private final InstitutionCache institutions;
     private final InsuranceRegistry registry;
     private final FilingManagement filings;
     private final AreaNames areaNames;
@@ -89,9 +91,8 @@ public class HospitalSettlements {
     private PrepaymentSuspensions suspensions;
 
     HospitalSettlements(SettlementStore store, PolicyLookup policies, SettlementCalculator calculator,
-                        DesignatedInstitutions institutions, InsuranceRegistry registry, FilingManagement filings,
-                        AreaNames areaNames, ObjectProvider<PrepaymentSuspensions> suspensions,
-                        PlatformTransactionManager transactions) {
+                        InstitutionCache institutions, InsuranceRegistry registry, FilingManagement filings,
+                        AreaNames areaNames, ObjectProvider<PrepaymentSuspensions> suspensions, DataSource dataSource) {
         this.store = store;
         this.policies = policies;
         this.calculator = calculator;
@@ -100,7 +101,10 @@ public class HospitalSettlements {
         this.filings = filings;
         this.areaNames = areaNames;
         this.suspensions = suspensions.getIfAvailable(() -> PrepaymentSuspensions.NONE);
-        this.tx = new TransactionTemplate(transactions);
+        // JDBC only: the transactions here run SettlementStore's SQL and nothing of JPA, so they need
+        // no EntityManager (the application's JpaTransactionManager opened one per upload: ~3 % of
+        // the upload's JVM time in JFR, SettlementUploadBenchmark)
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** Uploads a discharge settlement and answers the split (the stored one for a retry). */
@@ -114,22 +118,31 @@ public class HospitalSettlements {
         }
         LocalDate month = in.dischargeDate().withDayOfMonth(1);
         String sha256 = in.sha256();
-        // a retry answers what was stored, whatever the rules say now
-        Optional<HospitalSettlement> stored = store.key(institutionCode, in.settlementNo()).map(k -> stored(k, in, sha256));
-        if (stored.isPresent()) {
-            return stored.get();
+        // The rules first (reads only, outside the transaction; the policy lookup may load its snapshot in
+        // its own). A number used before is found by the claim in the transaction, or here when a rule
+        // refuses: a retry answers what was stored (or 409), whatever the rules say now. Reading the key
+        // before the rules cost a statement on every new upload (retries are rare): measured with
+        // SettlementUploadBenchmark, see docs/benchmarks.md.
+        Basis basis;
+        try {
+            basis = basis(in);
+        } catch (RuntimeException refused) {
+            Optional<SettlementStore.Key> key = store.key(institutionCode, in.settlementNo());
+            if (key.isPresent()) {
+                return stored(key.get(), in, sha256);
+            }
+            throw refused;
         }
-        // the checks read only, outside the transaction (the policy lookup may load its snapshot in its own)
-        Basis basis = basis(in);
         store.ensurePartition(month);
         return tx.execute(status -> {
             UUID id = UUID.randomUUID();
-            Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, month);
+            // locks the person (until commit) and claims the key, in one statement
+            Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, month,
+                    in.personIdNumber());
             if (existing.isPresent()) {
-                // a concurrent upload of the same number committed first
+                // the number was stored before, or by a concurrent upload that committed first
                 return stored(existing.get(), in, sha256);
             }
-            store.lockPerson(in.personIdNumber());
             YearToDateUsage usage = store.usage(in.personIdNumber(), in.dischargeDate().getYear());
             SettlementResult result = calculator.calculate(basis.policy(),
                     HospitalGrade.ofInstitutionGrade(basis.institution().grade()), in.dischargeDate(), in.fees(), usage);
@@ -141,12 +154,12 @@ public class HospitalSettlements {
                 m.put("selfPaid", f.selfPaid().yuan());
                 feeLines.add(m);
             }
-            store.insert(new SettlementStore.NewSettlement(id, in.institutionCode(), in.settlementNo(), in.personIdNumber(),
+            // the answer is the row as stored (INSERT … RETURNING), equal to what a retry or GET reads
+            return store.insert(new SettlementStore.NewSettlement(id, in.institutionCode(), in.settlementNo(), in.personIdNumber(),
                     basis.person().name(), basis.insuredArea().code(), basis.insuredArea().province().code(),
                     basis.medicalArea().code(), basis.medicalArea().province().code(), in.admissionDate(),
                     in.dischargeDate(), in.emergency(), basis.filing() == null ? null : basis.filing().id(), feeLines,
                     in.diagnosisCodes(), hospital.account(), slipFields(in, basis)), result);
-            return store.find(month, id).orElseThrow();
         });
     }
 
@@ -335,6 +348,15 @@ public class HospitalSettlements {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * The idempotency hash of an upload body (SHA-256 of the normalized body, as an upload stores it
+     * in {@code app.settlement_key}): for a migration that bulk-loads settlements which hospitals
+     * may still retry ({@link SettlementBulkLoad.Row#bodySha256()}). Bad input is refused as by an upload.
+     */
+    public static String bodySha256(SettlementUpload upload) {
+        return check(upload).sha256();
     }
 
     static Checked check(SettlementUpload u) {

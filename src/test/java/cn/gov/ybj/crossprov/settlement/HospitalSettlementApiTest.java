@@ -438,6 +438,33 @@ class HospitalSettlementApiTest {
     }
 
     @Test
+    void aRetryGetsTheStoredAnswerEvenWhenTheRulesRefuseNow() throws Exception {
+        Map<String, Object> body = body("RETRY-1", WU_ZHENHUA, BEIJING);
+        MvcResult first = upload(body, hospital(BEIJING));
+        assertThat(first.getResponse().getStatus()).as(first.getResponse().getContentAsString()).isEqualTo(200);
+        // the paying province is suspended since: a new upload is refused, the retry is answered as stored
+        PrepaymentSuspensions before = (PrepaymentSuspensions) ReflectionTestUtils.getField(settlements, "suspensions");
+        ReflectionTestUtils.setField(settlements, "suspensions",
+                (PrepaymentSuspensions) (province, date) -> province.code().equals("350000"));
+        try {
+            MvcResult retry = upload(body, hospital(BEIJING));
+            assertThat(retry.getResponse().getStatus()).isEqualTo(200);
+            assertThat(retry.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .isEqualTo(first.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            // the same number with another body: 409, not the rule's 422
+            Map<String, Object> other = body("RETRY-1", WU_ZHENHUA, BEIJING);
+            other.put("diagnosisCodes", List.of("J18.900"));
+            refused(upload(other, hospital(BEIJING)), 409, SettlementRefusal.NUMBER_REUSED);
+            refused(upload(body("RETRY-2", WU_ZHENHUA, BEIJING), hospital(BEIJING)), 422,
+                    SettlementRefusal.PAYING_PROVINCE_SUSPENDED);
+        } finally {
+            ReflectionTestUtils.setField(settlements, "suspensions", before);
+        }
+        assertThat(rows("RETRY-1")).isEqualTo(1);
+        assertThat(rows("RETRY-2")).isZero();
+    }
+
+    @Test
     void aHospitalCannotUploadOrSeeForAnotherInstitution() throws Exception {
         // the body names 北京; the token names 厦门
         JsonNode body = refused(upload(body("OTHER-1", WU_ZHENHUA, BEIJING), hospital(XIAMEN)), 403,

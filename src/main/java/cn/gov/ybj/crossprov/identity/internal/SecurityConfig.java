@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -207,6 +208,12 @@ class SecurityConfig {
         }
     }
 
+    /** Spring Security's strict firewall, its header checks without regular expressions (FirewallChecks). */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        return FirewallChecks.firewall();
+    }
+
     @Bean
     ClientRegistrationRepository clientRegistrations() {
         return new InMemoryClientRegistrationRepository(Arrays.stream(Realm.values()).map(this::registration).toList());
@@ -252,6 +259,8 @@ class SecurityConfig {
     AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearerTokenResolver(
             @Value("${app.security.jwt-clock-skew:60s}") Duration clockSkew) {
         Map<String, AuthenticationManager> managers = new HashMap<>();
+        // validated tokens are kept until they expire: see ValidatedJwtCache
+        ValidatedJwtCache validated = new ValidatedJwtCache(clockSkew);
         for (Realm realm : Realm.values()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
                     keycloak.internalRealmUrl(realm) + "/protocol/openid-connect/certs").build();
@@ -261,13 +270,29 @@ class SecurityConfig {
                     jwt -> jwt.getAudience() != null && jwt.getAudience().contains(API_AUDIENCE)
                             ? OAuth2TokenValidatorResult.success()
                             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token not issued for this API", null))));
-            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(validated.decoder(decoder));
             provider.setJwtAuthenticationConverter(jwt -> {
                 AppUser user = TokenUsers.toUser(realm, jwt.getClaims());
                 return new JwtAuthenticationToken(jwt, TokenUsers.authorities(user), user.username());
             });
             managers.put(keycloak.issuer(realm), provider::authenticate);
         }
-        return new JwtIssuerAuthenticationManagerResolver(managers::get);
+        JwtIssuerAuthenticationManagerResolver byIssuer = new JwtIssuerAuthenticationManagerResolver(managers::get);
+        // a token validated before goes straight to its realm's manager (its decoder answers from the
+        // cache): the resolver would decode the whole token once more only to read its issuer
+        return request -> {
+            AuthenticationManager parsing = byIssuer.resolve(request);
+            return authentication -> {
+                if (authentication instanceof BearerTokenAuthenticationToken bearer) {
+                    org.springframework.security.oauth2.jwt.Jwt known = validated.valid(bearer.getToken());
+                    AuthenticationManager manager = known == null || known.getIssuer() == null ? null
+                            : managers.get(known.getIssuer().toString());
+                    if (manager != null) {
+                        return manager.authenticate(authentication);
+                    }
+                }
+                return parsing.authenticate(authentication);
+            };
+        };
     }
 }

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,15 +62,21 @@ public class SettlementStore {
     }
 
     /**
-     * Claims (institution, number) for a new settlement, or answers the key already stored. A
-     * concurrent claim of the same key waits on the primary key until the first transaction ends:
-     * committed, it is answered here; rolled back (refused), this one claims it.
+     * Locks the person ({@link #lockPerson}, until the transaction ends) and then claims
+     * (institution, number) for a new settlement, in one statement; or answers the key already
+     * stored. A concurrent claim of the same key waits on the primary key until the first
+     * transaction ends (an identical upload already on the person's lock): committed, it is
+     * answered here; rolled back (refused), this one claims it. The lock comes first within the
+     * statement and the year's usage is read by the next one, so it sees every settlement of the
+     * person committed before the lock was granted. One statement instead of two per upload.
      */
-    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate month) {
+    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate month,
+                                  String personIdNumber) {
         int inserted = jdbc.sql("""
+                        WITH person AS (SELECT pg_advisory_xact_lock(hashtext('settlement-person:' || ?)))
                         INSERT INTO app.settlement_key (institution_code, settlement_no, body_sha256, settlement_id, discharge_month)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(institution, settlementNo, sha256, id, month).update();
+                        SELECT ?, ?, ?, ?::uuid, ?::date FROM person ON CONFLICT DO NOTHING""")
+                .params(personIdNumber, institution, settlementNo, sha256, id, month).update();
         return inserted == 1 ? Optional.empty() : key(institution, settlementNo);
     }
 
@@ -96,29 +101,43 @@ public class SettlementStore {
     /**
      * The person's usage in the calendar year: every settlement of the year not reversed (by
      * discharge month, so only that year's partitions are read, through {@code settlement_person_idx}).
+     *
+     * <p>One statement (totals and per-fund sums over the same rows), and the year's bounds are
+     * written into the SQL as date literals (from the {@code int} year, never from input): with
+     * them as parameters PostgreSQL cannot prune the partitions in a generic plan, so it planned
+     * the statement anew for every upload (custom plans over all month partitions). Measured with
+     * pgbench on 26 month partitions, 300,000 rows: 1.76 + 1.56 ms per upload for the two former
+     * statements, 0.21 ms for this one (its generic plan holds the year's 12 partitions only).
      */
     public YearToDateUsage usage(String idNumber, int year) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = from.plusYears(1);
-        record Totals(int admissions, BigDecimal inScope, BigDecimal deductible) {
-        }
-        Totals totals = jdbc.sql("""
-                        SELECT count(*), coalesce(sum(in_scope), 0), coalesce(sum(deductible), 0) FROM app.settlement
-                        WHERE person_id_number = ? AND discharge_month >= ? AND discharge_month < ? AND status = 'SETTLED'""")
-                .params(idNumber, from, to)
-                .query((rs, n) -> new Totals(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
+        String sql = USAGE_SQL.computeIfAbsent(year, y -> """
+                WITH s AS MATERIALIZED (
+                    SELECT in_scope, deductible, funds FROM app.settlement
+                    WHERE person_id_number = ? AND discharge_month >= DATE '%s' AND discharge_month < DATE '%s'
+                      AND status = 'SETTLED')
+                SELECT NULL AS code, count(*) AS admissions, coalesce(sum(in_scope), 0) AS a, coalesce(sum(deductible), 0) AS b FROM s
+                UNION ALL
+                SELECT f->>'code', 0, sum((f->>'amount')::numeric), sum((f->>'base')::numeric)
+                FROM s CROSS JOIN LATERAL jsonb_array_elements(s.funds) f GROUP BY 1""".formatted(
+                LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 1, 1)));
+        int[] admissions = {0};
+        Money[] totals = {Money.ZERO, Money.ZERO};
         Map<String, FundUsage> funds = new HashMap<>();
-        jdbc.sql("""
-                        SELECT f->>'code', sum((f->>'amount')::numeric), sum((f->>'base')::numeric)
-                        FROM app.settlement s CROSS JOIN LATERAL jsonb_array_elements(s.funds) f
-                        WHERE s.person_id_number = ? AND s.discharge_month >= ? AND s.discharge_month < ? AND s.status = 'SETTLED'
-                        GROUP BY 1""")
-                .params(idNumber, from, to)
-                .query(rs -> {
-                    funds.put(rs.getString(1), new FundUsage(new Money(rs.getBigDecimal(2)), new Money(rs.getBigDecimal(3))));
-                });
-        return new YearToDateUsage(year, totals.admissions(), new Money(totals.inScope()), new Money(totals.deductible()), funds);
+        jdbc.sql(sql).param(idNumber).query(rs -> {
+            String code = rs.getString("code");
+            if (code == null) {
+                admissions[0] = rs.getInt("admissions");
+                totals[0] = new Money(rs.getBigDecimal("a"));
+                totals[1] = new Money(rs.getBigDecimal("b"));
+            } else {
+                funds.put(code, new FundUsage(new Money(rs.getBigDecimal("a")), new Money(rs.getBigDecimal("b"))));
+            }
+        });
+        return new YearToDateUsage(year, admissions[0], totals[0], totals[1], funds);
     }
+
+    /** the usage statement of each year (see {@link #usage}) */
+    private static final Map<Integer, String> USAGE_SQL = new ConcurrentHashMap<>();
 
     /** What {@link #insert} stores besides the calculation. */
     public record NewSettlement(UUID id, String institutionCode, String settlementNo, String personIdNumber,
@@ -138,7 +157,12 @@ public class SettlementStore {
                              String medicalAreaName, String medicalProvinceName) {
     }
 
-    public void insert(NewSettlement s, SettlementResult r) {
+    /**
+     * Inserts the settlement and answers the row as stored ({@code RETURNING}: the values after
+     * the table's types and defaults, as a later read gives them — a new row has no reversal).
+     * Saves the read-back statement of the upload (measured: 0.55 ms of PostgreSQL per upload).
+     */
+    public HospitalSettlement insert(NewSettlement s, SettlementResult r) {
         List<Map<String, Object>> funds = new ArrayList<>();
         for (FundPayment f : r.funds()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -148,7 +172,7 @@ public class SettlementStore {
             m.put("amount", f.amount().yuan());
             funds.add(m);
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO app.settlement (id, discharge_month, institution_code, settlement_no, person_id_number,
                             person_name, insured_area_code, insured_province, medical_area_code, medical_province, hospital_grade,
                             insurance_type, person_type, policy_effective_from, admission_date, discharge_date, emergency,
@@ -157,7 +181,8 @@ public class SettlementStore {
                             social_security_card_no, diagnosis_names, hospital_name, hospital_grade_name, insured_area_name,
                             insured_province_name, medical_area_name, medical_province_name)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 'SETTLED', ?,
-                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        RETURNING *, NULL::text AS r_reason, NULL::text AS r_by, NULL::timestamptz AS r_at""")
                 .params(s.id(), s.dischargeDate().withDayOfMonth(1), s.institutionCode(), s.settlementNo(), s.personIdNumber(),
                         s.personName(), s.insuredAreaCode(), s.insuredProvince(), s.medicalAreaCode(), s.medicalProvince(),
                         r.grade().name(), r.policy().insuranceType().name(), r.policy().personType().name(),
@@ -169,7 +194,7 @@ public class SettlementStore {
                         s.slip().diagnosisNames() == null ? null : s.slip().diagnosisNames().toArray(String[]::new),
                         s.slip().hospitalName(), s.slip().hospitalGradeName(), s.slip().insuredAreaName(),
                         s.slip().insuredProvinceName(), s.slip().medicalAreaName(), s.slip().medicalProvinceName())
-                .update();
+                .query(SettlementStore::map).single();
     }
 
     /** The row of a settlement, for the checks of reversal and details. */
@@ -187,13 +212,18 @@ public class SettlementStore {
                 .optional();
     }
 
+    /**
+     * The stored settlement with its reversal. The month is a date literal in the SQL (from a
+     * {@code LocalDate}), for the same reason as in {@link #usage}: the generic plan then reads the
+     * one partition; with a parameter every call was planned over all months (pgbench: 0.55 → 0.22 ms).
+     */
     public Optional<HospitalSettlement> find(LocalDate month, UUID id) {
         return jdbc.sql("""
                         SELECT s.*, r.reason AS r_reason, r.reversed_by AS r_by, r.reversed_at AS r_at
                         FROM app.settlement s
                         LEFT JOIN app.settlement_reversal r ON r.discharge_month = s.discharge_month AND r.settlement_id = s.id
-                        WHERE s.discharge_month = ? AND s.id = ?""")
-                .params(month, id).query(SettlementStore::map).optional();
+                        WHERE s.discharge_month = DATE '%s' AND s.id = ?""".formatted(month.withDayOfMonth(1)))
+                .param(id).query(SettlementStore::map).optional();
     }
 
     /** The unmasked identifiers of a settlement, for the person's own document (the slip) only. */
