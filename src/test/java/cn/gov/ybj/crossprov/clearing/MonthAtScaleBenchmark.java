@@ -1,7 +1,11 @@
-package cn.gov.ybj.crossprov.settlement;
+package cn.gov.ybj.crossprov.clearing;
 
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.settlement.DailyReconciliation;
+import cn.gov.ybj.crossprov.settlement.Reconciliation;
+import cn.gov.ybj.crossprov.settlement.SettlementBulkLoad;
+import cn.gov.ybj.crossprov.settlement.SettlementGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,18 +26,20 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 日对账 of one day over a month of N settlements (default 25 million, the issue's national month),
- * loaded with {@link SettlementBulkLoad}, and as many hospital ledger lines (copied in SQL from the
- * settlements, with a few deliberate mismatches on the measured day). Prints the load times and the
- * reconciliation's time for the national centre (every pair) and for one province, over several runs.
+ * A national month at scale, loaded once: N settlements (default 25 million) with {@link SettlementBulkLoad}
+ * and as many hospital ledger lines (copied in SQL from the settlements, with a few deliberate mismatches
+ * on the measured day). Then, each printed: 日对账 of one day for the national centre (every pair) and for
+ * one province over several runs (settlement issue: ≤ 2 s); the month's clearing tables generated
+ * (clearing issue: ≤ 60 s), 附件7 and a province's table read, and the JVM heap around the generation
+ * (the month is never loaded into the JVM: the heap's peak stays near its level before).
  * <pre>
- * ./mvnw test -Dtest=ReconciliationBenchmark -Dbenchmark=true -Dbench.rows=25000000 -Dbench.streams=2 -Dbench.runs=10
+ * ./mvnw test -Dtest=MonthAtScaleBenchmark -Dbenchmark=true -Dbench.rows=25000000 -Dbench.streams=2 -Dbench.runs=10
  * </pre>
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest
 @ActiveProfiles("test")
-class ReconciliationBenchmark {
+class MonthAtScaleBenchmark {
 
     static final YearMonth MONTH = YearMonth.of(2026, 10);
 
@@ -40,6 +49,8 @@ class ReconciliationBenchmark {
     DailyReconciliation reconciliation;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MonthlyClearing clearing;
 
     @Test
     void oneDayOfAMonthOfSettlements() {
@@ -113,6 +124,48 @@ class ReconciliationBenchmark {
                 assertThat(r.platform().count() + r.platform().reversed()).isEqualTo(dayRows);
             }
         }
-        System.out.printf("RECON-BENCH total %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        // 月度清算 of the month: every settlement but the day's mismatches is reconciled
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        long heapBefore = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long g = System.nanoTime();
+        ClearingSummary month = clearing.generate(centre, MONTH);
+        double generation = (System.nanoTime() - g) / 1e9;
+        long heapPeak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("CLEARING-BENCH tables generated in %.1f s (%d ms inside): %,d reconciled settlements, %s yuan; "
+                        + "%,d left out; heap used %,d MB before, peak %,d MB during (sum of pool peaks), max %,d MB%n",
+                generation, month.generationMs(), month.settlements(), month.fundsTotal(), month.unreconciledSettlements(),
+                heapBefore >> 20, heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        long stored = jdbc.sql("SELECT count(*) FROM app.clearing_line WHERE month = ?").param(first).query(Long.class).single();
+        System.out.printf("CLEARING-BENCH %,d stored lines%n", stored);
+        for (String what : List.of("附件7 (national centre)", "7-1 北京 by area")) {
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i <= runs; i++) {
+                long s = System.nanoTime();
+                if (what.startsWith("附件7")) {
+                    clearing.matrix(centre, MONTH).orElseThrow();
+                } else {
+                    clearing.table(beijing, MONTH, TableKind.PAYABLE, "110000", ClearingTable.TableRows.AREAS, null).orElseThrow();
+                }
+                if (i > 0) {
+                    ms.add((System.nanoTime() - s) / 1e6);
+                }
+            }
+            Collections.sort(ms);
+            System.out.printf("CLEARING-BENCH read %s: %d runs: min %.1f ms, median %.1f ms, max %.1f ms%n", what, runs,
+                    ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+        }
+        long reconciled = jdbc.sql("""
+                        SELECT count(*) FROM app.settlement s JOIN app.settlement_ledger l ON l.ledger_month = s.discharge_month
+                            AND l.ledger_date = s.discharge_date AND l.institution_code = s.institution_code
+                            AND l.settlement_no = s.settlement_no
+                        WHERE s.discharge_month = ? AND s.status = 'SETTLED' AND l.status = 'SETTLED' AND l.total = s.total
+                          AND l.funds_total = s.funds_total AND l.personal_cash = s.personal_cash
+                          AND s.insured_province <> s.medical_province""")
+                .param(first).query(Long.class).single();
+        assertThat(month.settlements()).isEqualTo(reconciled);
+        System.out.printf("MONTH-BENCH total %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 }
