@@ -1,12 +1,29 @@
 -- 月度清算 as a process (bpmn/monthly-clearing.bpmn): the month's case, the 25th deadline and its
--- escalation, the centre's resolution of disputes, and province pairs carried to a later month.
+-- escalation, the centre's resolution of disputes, province pairs carried to a later month, and the
+-- notices published.
 -- See docs/clearing.md.
 
 -- The case of the month: one process instance per month, never two (unique, with the unique month).
 ALTER TABLE app.clearing_month
     ADD COLUMN process_instance_id varchar(64) UNIQUE,
     -- 第三十四条: the provinces confirm by the 25th of the month after the clearing month
-    ADD COLUMN confirm_due timestamptz;
+    ADD COLUMN confirm_due timestamptz,
+    -- 第三十五条: 付款/收款通知书 published (status NOTICES_PUBLISHED)
+    ADD COLUMN notices_published_at timestamptz;
+-- the status checks of V21 (named by PostgreSQL) give way to ones that know NOTICES_PUBLISHED
+DO $$
+DECLARE c record;
+BEGIN
+    FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = 'app.clearing_month'::regclass AND contype = 'c'
+                 AND pg_get_constraintdef(oid) LIKE '%status%' LOOP
+        EXECUTE format('ALTER TABLE app.clearing_month DROP CONSTRAINT %I', c.conname);
+    END LOOP;
+END $$;
+ALTER TABLE app.clearing_month
+    ALTER COLUMN status TYPE varchar(20),
+    ADD CONSTRAINT clearing_month_status CHECK (status IN ('CONFIRMING', 'CONFIRMED', 'NOTICES_PUBLISHED')),
+    ADD CONSTRAINT clearing_month_confirmed CHECK ((status = 'CONFIRMING') = (confirmed_at IS NULL)),
+    ADD CONSTRAINT clearing_month_notices CHECK ((status = 'NOTICES_PUBLISHED') = (notices_published_at IS NOT NULL));
 
 -- A province that had not confirmed by the 25th: escalated to the national centre (督办).
 ALTER TABLE app.clearing_province

@@ -57,6 +57,8 @@ public class ClearingMonth {
     private String processInstanceId;
     /** 第三十四条: confirmed by the 25th of the next month */
     private Instant confirmDue;
+    /** 第三十五条: the notices published */
+    private Instant noticesPublishedAt;
     @ElementCollection
     @CollectionTable(name = "clearing_province", joinColumns = @JoinColumn(name = "clearing_month_id"))
     @MapKeyColumn(name = "province_code")
@@ -146,6 +148,16 @@ public class ClearingMonth {
         this.confirmDue = confirmDue;
     }
 
+    /** 第三十五条: the notices are published once every province has confirmed. */
+    void noticesPublished(Instant now) {
+        if (status != ClearingStatus.CONFIRMED) {
+            throw new BusinessRuleException(month() + " 的清算表尚未全部确认，不能发布通知书",
+                    "The clearing tables of " + month() + " are not all confirmed: no notices yet");
+        }
+        status = ClearingStatus.NOTICES_PUBLISHED;
+        noticesPublishedAt = now;
+    }
+
     /** A province not confirmed by the deadline: escalated to the centre (its state stays). */
     void escalated(String province, Instant now) {
         ProvinceConfirmation p = provinces.get(province);
@@ -183,11 +195,12 @@ public class ClearingMonth {
      *
      * @param changed  whether the pair's amounts differ from before
      * @param involved the provinces that pay or receive anything now
-     * @return the provinces that had confirmed (or had nothing to confirm) and must confirm now
+     * @return the provinces whose case must look again: to confirm now (had confirmed, or had nothing), or
+     *         nothing to confirm any more while their confirmation was open
      */
     Set<String> pairChanged(String a, String b, boolean changed, Set<String> involved, long settlements, Money fundsTotal,
                             Instant now) {
-        Set<String> reopened = new java.util.TreeSet<>();
+        Set<String> recheck = new java.util.TreeSet<>();
         for (String code : List.of(a, b)) {
             ProvinceConfirmation p = provinces.get(code);
             boolean isInvolved = involved.contains(code);
@@ -197,18 +210,19 @@ public class ClearingMonth {
                         p.notInvolved();
                     } else if (changed) {
                         p.toConfirm();
-                        reopened.add(code);
+                        recheck.add(code);
                     }
                 }
                 case NOT_INVOLVED -> {
                     if (isInvolved) {
                         p.toConfirm();
-                        reopened.add(code);
+                        recheck.add(code);
                     }
                 }
                 case PENDING -> {
                     if (!isInvolved) {
                         p.notInvolved();
+                        recheck.add(code);
                     }
                 }
                 case DISPUTED -> {
@@ -225,7 +239,7 @@ public class ClearingMonth {
         this.settlements = settlements;
         this.fundsTotal = fundsTotal.yuan();
         completeIfConfirmed(now);
-        return reopened;
+        return recheck;
     }
 
     private ProvinceConfirmation provinceToAnswer(String province) {
@@ -308,6 +322,11 @@ public class ClearingMonth {
     /** the provinces' deadline: the 25th of the next month (第三十四条) */
     public Instant getConfirmDue() {
         return confirmDue;
+    }
+
+    /** when the notices were published, or null */
+    public Instant getNoticesPublishedAt() {
+        return noticesPublishedAt;
     }
 
     /** every province of the month by code, in code order */

@@ -84,6 +84,11 @@ public class ClearingSteps {
         }
     }
 
+    /** 第三十五条: every province confirmed — the notices are published (by the month's end). */
+    public void publishNotices(DelegateExecution execution) {
+        clearing.publishNotices(month(execution));
+    }
+
     /** 第三十四条: confirmed by the 25th of the month after the clearing month, to the end of that day (China time). */
     static Instant confirmDue(YearMonth month) {
         return month.plusMonths(1).atDay(25).atTime(LocalTime.of(23, 59, 59)).atZone(ChinaTime.ZONE).toInstant();

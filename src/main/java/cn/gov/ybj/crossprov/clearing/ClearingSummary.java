@@ -15,10 +15,12 @@ import java.util.List;
  * @param fundsTotal               their fund payment, 附件7's grand total (national)
  * @param unreconciledSettlements  settled settlements of the month not reconciled when generated: left out (national)
  * @param confirmDue               the provinces' deadline, the 25th of the next month (null before the case)
+ * @param noticesPublishedAt       when the 付款/收款通知书 were published (第三十五条), or null
  */
 public record ClearingSummary(YearMonth month, ClearingStatus status, String generatedBy, Instant generatedAt,
                               long generationMs, Long settlements, Money fundsTotal, Long unreconciledSettlements,
-                              Money unreconciledFunds, Instant confirmDue, Instant confirmedAt, List<ProvinceState> provinces,
+                              Money unreconciledFunds, Instant confirmDue, Instant confirmedAt, Instant noticesPublishedAt,
+                              List<ProvinceState> provinces,
                               List<DisputeState> disputes) {
 
     /** @param escalatedAt when it was escalated to the centre for not confirming by the deadline, or null */

@@ -179,7 +179,7 @@ public class ClearingTasks {
             MonthlyClearing.Resolved resolved = clearing.resolve(centre, month(t), (String) tasks.getVariable(t.getId(), "province"),
                     resolutions);
             tasks.complete(t.getId());
-            for (String p : resolved.reopened()) {
+            for (String p : resolved.recheck()) {
                 tablesChanged(t.getProcessInstanceId(), p);
             }
             monthConfirmedIfSo(t.getProcessInstanceId(), resolved.summary());
@@ -187,7 +187,10 @@ public class ClearingTasks {
         });
     }
 
-    /** The province's instance waiting after it confirmed (or had nothing) takes its confirmation task again. */
+    /**
+     * The province's instance looks again whether it has tables to confirm: waiting (it had confirmed, or had
+     * nothing) it takes its confirmation task; with the task open and nothing left to confirm, the task goes.
+     */
     private void tablesChanged(String processInstanceId, String province) {
         for (Execution e : runtime.createExecutionQuery().processInstanceId(processInstanceId)
                 .messageEventSubscriptionName(TABLES_CHANGED).list()) {

@@ -236,7 +236,7 @@ public class MonthlyClearing {
     }
 
     boolean confirmed(YearMonth month) {
-        return months.findByMonth(month.atDay(1)).map(m -> m.getStatus() == ClearingStatus.CONFIRMED).orElse(false);
+        return months.findByMonth(month.atDay(1)).map(m -> m.getStatus() != ClearingStatus.CONFIRMING).orElse(false);
     }
 
     /** Whether the province has tables to confirm now (pending: not confirmed, no open dispute). */
@@ -245,13 +245,20 @@ public class MonthlyClearing {
                 .map(p -> p.getStatus() == ProvinceStatus.PENDING).orElse(false);
     }
 
+    /** 第三十五条: the month's notices are published (the case, after the last confirmation). */
+    void publishNotices(YearMonth month) {
+        tx.executeWithoutResult(status -> months.lockByMonth(month.atDay(1)).orElseThrow(() -> notGenerated(month))
+                .noticesPublished(now()));
+        log.info("Clearing {}: the payment and receipt notices are published", month);
+    }
+
     /** The province had not confirmed by the deadline: recorded, once (the case escalates the task). */
     void escalated(YearMonth month, String province) {
         tx.executeWithoutResult(status -> months.lockByMonth(month.atDay(1)).ifPresent(m -> m.escalated(province, now())));
     }
 
-    /** The month after a resolution, and the provinces that had confirmed (or had nothing) and must confirm now. */
-    record Resolved(ClearingSummary summary, Set<String> reopened) {
+    /** The month after a resolution, and the provinces whose case must look again ({@link ClearingMonth#pairChanged}). */
+    record Resolved(ClearingSummary summary, Set<String> recheck) {
     }
 
     /**
@@ -296,17 +303,17 @@ public class MonthlyClearing {
             if (!given.equals(open)) {
                 throw new BusinessRuleException("请对本省每一项未处理的异议作出处理：" + open, "Resolve each open dispute of the province: " + open);
             }
-            Set<String> reopened = new TreeSet<>();
+            Set<String> recheck = new TreeSet<>();
             for (ClearingTasks.ResolutionRequest r : resolutions) {
                 String pair = r.pairProvince().strip();
                 String note = r.note() == null || r.note().isBlank() ? null : r.note().strip();
                 m.resolve(province, pair, r.resolution(), note, centre.account(), now());
-                reopened.addAll(applyResolution(m, first, province, pair, r.resolution(), centre.account()));
+                recheck.addAll(applyResolution(m, first, province, pair, r.resolution(), centre.account()));
             }
-            return new Resolved(summary(centre, m), reopened);
+            return new Resolved(summary(centre, m), recheck);
         });
-        log.info("Clearing {}: disputes of {} resolved by {} ({}); to confirm again: {}", month, province, centre.account(),
-                resolutions.stream().map(r -> r.pairProvince() + " " + r.resolution()).toList(), resolved.reopened());
+        log.info("Clearing {}: disputes of {} resolved by {} ({}); provinces to look again: {}", month, province, centre.account(),
+                resolutions.stream().map(r -> r.pairProvince() + " " + r.resolution()).toList(), resolved.recheck());
         return resolved;
     }
 
@@ -521,7 +528,7 @@ public class MonthlyClearing {
         return new ClearingSummary(m.month(), m.getStatus(), m.getGeneratedBy(), m.getGeneratedAt(), m.getGenerationMs(),
                 national ? m.getSettlements() : null, national ? m.getFundsTotal() : null,
                 national ? m.getUnreconciledSettlements() : null, national ? m.getUnreconciledFunds() : null,
-                m.getConfirmDue(), m.getConfirmedAt(), provinces, disputes);
+                m.getConfirmDue(), m.getConfirmedAt(), m.getNoticesPublishedAt(), provinces, disputes);
     }
 
     // --- who

@@ -3,9 +3,10 @@
  * one clearing month per 清算所属月份 ({@link cn.gov.ybj.crossprov.clearing.ClearingMonth}), its tables 附件7–7-6
  * generated in SQL from the month's reconciled settlements ({@code settlement.ReconciledSettlements}) and
  * stored as rows, read per officer (a province sees only its own), the provinces' confirmations and
- * disputes. The provincial home screen. See docs/clearing.md.
+ * disputes; the month's case ({@code bpmn/monthly-clearing.bpmn}, {@link cn.gov.ybj.crossprov.clearing.ClearingTasks}),
+ * the notices and the downloads. The provincial home screen. See docs/clearing.md.
  */
-@ApplicationModule(displayName = "Clearing", allowedDependencies = {"identity", "insured", "reference", "settlement", "shared", "ui"})
+@ApplicationModule(displayName = "Clearing", allowedDependencies = {"documents", "identity", "insured", "reference", "settlement", "shared", "ui"})
 package cn.gov.ybj.crossprov.clearing;
 
 import org.springframework.modulith.ApplicationModule;

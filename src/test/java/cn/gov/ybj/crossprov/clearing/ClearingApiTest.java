@@ -186,4 +186,77 @@ class ClearingApiTest {
             assertThat(status(url, null)).as(url).isEqualTo(401);
         }
     }
+
+    @Test
+    void everyTableDownloadsAsExcelAndPdfWithTheSameAmounts() throws Exception {
+        for (String table : List.of("PAYABLE", "EMPLOYEE_FUNDS", "RESIDENT_DEDUCTIONS", "RECEIVABLE")) {
+            JsonNode json = ok("/api/clearing/2025-05/provinces/350000/tables/" + table, CENTRE);
+            MvcResult xlsx = call("/api/clearing/2025-05/provinces/350000/tables/" + table + ".xlsx", CENTRE);
+            assertThat(xlsx.getResponse().getStatus()).as(table).isEqualTo(200);
+            assertThat(xlsx.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            List<org.dhatim.fastexcel.reader.Row> rows = sheet(xlsx.getResponse().getContentAsByteArray());
+            assertThat(rows.get(0).getCellText(0)).startsWith("福建省跨省异地就医").endsWith("表");
+            assertThat(rows.get(2).getCellText(0)).isEqualTo("清算所属月份：2025 年 05 月");
+            // header at row 5, then one row per JSON row and the 合计 row, each amount the same number
+            boolean totalFirst = table.equals("PAYABLE") || table.equals("RECEIVABLE");
+            List<JsonNode> expected = new java.util.ArrayList<>();
+            json.path("rows").forEach(expected::add);
+            expected.add(json.path("total"));
+            for (int i = 0; i < expected.size(); i++) {
+                org.dhatim.fastexcel.reader.Row r = rows.get(6 + i);
+                JsonNode e = expected.get(i);
+                assertThat(r.getCellText(0)).isEqualTo(e.path("name").asText());
+                int c = 1;
+                if (totalFirst) {
+                    assertThat(r.getCellAsNumber(c++).orElseThrow()).isEqualByComparingTo(amount(e.path("total")));
+                }
+                for (JsonNode a : e.path("amounts")) {
+                    assertThat(r.getCellAsNumber(c++).orElseThrow()).as(table + " " + e.path("name").asText()).isEqualByComparingTo(amount(a));
+                }
+                if (!totalFirst) {
+                    assertThat(r.getCellAsNumber(c).orElseThrow()).isEqualByComparingTo(amount(e.path("total")));
+                }
+            }
+            MvcResult pdf = call("/api/clearing/2025-05/provinces/350000/tables/" + table + ".pdf", CENTRE);
+            assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
+            String text = ClearingProcessIntegrationTest.text(pdf.getResponse().getContentAsByteArray());
+            String grand = String.format(java.util.Locale.ROOT, "%,.2f", amount(json.path("total").path("total")));
+            assertThat(text).contains("制表单位：（部级经办机构签章）", "清算所属月份：2025 年 05 月", "单位负责人：");
+            // a narrow column wraps a long amount: compare without the line breaks
+            String compact = text.replaceAll("\\s+", "");
+            assertThat(compact).contains(totalFirst ? "合计" + grand : grand);
+        }
+        // another province's table: 403 as for the JSON
+        assertThat(status("/api/clearing/2025-05/provinces/350000/tables/PAYABLE.xlsx", BEIJING)).isEqualTo(403);
+        assertThat(status("/api/clearing/2025-05/provinces/350000/tables/PAYABLE.pdf", BEIJING)).isEqualTo(403);
+
+        // 附件7: the grand total and a cell in Excel; the PDF in blocks of provinces with the 合计 column last
+        JsonNode matrix = ok("/api/clearing/2025-05/matrix", CENTRE);
+        List<org.dhatim.fastexcel.reader.Row> m = sheet(call("/api/clearing/2025-05/matrix.xlsx", CENTRE).getResponse().getContentAsByteArray());
+        int provinces = matrix.path("provinces").size();
+        org.dhatim.fastexcel.reader.Row totals = m.get(5 + 1 + provinces);
+        assertThat(totals.getCellText(0)).isEqualTo("合计");
+        assertThat(totals.getCellAsNumber(provinces + 1).orElseThrow()).isEqualByComparingTo(amount(matrix.path("grandTotal")));
+        assertThat(m.get(6).getCellText(1)).isEqualTo("——");
+        String matrixPdf = ClearingProcessIntegrationTest.text(call("/api/clearing/2025-05/matrix.pdf", CENTRE).getResponse()
+                .getContentAsByteArray());
+        assertThat(matrixPdf).contains("全国跨省异地就医费用清算表", "（续）付款省");
+        assertThat(matrixPdf.replaceAll("\\s+", "")).contains(String.format(java.util.Locale.ROOT, "%,.2f", amount(matrix.path("grandTotal"))));
+    }
+
+    static List<org.dhatim.fastexcel.reader.Row> sheet(byte[] xlsx) throws Exception {
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx));
+             java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> list = new java.util.ArrayList<>();
+            // rows as the sheet holds them; empty rows are absent: index them by their number
+            rows.forEach(r -> {
+                while (list.size() < r.getRowNum() - 1) {
+                    list.add(null);
+                }
+                list.add(r);
+            });
+            return list;
+        }
+    }
 }

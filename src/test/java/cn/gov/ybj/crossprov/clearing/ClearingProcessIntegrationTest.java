@@ -95,6 +95,32 @@ class ClearingProcessIntegrationTest {
         return tasks.get(0).path("taskId").asText();
     }
 
+    byte[] ok2(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, RequestPostProcessor token)
+            throws Exception {
+        MvcResult r = call(request, token);
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        return r.getResponse().getContentAsByteArray();
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        }
+    }
+
+    static String figures(BigDecimal amount) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", amount);
+    }
+
+    String provinceName(JsonNode month, String code) {
+        for (JsonNode p : month.path("provinces")) {
+            if (p.path("province").asText().equals(code)) {
+                return p.path("name").asText();
+            }
+        }
+        throw new AssertionError(code);
+    }
+
     String provinceStatus(JsonNode month, String code) {
         for (JsonNode p : month.path("provinces")) {
             if (p.path("province").asText().equals(code)) {
@@ -127,6 +153,7 @@ class ClearingProcessIntegrationTest {
     void theCentreStartsAMonthAndEachProvinceConfirmsItsOwnTask() throws Exception {
         YearMonth june = YearMonth.of(2025, 6);
         ClearingTestData.insert(jdbc, june, "CLP2506", 1_500);
+        Expected expected = ClearingTestData.expected(jdbc, june, "CLP2506");
         assertThat(call(post("/api/clearing/2025-06/case"), province(BEIJING)).getResponse().getStatus())
                 .as("a province cannot start a month").isEqualTo(403);
         JsonNode month = ok(post("/api/clearing/2025-06/case"), CENTRE);
@@ -159,10 +186,38 @@ class ClearingProcessIntegrationTest {
         assertThat(provinceStatus(confirmed, BEIJING)).isEqualTo("CONFIRMED");
         assertThat(tasks(province(BEIJING), june)).isEmpty();
 
+        String notice = "/api/clearing/2025-06/provinces/110000/notices/payment.pdf";
+        assertThat(call(get(notice), province(BEIJING)).getResponse().getStatus()).as("not yet published").isEqualTo(422);
         confirmAllPending(june);
-        assertThat(ok(get("/api/clearing/2025-06"), CENTRE).path("status").asText()).isEqualTo("CONFIRMED");
+        JsonNode published = ok(get("/api/clearing/2025-06"), CENTRE);
+        assertThat(published.path("status").asText()).isEqualTo("NOTICES_PUBLISHED");
+        assertThat(published.path("noticesPublishedAt").isNull()).isFalse();
+
+        // 付款通知书 (附件8) of Beijing: a line per other province with what Beijing owes it, the total in figures and words
+        MvcResult pdf = call(get(notice), province(BEIJING));
+        assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
+        assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+        String text = text(pdf.getResponse().getContentAsByteArray());
+        assertThat(text).contains("北京市跨省异地就医费用付款通知书", "清算所属月份：2025 年 06 月", "付款方：北京市",
+                "请你单位将 2025 年 06 月跨省异地就医费用及时拨付给就医地", "跨省异地就医费用付款汇总表", "附件7-5 北京市");
+        BigDecimal owed = BigDecimal.ZERO;
+        for (String other : ClearingTestData.PROVINCES) {
+            if (!other.equals(BEIJING)) {
+                BigDecimal cell = expected.sum(x -> x.insuredProvince().equals(BEIJING) && x.medicalProvince().equals(other));
+                owed = owed.add(cell);
+                assertThat(text).as(other).containsPattern(provinceName(published, other) + "\\s+" + java.util.regex.Pattern.quote(figures(cell)));
+            }
+        }
+        assertThat(owed).isPositive();
+        assertThat(text).containsPattern("合计\\s+" + java.util.regex.Pattern.quote(figures(owed)))
+                .contains("人民币" + cn.gov.ybj.crossprov.documents.ChineseAmount.inWords(new cn.gov.ybj.crossprov.shared.Money(owed)));
+        // 收款通知书 (附件9) of Fujian for Fujian; Beijing's notices are not Fujian's
+        String receipt = text(ok2(get("/api/clearing/2025-06/provinces/350000/notices/receipt.pdf"), province(FUJIAN)));
+        assertThat(receipt).contains("福建省跨省异地就医费用收款通知书", "收款方：福建省", "附件7-6 福建省跨省异地就医应收医疗费用清算表");
+        assertThat(call(get(notice), province(FUJIAN)).getResponse().getStatus()).isEqualTo(403);
+        assertThat(call(get("/api/clearing/2025-06/provinces/110000/notices/other.pdf"), CENTRE).getResponse().getStatus()).isEqualTo(400);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).count()).as("the case ended").isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseId).activityId("EndEvent_MonthConfirmed")
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseId).activityId("EndEvent_NoticesPublished")
                 .count()).isEqualTo(1);
     }
 
@@ -219,7 +274,7 @@ class ClearingProcessIntegrationTest {
         confirmationTask(BEIJING, july);
         confirmationTask(FUJIAN, july);
         confirmAllPending(july);
-        assertThat(ok(get("/api/clearing/2025-07"), CENTRE).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(ok(get("/api/clearing/2025-07"), CENTRE).path("status").asText()).isEqualTo("NOTICES_PUBLISHED");
 
         // August clears its own settlements and July's carried pair, to the fen
         ok(post("/api/clearing/2025-08/case"), CENTRE);
@@ -248,6 +303,6 @@ class ClearingProcessIntegrationTest {
         assertThat(provinceStatus(again, BEIJING)).isEqualTo("CONFIRMED");
         assertThat(provinceStatus(again, FUJIAN)).isEqualTo("PENDING");
         confirmAllPending(august);
-        assertThat(ok(get("/api/clearing/2025-08"), CENTRE).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(ok(get("/api/clearing/2025-08"), CENTRE).path("status").asText()).isEqualTo("NOTICES_PUBLISHED");
     }
 }

@@ -72,6 +72,10 @@ class ClearingProcessTest {
         public void escalate(DelegateExecution e) {
             calls.add("escalate:" + e.getVariable("province"));
         }
+
+        public void publishNotices(DelegateExecution e) {
+            calls.add("publishNotices:" + e.getVariable("month"));
+        }
     }
 
     public static class Schedule {
@@ -147,7 +151,9 @@ class ClearingProcessTest {
         assertThat(pi).isActive();
         answer(pi, FUJIAN, "CONFIRM");
         monthConfirmed(pi);
-        assertThat(pi).isEnded().hasPassed("EndEvent_MonthConfirmed").hasNotPassed("Task_ResolveDisputes", "BoundaryEvent_ConfirmationLate");
+        assertThat(pi).isEnded().hasPassed("Task_PublishNotices", "EndEvent_NoticesPublished")
+                .hasNotPassed("Task_ResolveDisputes", "BoundaryEvent_ConfirmationLate");
+        assertThat(steps.calls).containsExactly("openConfirmations:2025-03", "publishNotices:2025-03");
         assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("2025-03").count()).isZero();
     }
 
@@ -168,13 +174,16 @@ class ClearingProcessTest {
         tablesChanged(pi, BEIJING);
         assertThat(confirmation(pi, FUJIAN)).isNotNull();
         assertThat(confirmation(pi, BEIJING)).isNotNull();
-        tablesChanged(pi, FUJIAN); // not waiting (its task is open): nothing happens
+        // a change while a confirmation is open: the province looks again, and still has tables to confirm
+        String fujianTask = confirmation(pi, FUJIAN).getId();
+        tablesChanged(pi, FUJIAN);
+        assertThat(confirmation(pi, FUJIAN).getId()).isNotEqualTo(fujianTask);
         assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(2);
 
         answer(pi, FUJIAN, "CONFIRM");
         answer(pi, BEIJING, "CONFIRM");
         monthConfirmed(pi);
-        assertThat(pi).isEnded().hasPassed("Task_ResolveDisputes", "EndEvent_MonthConfirmed");
+        assertThat(pi).isEnded().hasPassed("Task_ResolveDisputes", "EndEvent_NoticesPublished");
     }
 
     @Test
@@ -189,7 +198,20 @@ class ClearingProcessTest {
         assertThat(confirmation(pi, FUJIAN)).isNull();
         answer(pi, BEIJING, "CONFIRM");
         monthConfirmed(pi);
-        assertThat(pi).isEnded().hasPassed("Task_ResolveDisputes", "EndEvent_MonthConfirmed");
+        assertThat(pi).isEnded().hasPassed("Task_ResolveDisputes", "EndEvent_NoticesPublished");
+    }
+
+    @Test
+    void anOpenConfirmationGoesWhenTheProvinceHasNothingLeftToConfirm() {
+        ProcessInstance pi = startByHand();
+        answer(pi, FUJIAN, "CONFIRM");
+        // the centre carried Beijing's only pair out of the month (another province's dispute)
+        steps.pending.put(BEIJING, false);
+        tablesChanged(pi, BEIJING);
+        assertThat(confirmation(pi, BEIJING)).isNull();
+        assertThat(pi).hasPassed("BoundaryEvent_TablesChangedWhileOpen");
+        monthConfirmed(pi);
+        assertThat(pi).isEnded().hasPassed("EndEvent_NoticesPublished");
     }
 
     @Test
@@ -205,7 +227,7 @@ class ClearingProcessTest {
         assertThat(confirmation(pi, FUJIAN)).as("still Fujian's to confirm").isNotNull();
         answer(pi, FUJIAN, "CONFIRM");
         monthConfirmed(pi);
-        assertThat(pi).isEnded().hasPassed("Task_EscalateLateConfirmation", "EndEvent_Escalated", "EndEvent_MonthConfirmed");
+        assertThat(pi).isEnded().hasPassed("Task_EscalateLateConfirmation", "EndEvent_Escalated", "EndEvent_NoticesPublished");
     }
 
     @Test

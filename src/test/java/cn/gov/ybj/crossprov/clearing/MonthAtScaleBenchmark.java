@@ -48,12 +48,17 @@ class MonthAtScaleBenchmark {
     @Autowired
     DailyReconciliation reconciliation;
     @Autowired
-    JdbcClient jdbc;
+    javax.sql.DataSource dataSource;
     @Autowired
     MonthlyClearing clearing;
+    /** the set-up's statements over the whole month run for minutes: no request timeout (30 s) for them */
+    JdbcClient jdbc;
 
     @Test
     void oneDayOfAMonthOfSettlements() {
+        org.springframework.jdbc.core.JdbcTemplate untimed = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        untimed.setQueryTimeout(0);
+        jdbc = JdbcClient.create(untimed);
         long rows = Long.getLong("bench.rows", 25_000_000L);
         int streams = Integer.getInteger("bench.streams", 2);
         int runs = Integer.getInteger("bench.runs", 10);

@@ -1,6 +1,8 @@
 package cn.gov.ybj.crossprov.clearing.internal;
 
+import cn.gov.ybj.crossprov.clearing.ClearingExports;
 import cn.gov.ybj.crossprov.clearing.ClearingMatrix;
+import cn.gov.ybj.crossprov.clearing.ClearingNotices;
 import cn.gov.ybj.crossprov.clearing.ClearingSummary;
 import cn.gov.ybj.crossprov.clearing.ClearingTable;
 import cn.gov.ybj.crossprov.clearing.ClearingTasks;
@@ -9,7 +11,10 @@ import cn.gov.ybj.crossprov.clearing.TableKind;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +43,16 @@ class ClearingController {
     private final CurrentUser currentUser;
     private final MonthlyClearing clearing;
     private final ClearingTasks tasks;
+    private final ClearingNotices notices;
+    private final ClearingExports exports;
 
-    ClearingController(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks) {
+    ClearingController(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks, ClearingNotices notices,
+                       ClearingExports exports) {
         this.currentUser = currentUser;
         this.clearing = clearing;
         this.tasks = tasks;
+        this.notices = notices;
+        this.exports = exports;
     }
 
     record Problem(String messageZh, String messageEn) {
@@ -85,7 +95,7 @@ class ClearingController {
             description = "table: PAYABLE (7-1), EMPLOYEE_FUNDS (7-2), RESIDENT_FUNDS (7-3), EMPLOYEE_DEDUCTIONS (7-4), "
                     + "RESIDENT_DEDUCTIONS (7-5), RECEIVABLE (7-6), or the annex number. rows=PROVINCES (the seed's layout) "
                     + "or AREAS (the province's pooling areas); area= one pooling area of the province. Provincial officers: "
-                    + "their own province only.")
+                    + "their own province only. The same with .xlsx or .pdf after the table: the file to download.")
     ClearingTable table(@PathVariable String month, @PathVariable String province, @PathVariable String table,
                         @RequestParam(defaultValue = "PROVINCES") String rows, @RequestParam(required = false) String area) {
         TableKind kind = TableKind.parse(table).orElseThrow(() -> new Refusal(HttpStatus.BAD_REQUEST,
@@ -104,6 +114,60 @@ class ClearingController {
             throw new Refusal(HttpStatus.BAD_REQUEST, "area 应为 6 位行政区划代码", "area must be a 6-digit division code");
         }
         return found(clearing.table(currentUser.get().orElse(null), parse(month), kind, province, rowsBy, area), month);
+    }
+
+    @GetMapping("/api/clearing/{month}/provinces/{province}/tables/{table}.xlsx")
+    @Operation(summary = "某省的清算表（Excel）/ A province's clearing table as .xlsx")
+    ResponseEntity<byte[]> tableXlsx(@PathVariable String month, @PathVariable String province, @PathVariable String table,
+                                     @RequestParam(defaultValue = "PROVINCES") String rows, @RequestParam(required = false) String area) {
+        ClearingTable t = table(month, province, table, rows, area);
+        return file(exports.xlsx(t), XLSX, month + "-" + province + "-" + t.kind().annex() + ".xlsx");
+    }
+
+    @GetMapping("/api/clearing/{month}/provinces/{province}/tables/{table}.pdf")
+    @Operation(summary = "某省的清算表（PDF）/ A province's clearing table as PDF")
+    ResponseEntity<byte[]> tablePdf(@PathVariable String month, @PathVariable String province, @PathVariable String table,
+                                    @RequestParam(defaultValue = "PROVINCES") String rows, @RequestParam(required = false) String area) {
+        ClearingTable t = table(month, province, table, rows, area);
+        return file(exports.pdf(t), MediaType.APPLICATION_PDF, month + "-" + province + "-" + t.kind().annex() + ".pdf");
+    }
+
+    @GetMapping("/api/clearing/{month}/matrix.xlsx")
+    @Operation(summary = "附件7（Excel）/ The national matrix as .xlsx", description = "A provincial officer: their row and column.")
+    ResponseEntity<byte[]> matrixXlsx(@PathVariable String month) {
+        return file(exports.xlsx(matrix(month)), XLSX, month + "-matrix.xlsx");
+    }
+
+    @GetMapping("/api/clearing/{month}/matrix.pdf")
+    @Operation(summary = "附件7（PDF）/ The national matrix as PDF", description = "A provincial officer: their row and column.")
+    ResponseEntity<byte[]> matrixPdf(@PathVariable String month) {
+        return file(exports.pdf(matrix(month)), MediaType.APPLICATION_PDF, month + "-matrix.pdf");
+    }
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** A download: attachment (xlsx) or inline (pdf), with an ASCII file name. */
+    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
+        ContentDisposition disposition = (type.equals(MediaType.APPLICATION_PDF) ? ContentDisposition.inline()
+                : ContentDisposition.attachment()).filename(name).build();
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(bytes);
+    }
+
+    @GetMapping(value = "/api/clearing/{month}/provinces/{province}/notices/{kind}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "付款通知书（附件8）/ 收款通知书（附件9）/ A province's payment or receipt notice (PDF)",
+            description = "kind: payment | receipt. Published when every province has confirmed the month (422 before); "
+                    + "a provincial officer gets their own province's only.")
+    ResponseEntity<byte[]> notice(@PathVariable String month, @PathVariable String province, @PathVariable String kind) {
+        ClearingNotices.Kind k = switch (kind.toLowerCase(Locale.ROOT)) {
+            case "payment" -> ClearingNotices.Kind.PAYMENT;
+            case "receipt" -> ClearingNotices.Kind.RECEIPT;
+            default -> throw new Refusal(HttpStatus.BAD_REQUEST, "通知书应为 payment 或 receipt", "kind must be payment or receipt");
+        };
+        if (!province.matches("[0-9]{2}0000")) {
+            throw new Refusal(HttpStatus.BAD_REQUEST, "省份应为 6 位省级行政区划代码", "province must be a 6-digit province code");
+        }
+        return file(found(notices.pdf(currentUser.get().orElse(null), parse(month), province, k), month),
+                MediaType.APPLICATION_PDF, month + "-" + province + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf");
     }
 
     // --- the clearing case: starting a month, the officers' tasks
