@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The clearing tables as files to download, in the seed's layouts: Excel ({@code .xlsx}, amounts as
@@ -76,9 +75,6 @@ public class ClearingExports {
         return t.month().getYear() + " 年 " + String.format("%02d", t.month().getMonthValue()) + " 月";
     }
 
-    static String figures(Money m) {
-        return String.format(Locale.ROOT, "%,.2f", m.yuan());
-    }
 
     // --- Excel
 
@@ -195,7 +191,7 @@ public class ClearingExports {
         all.add(t.total());
         for (ClearingTable.Row r : all) {
             List<String> cells = new ArrayList<>(List.of(r.name()));
-            amounts(t, r).forEach(a -> cells.add(figures(a)));
+            amounts(t, r).forEach(a -> cells.add(a.grouped()));
             rows.add(cells);
         }
         PdfDocument.Builder b = PdfDocument.titled(t.title())
@@ -227,17 +223,17 @@ public class ClearingExports {
                 List<String> cells = new ArrayList<>(List.of(r.name()));
                 for (ClearingMatrix.Province p : block) {
                     cells.add(r.code().equals(p.code()) ? DIAGONAL
-                            : m.cell(r.code(), p.code()).map(c -> figures(c.amount())).orElse(""));
+                            : m.cell(r.code(), p.code()).map(c -> c.amount().grouped()).orElse(""));
                 }
                 if (last) {
-                    cells.add(total(m.receiving(), r.code()).map(t -> figures(t.amount())).orElse(""));
+                    cells.add(total(m.receiving(), r.code()).map(t -> t.amount().grouped()).orElse(""));
                 }
                 rows.add(cells);
             }
             List<String> sum = new ArrayList<>(List.of("合计"));
-            block.forEach(p -> sum.add(total(m.paying(), p.code()).map(t -> figures(t.amount())).orElse("")));
+            block.forEach(p -> sum.add(total(m.paying(), p.code()).map(t -> t.amount().grouped()).orElse("")));
             if (last) {
-                sum.add(m.grandTotal() == null ? "" : figures(m.grandTotal()));
+                sum.add(m.grandTotal() == null ? "" : m.grandTotal().grouped());
             }
             rows.add(sum);
             String range = block.get(0).name() + " — " + block.get(block.size() - 1).name();

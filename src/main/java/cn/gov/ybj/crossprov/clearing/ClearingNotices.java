@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -117,11 +116,11 @@ public class ClearingNotices {
         for (ClearingMatrix.Province p : matrix.provinces()) {
             if (!p.code().equals(province)) {
                 Money m = amounts.getOrDefault(p.code(), Money.ZERO);
-                rows.add(List.of(p.name(), amount(m)));
+                rows.add(List.of(p.name(), m.grouped()));
                 total = total.plus(m);
             }
         }
-        rows.add(List.of("合计", amount(total)));
+        rows.add(List.of("合计", total.grouped()));
         String month = matrix.month().getYear() + " 年 " + String.format("%02d", matrix.month().getMonthValue()) + " 月";
         String body = kind == Kind.PAYMENT
                 ? "请你单位将 " + month + "跨省异地就医费用及时拨付给就医地。付款明细清单如下："
@@ -147,7 +146,4 @@ public class ClearingNotices {
                 .build();
     }
 
-    static String amount(Money m) {
-        return String.format(Locale.ROOT, "%,.2f", m.yuan());
-    }
 }

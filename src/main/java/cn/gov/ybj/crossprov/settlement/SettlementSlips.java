@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -135,7 +134,7 @@ public class SettlementSlips {
 
     /** {@code 25,500.00}: two decimals, thousands separated, as 单位：元（保留两位小数） asks. */
     static String amount(Money m) {
-        return m == null ? DASH : String.format(Locale.ROOT, "%,.2f", m.yuan());
+        return m == null ? DASH : m.grouped();
     }
 
     private static String diagnosis(HospitalSettlement.Diagnosis d) {

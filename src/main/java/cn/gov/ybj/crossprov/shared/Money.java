@@ -83,4 +83,9 @@ public record Money(@JsonValue BigDecimal yuan) implements Comparable<Money> {
     public String toString() {
         return yuan.toPlainString();
     }
+
+    /** As printed documents and tables show it: thousands separated, two decimals, e.g. {@code 25,500.00}. */
+    public String grouped() {
+        return String.format(java.util.Locale.ROOT, "%,.2f", yuan);
+    }
 }

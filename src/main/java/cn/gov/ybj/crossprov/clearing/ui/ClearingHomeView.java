@@ -178,7 +178,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         ClearingSummary s = summary.get();
         status.setText(getTranslation("clearing.state", m, en ? s.status().labelEn() : s.status().label(),
                 s.confirmDue() == null ? "—" : DAY.format(s.confirmDue()))
-                + (s.fundsTotal() == null ? "" : getTranslation("clearing.total", s.settlements(), figures(s.fundsTotal()))));
+                + (s.fundsTotal() == null ? "" : getTranslation("clearing.total", s.settlements(), s.fundsTotal().grouped())));
         ClearingMatrix matrix = clearing.matrix(officer, m).orElseThrow();
         matrixBox.add(heatMap(matrix), downloads("matrix", () -> exports.xlsx(matrix), () -> exports.pdf(matrix),
                 m + "-matrix"));
@@ -237,13 +237,13 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
             grid.addColumn(LitRenderer.<ClearingMatrix.Province>of(
                                     "<span style='display:block;padding:0 4px;background:rgba(0,102,204,${item.shade})'>${item.value}</span>")
                             .withProperty("value", r -> r.code().equals(paying.code()) ? "——"
-                                    : matrix.cell(r.code(), paying.code()).map(c -> figures(c.amount())).orElse(""))
+                                    : matrix.cell(r.code(), paying.code()).map(c -> c.amount().grouped()).orElse(""))
                             .withProperty("shade", r -> matrix.cell(r.code(), paying.code())
                                     .map(c -> shade(c.amount(), max)).orElse("0")))
                     .setHeader(paying.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
         grid.addColumn(r -> matrix.receiving().stream().filter(t -> t.province().equals(r.code())).findFirst()
-                .map(t -> figures(t.amount())).orElse("")).setHeader("合计").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .map(t -> t.amount().grouped()).orElse("")).setHeader("合计").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         // a province sees its row and its column (a cross); the other cells stay empty
         grid.setItems(matrix.provinces());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
@@ -267,10 +267,10 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(ClearingTable.Row::name).setHeader(getTranslation("clearing.area")).setAutoWidth(true);
         for (int c = 0; c < t.columns().size(); c++) {
             int col = c;
-            grid.addColumn(r -> figures(r.amounts().get(col))).setHeader(en ? t.columns().get(c).labelEn() : t.columns().get(c).label())
+            grid.addColumn(r -> r.amounts().get(col).grouped()).setHeader(en ? t.columns().get(c).labelEn() : t.columns().get(c).label())
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
-        grid.addColumn(r -> figures(r.total())).setHeader("合计").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.total().grouped()).setHeader("合计").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         List<ClearingTable.Row> all = new ArrayList<>(t.rows());
         all.add(t.total());
         grid.setItems(all);
@@ -404,9 +404,6 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         }
     }
 
-    private static String figures(Money m) {
-        return String.format(Locale.ROOT, "%,.2f", m.yuan());
-    }
 
     @Override
     public String getPageTitle() {
