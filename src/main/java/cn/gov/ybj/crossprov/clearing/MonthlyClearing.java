@@ -322,6 +322,12 @@ public class MonthlyClearing {
         Sum before = store.pair(first, province, pairProvince);
         store.deletePair(first, province, pairProvince);
         if (resolution == DisputeResolution.REGENERATED) {
+            // a pair carried out of this month before comes back: it must not be cleared with the next month too
+            store.uncarry(first, province, pairProvince).ifPresent(into -> {
+                throw new BusinessRuleException("该省份对已结转至 " + YearMonth.from(into) + " 清算，不能在本月重新生成",
+                        "The pair was carried over and cleared with " + YearMonth.from(into)
+                                + ": it cannot be generated again in this month");
+            });
             ClearingStore.Carry pair = ClearingStore.Carry.of(first, province, pairProvince);
             try (ClearingStore.Source source = store.source()) {
                 settlements.ofMonth(m.month(), g -> {

@@ -305,4 +305,33 @@ class ClearingProcessIntegrationTest {
         confirmAllPending(august);
         assertThat(ok(get("/api/clearing/2025-08"), CENTRE).path("status").asText()).isEqualTo("NOTICES_PUBLISHED");
     }
+
+    @Test
+    void aPairCarriedOverAndThenGeneratedAgainIsClearedOnce() throws Exception {
+        YearMonth october = YearMonth.of(2025, 10);
+        ClearingTestData.insert(jdbc, october, "CLP2510", 1_500);
+        Expected o = ClearingTestData.expected(jdbc, october, "CLP2510");
+        ok(post("/api/clearing/2025-10/case"), CENTRE);
+        ok(json("/api/clearing/tasks/" + confirmationTask(FUJIAN, october) + "/disputes",
+                "{\"disputes\":[{\"pairProvince\":\"110000\",\"reason\":\"待核实\"}]}"), province(FUJIAN));
+        ok(json("/api/clearing/tasks/" + resolutionTask(october) + "/resolution",
+                "{\"resolutions\":[{\"pairProvince\":\"110000\",\"resolution\":\"CARRIED_OVER\"}]}"), CENTRE);
+        assertThat(cell(october, BEIJING, FUJIAN)).isEqualByComparingTo("0");
+        // Beijing disputes the pair that is now missing; the centre brings it back into October
+        ok(json("/api/clearing/tasks/" + confirmationTask(BEIJING, october) + "/disputes",
+                "{\"disputes\":[{\"pairProvince\":\"350000\",\"reason\":\"应在本月清算\"}]}"), province(BEIJING));
+        ok(json("/api/clearing/tasks/" + resolutionTask(october) + "/resolution",
+                "{\"resolutions\":[{\"pairProvince\":\"350000\",\"resolution\":\"REGENERATED\"}]}"), CENTRE);
+        assertThat(cell(october, BEIJING, FUJIAN)).isEqualByComparingTo(
+                o.sum(s -> s.insuredProvince().equals(FUJIAN) && s.medicalProvince().equals(BEIJING)));
+        assertThat(jdbc.sql("SELECT count(*) FROM app.clearing_carry WHERE from_month = DATE '2025-10-01'")
+                .query(Long.class).single()).as("not carried as well").isZero();
+        confirmAllPending(october);
+        assertThat(ok(get("/api/clearing/2025-10"), CENTRE).path("status").asText()).isEqualTo("NOTICES_PUBLISHED");
+    }
+
+    String resolutionTask(YearMonth month) throws Exception {
+        return tasks(CENTRE, month).stream().filter(t -> t.path("kind").asText().equals("RESOLVE_DISPUTES"))
+                .findFirst().orElseThrow().path("taskId").asText();
+    }
 }

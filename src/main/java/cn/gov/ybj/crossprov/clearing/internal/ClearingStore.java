@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -211,6 +212,23 @@ public class ClearingStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(month, c.provinceA(), c.provinceB(), held.settlements(), held.amount().yuan(), by, Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * The pair comes back into {@code month} (generated again after it was carried out): its waiting carry
+     * row goes, so that it is not cleared twice. Answers the month it was cleared with already, if it was.
+     */
+    public Optional<LocalDate> uncarry(LocalDate month, String a, String b) {
+        Carry c = Carry.of(month, a, b);
+        Optional<LocalDate> cleared = jdbc.sql("""
+                        SELECT carried_into FROM app.clearing_carry
+                        WHERE from_month = ? AND province_a = ? AND province_b = ? AND carried_into IS NOT NULL""")
+                .params(month, c.provinceA(), c.provinceB()).query(LocalDate.class).optional();
+        if (cleared.isEmpty()) {
+            jdbc.sql("DELETE FROM app.clearing_carry WHERE from_month = ? AND province_a = ? AND province_b = ?")
+                    .params(month, c.provinceA(), c.provinceB()).update();
+        }
+        return cleared;
     }
 
     /** Pairs of earlier months waiting to be cleared: from now on cleared with {@code month}. */
