@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,12 +68,9 @@ public class ClearingExports {
         return t.kind().fundsOf().isEmpty();
     }
 
-    private static String month(ClearingMatrix m) {
-        return m.month().getYear() + " 年 " + String.format("%02d", m.month().getMonthValue()) + " 月";
-    }
-
-    private static String month(ClearingTable t) {
-        return t.month().getYear() + " 年 " + String.format("%02d", t.month().getMonthValue()) + " 月";
+    /** 清算所属月份 as the seed prints it: {@code 2025 年 06 月}. */
+    static String month(YearMonth month) {
+        return month.getYear() + " 年 " + String.format("%02d", month.getMonthValue()) + " 月";
     }
 
 
@@ -80,7 +78,7 @@ public class ClearingExports {
 
     public byte[] xlsx(ClearingTable t) {
         return workbook(ws -> {
-            int row = heading(ws, t.title() + (t.areaName() == null ? "" : "（" + t.areaName() + "）"), month(t));
+            int row = heading(ws, t.title() + (t.areaName() == null ? "" : "（" + t.areaName() + "）"), month(t.month()));
             List<String> headers = headers(t);
             for (int c = 0; c < headers.size(); c++) {
                 ws.value(row, c, headers.get(c));
@@ -106,7 +104,7 @@ public class ClearingExports {
 
     public byte[] xlsx(ClearingMatrix m) {
         return workbook(ws -> {
-            int row = heading(ws, ClearingMatrix.TITLE, month(m));
+            int row = heading(ws, ClearingMatrix.TITLE, month(m.month()));
             ws.value(row, 0, "收款省 \\ 付款省");
             int c = 1;
             for (ClearingMatrix.Province p : m.provinces()) {
@@ -196,7 +194,7 @@ public class ClearingExports {
         }
         PdfDocument.Builder b = PdfDocument.titled(t.title())
                 .header("制表单位", "（部级经办机构签章）")
-                .header("清算所属月份", month(t))
+                .header("清算所属月份", month(t.month()))
                 .header("单位", UNIT);
         if (t.areaName() != null) {
             b.header("统筹区", t.areaName());
@@ -207,7 +205,7 @@ public class ClearingExports {
     public byte[] pdf(ClearingMatrix m) {
         PdfDocument.Builder b = PdfDocument.titled(ClearingMatrix.TITLE)
                 .header("制表单位", "（部级经办机构签章）")
-                .header("清算所属月份", month(m))
+                .header("清算所属月份", month(m.month()))
                 .header("单位", UNIT);
         List<ClearingMatrix.Province> provinces = m.provinces();
         for (int from = 0; from < provinces.size(); from += MATRIX_COLUMNS_PER_BLOCK) {

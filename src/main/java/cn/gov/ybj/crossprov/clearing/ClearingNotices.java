@@ -121,7 +121,7 @@ public class ClearingNotices {
             }
         }
         rows.add(List.of("合计", total.grouped()));
-        String month = matrix.month().getYear() + " 年 " + String.format("%02d", matrix.month().getMonthValue()) + " 月";
+        String month = ClearingExports.month(matrix.month());
         String body = kind == Kind.PAYMENT
                 ? "请你单位将 " + month + "跨省异地就医费用及时拨付给就医地。付款明细清单如下："
                 : "你单位 " + month + "跨省异地就医费用收款明细清单如下：";

@@ -7,8 +7,8 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.InsuranceRecord;
 import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.insured.InsuranceStatus;
+import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.Institution;
-import cn.gov.ybj.crossprov.settlement.internal.AreaNames;
 import cn.gov.ybj.crossprov.settlement.internal.InstitutionCache;
 import cn.gov.ybj.crossprov.settlement.internal.PolicyLookup;
 import cn.gov.ybj.crossprov.settlement.internal.SettlementStore;
@@ -85,21 +85,21 @@ public class HospitalSettlements {
     private final InstitutionCache institutions;
     private final InsuranceRegistry registry;
     private final FilingManagement filings;
-    private final AreaNames areaNames;
+    private final Divisions divisions;
     private final TransactionTemplate tx;
     /** not final: the tests put a suspending port in for one case */
     private PrepaymentSuspensions suspensions;
 
     HospitalSettlements(SettlementStore store, PolicyLookup policies, SettlementCalculator calculator,
                         InstitutionCache institutions, InsuranceRegistry registry, FilingManagement filings,
-                        AreaNames areaNames, ObjectProvider<PrepaymentSuspensions> suspensions, DataSource dataSource) {
+                        Divisions divisions, ObjectProvider<PrepaymentSuspensions> suspensions, DataSource dataSource) {
         this.store = store;
         this.policies = policies;
         this.calculator = calculator;
         this.institutions = institutions;
         this.registry = registry;
         this.filings = filings;
-        this.areaNames = areaNames;
+        this.divisions = divisions;
         this.suspensions = suspensions.getIfAvailable(() -> PrepaymentSuspensions.NONE);
         // JDBC only: the transactions here run SettlementStore's SQL and nothing of JPA, so they need
         // no EntityManager (the application's JpaTransactionManager opened one per upload: ~3 % of
@@ -177,11 +177,15 @@ public class HospitalSettlements {
      * the names as they are today (the hospital's name and grade from the institution list, the
      * areas' and provinces' full names from the divisions).
      */
+    private String areaName(String code) {
+        return divisions.name(code).orElse(null);
+    }
+
     private SettlementStore.SlipFields slipFields(Checked in, Basis basis) {
         return new SettlementStore.SlipFields(in.inpatientNo(), in.admissionWay(), in.dischargeDepartment(),
                 in.socialSecurityCardNo(), in.diagnosisNames(), basis.institution().name(), basis.institution().grade(),
-                areaNames.name(basis.insuredArea().code()), areaNames.name(basis.insuredArea().province().code()),
-                basis.institution().divisionName(), areaNames.name(basis.medicalArea().province().code()));
+                areaName(basis.insuredArea().code()), areaName(basis.insuredArea().province().code()),
+                basis.institution().divisionName(), areaName(basis.medicalArea().province().code()));
     }
 
     /** What a settlement is made on, after the rules allowed it. */

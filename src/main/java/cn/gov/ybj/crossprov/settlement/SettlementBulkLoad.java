@@ -104,14 +104,6 @@ public class SettlementBulkLoad {
 
     /** What a load did: rows, COPY bytes sent (settlements and keys), wall time, streams. */
     public record Result(YearMonth month, long rows, long bytes, Duration elapsed, int streams) {
-        /** a measurement for the benchmark's report, not an amount of money */
-        public double rowsPerSecond() {
-            return rows / Math.max(1e-9, elapsed.toNanos() / 1e9);
-        }
-
-        public double megabytes() {
-            return bytes / 1_048_576.0;
-        }
     }
 
     /** A refused row (its stream and position) or a failed COPY; nothing of the load is committed. */

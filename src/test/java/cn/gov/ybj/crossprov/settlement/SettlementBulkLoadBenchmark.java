@@ -97,9 +97,11 @@ class SettlementBulkLoadBenchmark {
             System.out.printf("| generator alone (no load), 1 thread | %,.0f rows/s |%n", sample / generateSeconds);
             System.out.printf("| generator + checks + binary encoding (no database), 1 thread | %,.0f rows/s |%n", sample / encodeSeconds);
             System.out.printf("| load: rows, wall time | %,d in %.1f s |%n", result.rows(), result.elapsed().toMillis() / 1e3);
-            System.out.printf("| **load throughput** | **%,.0f rows/s** |%n", result.rowsPerSecond());
+            double seconds = result.elapsed().toNanos() / 1e9;
+            double megabytes = result.bytes() / 1_048_576.0;
+            System.out.printf("| **load throughput** | **%,.0f rows/s** |%n", result.rows() / seconds);
             System.out.printf("| COPY data sent (settlements%s) | %,.1f MB (%.0f bytes a row), %,.1f MB/s |%n", keys ? " and keys" : "",
-                    result.megabytes(), (double) result.bytes() / rows, result.megabytes() / (result.elapsed().toNanos() / 1e9));
+                    megabytes, (double) result.bytes() / rows, megabytes / seconds);
             System.out.printf("| WAL written | %,.1f MB (%.0f bytes a row) |%n", walBytes / 1_048_576.0, (double) walBytes / rows);
             System.out.printf("| CPU per 1,000 rows (JVM incl. generator / PostgreSQL) | %.1f / %.1f ms |%n", jvm, pg);
             System.out.printf("| ANALYZE of the partition | %.1f s |%n", analyzeSeconds);

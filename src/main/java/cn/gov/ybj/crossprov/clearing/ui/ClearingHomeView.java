@@ -88,6 +88,8 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
     private final Select<ClearingTable.TableRows> rows = new Select<>();
     private final VerticalLayout tableBox = new VerticalLayout();
     private final HorizontalLayout noticeBox = new HorizontalLayout();
+    /** the month shown; null when not generated */
+    private ClearingSummary current;
 
     public ClearingHomeView(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks, ClearingExports exports,
                             ClearingNotices notices) {
@@ -165,65 +167,67 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         Errors.clear(error);
         YearMonth m = month.getValue();
         taskGrid.setItems(tasks.open(officer));
-        Optional<ClearingSummary> summary = clearing.month(officer, m);
-        start.setVisible(summary.isEmpty() && officer.isNationalCentre() && officer.hasRole(Roles.CLEARING));
+        current = clearing.month(officer, m).orElse(null);
+        start.setVisible(current == null && officer.isNationalCentre() && officer.hasRole(Roles.CLEARING));
         matrixBox.removeAll();
         tableBox.removeAll();
         noticeBox.removeAll();
-        if (summary.isEmpty()) {
+        if (current == null) {
             status.setText(getTranslation("clearing.notGenerated", m));
             province.setVisible(false);
             return;
         }
-        ClearingSummary s = summary.get();
-        status.setText(getTranslation("clearing.state", m, en ? s.status().labelEn() : s.status().label(),
-                s.confirmDue() == null ? "—" : DAY.format(s.confirmDue()))
-                + (s.fundsTotal() == null ? "" : getTranslation("clearing.total", s.settlements(), s.fundsTotal().grouped())));
+        status.setText(getTranslation("clearing.state", m, en ? current.status().labelEn() : current.status().label(),
+                current.confirmDue() == null ? "—" : DAY.format(current.confirmDue()))
+                + (current.fundsTotal() == null ? "" : getTranslation("clearing.total", current.settlements(),
+                current.fundsTotal().grouped())));
         ClearingMatrix matrix = clearing.matrix(officer, m).orElseThrow();
         matrixBox.add(heatMap(matrix), downloads("matrix", () -> exports.xlsx(matrix), () -> exports.pdf(matrix),
                 m + "-matrix"));
-        List<String> provinces = new ArrayList<>();
-        Map<String, String> names = new java.util.HashMap<>();
-        s.provinces().forEach(p -> {
-            provinces.add(p.province());
-            names.put(p.province(), p.name());
-        });
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        current.provinces().forEach(p -> names.put(p.province(), p.name()));
         province.setItemLabelGenerator(code -> names.getOrDefault(code, code));
-        province.setItems(officer.isNationalCentre() ? provinces : List.of(officer.unitCode()));
+        province.setItems(officer.isNationalCentre() ? List.copyOf(names.keySet()) : List.of(officer.unitCode()));
         province.setVisible(true);
-        province.setValue(officer.isNationalCentre() ? provinces.get(0) : officer.unitCode());
-        loadTable();
-        if (s.noticesPublishedAt() == null) {
-            noticeBox.add(new Span(getTranslation("clearing.noticesLater")));
+        String wanted = officer.isNationalCentre() ? names.keySet().iterator().next() : officer.unitCode();
+        if (wanted.equals(province.getValue())) {
+            loadTable(); // the same province of another month: no value change to load it
+        } else {
+            province.setValue(wanted);
         }
     }
 
+    /** The chosen province's table with its downloads, and its notices once published. */
     private void loadTable() {
         tableBox.removeAll();
         noticeBox.removeAll();
         YearMonth m = month.getValue();
         String p = province.getValue();
-        if (p == null || kind.getValue() == null || rows.getValue() == null) {
+        if (current == null || p == null || kind.getValue() == null || rows.getValue() == null) {
             return;
         }
         try {
-            clearing.table(officer, m, kind.getValue(), p, rows.getValue(), null).ifPresent(t -> {
-                tableBox.add(table(t), downloads("table", () -> exports.xlsx(t), () -> exports.pdf(t),
-                        m + "-" + p + "-" + t.kind().annex()));
-                for (ClearingNotices.Kind k : ClearingNotices.Kind.values()) {
-                    clearing.month(officer, m).filter(s -> s.noticesPublishedAt() != null).ifPresent(s -> {
-                        byte[] pdf = notices.pdf(officer, m, p, k).orElseThrow();
-                        Anchor a = new Anchor(download(pdf, m + "-" + p + "-" + k.name().toLowerCase(Locale.ROOT) + ".pdf",
-                                "application/pdf"), en ? k.titleEn() : k.title());
-                        a.setId("clearing-notice-" + k.name().toLowerCase(Locale.ROOT));
-                        noticeBox.add(a);
-                    });
-                }
-            });
+            clearing.table(officer, m, kind.getValue(), p, rows.getValue(), null).ifPresent(t ->
+                    tableBox.add(table(t), downloads("table", () -> exports.xlsx(t), () -> exports.pdf(t),
+                            m + "-" + p + "-" + t.kind().annex())));
         } catch (BusinessRuleException e) {
             Errors.show(error, e);
         } catch (AccessDeniedException e) {
             Errors.showText(error, e.getMessage());
+        }
+        if (current.noticesPublishedAt() == null) {
+            noticeBox.add(new Span(getTranslation("clearing.noticesLater")));
+            return;
+        }
+        for (ClearingNotices.Kind k : ClearingNotices.Kind.values()) {
+            String name = m + "-" + p + "-" + k.name().toLowerCase(Locale.ROOT) + ".pdf";
+            // rendered when clicked, not with the screen
+            Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
+                byte[] pdf = notices.pdf(officer, m, p, k).orElseThrow();
+                return new DownloadResponse(new ByteArrayInputStream(pdf), name, "application/pdf", pdf.length);
+            }), en ? k.titleEn() : k.title());
+            a.setId("clearing-notice-" + k.name().toLowerCase(Locale.ROOT));
+            noticeBox.add(a);
         }
     }
 
@@ -292,10 +296,6 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         }), getTranslation("clearing.pdf"));
         print.setId("clearing-" + id + "-pdf");
         return new HorizontalLayout(excel, print);
-    }
-
-    private static DownloadHandler download(byte[] bytes, String name, String type) {
-        return DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length));
     }
 
     /** The actions of a task row: confirm or dispute (the province's own), resolve (the centre). */

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.internal;
 
+import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.reference.ReferenceDatasets;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ class DivisionImport implements ApplicationRunner {
 
     private final ReferenceDatasets datasets;
     private final JdbcTemplate template;
+    private final Divisions divisions;
 
-    DivisionImport(ReferenceDatasets datasets, JdbcTemplate template) {
+    DivisionImport(ReferenceDatasets datasets, JdbcTemplate template, Divisions divisions) {
         this.datasets = datasets;
         this.template = template;
+        this.divisions = divisions;
     }
 
     @Override
@@ -65,6 +68,7 @@ class DivisionImport implements ApplicationRunner {
                     full_name = EXCLUDED.full_name, province_level_only = EXCLUDED.province_level_only
                 """, rows);
         datasets.recordImport(DATASET, hash);
+        divisions.reloaded();
         log.info("Imported {} administrative divisions", rows.size());
     }
 }
