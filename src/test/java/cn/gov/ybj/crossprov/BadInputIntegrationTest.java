@@ -73,7 +73,7 @@ class BadInputIntegrationTest {
             "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account",
             "settlement", "settlement_key", "settlement_reversal", "settlement_detail", "settlement_ledger",
             "settlement_ledger_submission", "clearing_month", "clearing_province", "clearing_dispute", "clearing_line",
-            "clearing_carry");
+            "clearing_carry", "clearing_finance_step");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN, HOSPITAL, OFFICER, CENTRE }
@@ -252,6 +252,16 @@ class BadInputIntegrationTest {
             cases.add(json(resolution, "note with " + codePoint(bad), write(map("resolutions", List.of(map("pairProvince", "350000",
                     "resolution", "CARRIED_OVER", "note", "下月" + bad + "清算")))), 400, "resolutions[0].note"));
         }
+        // a finance step's note (the body is optional: no empty-body case)
+        JsonApi completion = new JsonApi("clearing finance step", Who.OFFICER, clearingTask + "/completion", Map.of(),
+                map("note", "财政划拨凭证 2025-118"), List.of());
+        for (String bad : BAD_CHARS) {
+            cases.add(json(completion, "note with " + codePoint(bad), write(map("note", "凭证" + bad + "118")), 400, "note"));
+        }
+        String validCompletion = write(completion.body());
+        cases.add(json(completion, "malformed JSON", validCompletion.substring(0, validCompletion.length() / 2), 400, null));
+        cases.add(new Case(completion.label() + ": text/plain body", completion.who(), HttpMethod.POST, completion.path(),
+                "text/plain", utf8(validCompletion), List.of(), Map.of(), completion.headers(), Set.of(415), null, true));
         cases.add(json(resolution, "resolution FOO", write(map("resolutions", List.of(map("pairProvince", "350000",
                 "resolution", "FOO")))), 400, "resolutions[0].resolution"));
         for (JsonApi api : List.of(dispute, resolution)) {

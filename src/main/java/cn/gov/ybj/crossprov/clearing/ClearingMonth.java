@@ -68,6 +68,13 @@ public class ClearingMonth {
     @CollectionTable(name = "clearing_dispute", joinColumns = @JoinColumn(name = "clearing_month_id"))
     @OrderBy("raisedAt")
     private List<Dispute> disputes = new ArrayList<>();
+    /** 第三十六、三十七条: each province's finance steps once opened */
+    @ElementCollection
+    @CollectionTable(name = "clearing_finance_step", joinColumns = @JoinColumn(name = "clearing_month_id"))
+    @OrderBy("openedAt")
+    private List<ProvinceFinanceStep> financeSteps = new ArrayList<>();
+    /** 清算完成: every province has settled with its pooling areas */
+    private Instant settledAt;
     /** null until first saved: Spring Data then persists the new month instead of merging a copy */
     @Version
     @Column(nullable = false)
@@ -165,6 +172,51 @@ public class ClearingMonth {
                 && (p.getStatus() == ProvinceStatus.PENDING || p.getStatus() == ProvinceStatus.DISPUTED)) {
             p.escalated(now);
         }
+    }
+
+    /** The province's finance step opens with its deadline (once; the case opens each step once). */
+    void financeStepOpened(String province, FinanceStep step, Instant now, Instant due) {
+        if (status != ClearingStatus.NOTICES_PUBLISHED) {
+            throw new BusinessRuleException(month() + " 的通知书尚未发布或清算已完成", "The notices of " + month() + " are not published, or its clearing is complete");
+        }
+        if (financeStep(province, step).isEmpty()) {
+            financeSteps.add(new ProvinceFinanceStep(province, step, now, due));
+        }
+    }
+
+    /** The province's open finance step is done; a step done already is refused (the task has gone). */
+    void financeStepDone(String province, FinanceStep step, String by, String note, Instant now) {
+        ProvinceFinanceStep s = financeStep(province, step).filter(x -> !x.isDone())
+                .orElseThrow(() -> new BusinessRuleException("该步骤未开始或已办结：" + step.label(),
+                        "This step has not started or is done: " + step.labelEn()));
+        s.done(by, note, now);
+    }
+
+    /** The province's step was not done by its deadline: recorded once (the case escalates its task). */
+    void financeStepEscalated(String province, FinanceStep step, Instant now) {
+        financeStep(province, step).ifPresent(s -> s.escalated(now));
+    }
+
+    /** 清算完成: every province has settled with its pooling areas (第三十七条). */
+    void settled(Instant now) {
+        if (status == ClearingStatus.NOTICES_PUBLISHED) {
+            status = ClearingStatus.SETTLED;
+            settledAt = now;
+        }
+    }
+
+    public Optional<ProvinceFinanceStep> financeStep(String province, FinanceStep step) {
+        return financeSteps.stream().filter(s -> s.getProvince().equals(province) && s.getStep() == step).findFirst();
+    }
+
+    /** every opened finance step, in the order they opened */
+    public List<ProvinceFinanceStep> getFinanceSteps() {
+        return Collections.unmodifiableList(financeSteps);
+    }
+
+    /** when the last province settled with its pooling areas, or null */
+    public Instant getSettledAt() {
+        return settledAt;
     }
 
     /** The province's open disputes, oldest first. */

@@ -2,7 +2,7 @@ package cn.gov.ybj.crossprov.clearing;
 
 /**
  * Where a clearing month stands: the tables and their confirmation (003 第三十四条), the notices
- * (第三十五条). The finance steps (第三十六、三十七条) and closing come later.
+ * (第三十五条), the money (第三十六、三十七条).
  */
 public enum ClearingStatus {
     /** 待确认: the tables are generated, the provinces confirm them by the 25th */
@@ -10,7 +10,9 @@ public enum ClearingStatus {
     /** 已确认: every province with amounts this month has confirmed */
     CONFIRMED("已确认", "confirmed"),
     /** 通知书已发布: 付款通知书 and 收款通知书 of every province are published (by the month's end) */
-    NOTICES_PUBLISHED("通知书已发布", "notices published");
+    NOTICES_PUBLISHED("通知书已发布", "notices published"),
+    /** 清算完成: every province has paid, received and settled with its pooling areas */
+    SETTLED("清算完成", "settled");
 
     private final String label;
     private final String labelEn;

@@ -19,7 +19,7 @@ import java.util.List;
  * The service tasks and conditions of {@code bpmn/monthly-clearing.bpmn}, thin: the rules are
  * {@link MonthlyClearing}'s. Process variables: {@code month} ("2025-03"), {@code provinces} (every
  * province of the month), {@code confirmDue}, {@code monthConfirmed}, {@code generated} (timer start),
- * per province instance {@code province} and {@code answer} (CONFIRM | DISPUTE).
+ * per province instance {@code province} and {@code answer} (CONFIRM | DISPUTE), then {@code financeProvinces}.
  */
 @Component("clearingSteps")
 public class ClearingSteps {
@@ -30,10 +30,12 @@ public class ClearingSteps {
     static final String TIMER_ACCOUNT = "system:clearing-timer";
 
     private final MonthlyClearing clearing;
+    private final ClearingFinance finance;
     private final TaskService tasks;
 
-    ClearingSteps(MonthlyClearing clearing, TaskService tasks) {
+    ClearingSteps(MonthlyClearing clearing, ClearingFinance finance, TaskService tasks) {
         this.clearing = clearing;
+        this.finance = finance;
         this.tasks = tasks;
     }
 
@@ -84,9 +86,18 @@ public class ClearingSteps {
         }
     }
 
-    /** 第三十五条: every province confirmed — the notices are published (by the month's end). */
+    /**
+     * 第三十五条: every province confirmed — the notices are published (by the month's end); each province
+     * that pays or receives then has its finance steps ({@code financeProvinces}, bpmn/clearing-finance.bpmn).
+     */
     public void publishNotices(DelegateExecution execution) {
         clearing.publishNotices(month(execution));
+        execution.setVariable("financeProvinces", clearing.involved(month(execution)));
+    }
+
+    /** 清算完成: every province has paid, received and settled with its pooling areas. */
+    public void settled(DelegateExecution execution) {
+        finance.settled(month(execution));
     }
 
     /** 第三十四条: confirmed by the 25th of the month after the clearing month, to the end of that day (China time). */

@@ -30,6 +30,9 @@ import java.util.TreeMap;
 public class ClearingTasks {
 
     public static final String PROCESS = "monthly-clearing";
+    /** a province's money after the notices, one case per month and province (business key 2025-03/110000) */
+    public static final String FINANCE_PROCESS = "clearing-finance";
+    static final String INCOMING_TRANSFERRED = "ClearingIncomingTransferred";
     static final String CONFIRM_TABLES = "Task_ConfirmTables";
     static final String RESOLVE_DISPUTES = "Task_ResolveDisputes";
     static final String STARTED_BY_CENTRE = "ClearingStartedByCentre";
@@ -40,7 +43,9 @@ public class ClearingTasks {
 
     public enum Kind {
         CONFIRM_TABLES("确认本省清算表", "Confirm the province's clearing tables"),
-        RESOLVE_DISPUTES("处理异议", "Resolve the disputes");
+        RESOLVE_DISPUTES("处理异议", "Resolve the disputes"),
+        /** a step of 第三十六、三十七条 ({@link ClearingTask#step()}) */
+        FINANCE("清算资金", "Clearing funds");
 
         private final String label;
         private final String labelEn;
@@ -63,8 +68,13 @@ public class ClearingTasks {
      * An open task of the officer's unit: a province's confirmation (the centre sees it once escalated),
      * or the centre's resolution of a province's disputes ({@code disputes}: the open ones).
      */
-    public record ClearingTask(String taskId, Kind kind, YearMonth month, String province, String provinceName,
+    public record ClearingTask(String taskId, Kind kind, FinanceStep step, YearMonth month, String province, String provinceName,
                                Instant created, Instant due, boolean escalated, List<ClearingSummary.DisputeState> disputes) {
+
+        /** the step's name for a finance task, else the kind's */
+        public String label(boolean english) {
+            return step != null ? (english ? step.labelEn() : step.label()) : (english ? kind.labelEn() : kind.label());
+        }
     }
 
     /** A pair the province disputes, with the reason. */
@@ -76,12 +86,15 @@ public class ClearingTasks {
     }
 
     private final MonthlyClearing clearing;
+    private final ClearingFinance finance;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
 
-    ClearingTasks(MonthlyClearing clearing, TaskService tasks, RuntimeService runtime, PlatformTransactionManager transactions) {
+    ClearingTasks(MonthlyClearing clearing, ClearingFinance finance, TaskService tasks, RuntimeService runtime,
+                  PlatformTransactionManager transactions) {
         this.clearing = clearing;
+        this.finance = finance;
         this.tasks = tasks;
         this.runtime = runtime;
         this.tx = new TransactionTemplate(transactions);
@@ -92,12 +105,31 @@ public class ClearingTasks {
         return "clearing-" + unitCode;
     }
 
+    /** Candidate group of a province's finance officers (财务岗). */
+    public static String financeGroup(String unitCode) {
+        return "finance-" + unitCode;
+    }
+
+    /** The officer's candidate groups: clearing and finance by role. */
+    private static List<String> groups(AppUser officer) {
+        List<String> groups = new ArrayList<>();
+        if (officer != null && officer.unitCode() != null && officer.hasRole(Roles.OFFICER)) {
+            if (officer.hasRole(Roles.CLEARING)) {
+                groups.add(group(officer.unitCode()));
+            }
+            if (officer.hasRole(Roles.FINANCE)) {
+                groups.add(financeGroup(officer.unitCode()));
+            }
+        }
+        return groups;
+    }
+
     /**
      * The centre generates the month's tables now and starts its case (instead of waiting for the
      * timer); refused like {@link MonthlyClearing#generate} — once per month, a month that has ended.
      */
     public ClearingSummary start(AppUser centre, YearMonth month) {
-        return tx.execute(status -> {
+        return inTx(status -> {
             clearing.generate(centre, month);
             runtime.createMessageCorrelation(STARTED_BY_CENTRE).processInstanceBusinessKey(month.toString())
                     .setVariable("month", month.toString()).setVariable("startedBy", centre.account()).correlateStartMessage();
@@ -105,14 +137,19 @@ public class ClearingTasks {
         });
     }
 
-    /** The officer's open clearing tasks: escalated first, then by due date and age. */
+    /**
+     * The officer's open clearing tasks (a clearing officer's confirmations and resolutions, a finance
+     * officer's finance steps; the centre's include every escalated one): escalated first, then by due date
+     * and age.
+     */
     public List<ClearingTask> open(AppUser officer) {
-        if (!isClearingOfficer(officer)) {
+        List<String> groups = groups(officer);
+        if (groups.isEmpty()) {
             return List.of();
         }
         List<ClearingTask> list = new ArrayList<>();
         Map<YearMonth, Optional<ClearingSummary>> months = new TreeMap<>();
-        for (Task t : tasks.createTaskQuery().processDefinitionKey(PROCESS).taskCandidateGroup(group(officer.unitCode()))
+        for (Task t : tasks.createTaskQuery().processDefinitionKeyIn(PROCESS, FINANCE_PROCESS).taskCandidateGroupIn(groups)
                 .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc().list()) {
             Map<String, Object> v = tasks.getVariables(t.getId(), List.of("month", "province"));
             YearMonth month = YearMonth.parse((String) v.get("month"));
@@ -120,11 +157,13 @@ public class ClearingTasks {
             Optional<ClearingSummary> summary = months.computeIfAbsent(month, m -> clearing.month(officer, m));
             String name = summary.flatMap(s -> s.provinces().stream().filter(p -> p.province().equals(province)).findFirst())
                     .map(ClearingSummary.ProvinceState::name).orElse(province);
-            Kind kind = CONFIRM_TABLES.equals(t.getTaskDefinitionKey()) ? Kind.CONFIRM_TABLES : Kind.RESOLVE_DISPUTES;
-            List<ClearingSummary.DisputeState> disputes = kind == Kind.CONFIRM_TABLES ? List.of()
+            FinanceStep step = FinanceStep.ofTask(t.getTaskDefinitionKey());
+            Kind kind = step != null ? Kind.FINANCE
+                    : CONFIRM_TABLES.equals(t.getTaskDefinitionKey()) ? Kind.CONFIRM_TABLES : Kind.RESOLVE_DISPUTES;
+            List<ClearingSummary.DisputeState> disputes = kind != Kind.RESOLVE_DISPUTES ? List.of()
                     : summary.map(s -> s.disputes().stream().filter(d -> d.resolution() == null && d.province().equals(province))
                     .toList()).orElse(List.of());
-            list.add(new ClearingTask(t.getId(), kind, month, province, name, t.getCreateTime().toInstant(),
+            list.add(new ClearingTask(t.getId(), kind, step, month, province, name, t.getCreateTime().toInstant(),
                     t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getPriority() >= ESCALATED_PRIORITY, disputes));
         }
         return list;
@@ -132,7 +171,7 @@ public class ClearingTasks {
 
     /** The province confirms its tables; empty when the task is not this officer's province's confirmation. */
     public Optional<ClearingSummary> confirm(AppUser officer, String taskId) {
-        return tx.execute(status -> provinceTask(officer, taskId).map(t -> {
+        return inTx(status -> provinceTask(officer, taskId).map(t -> {
             ClearingSummary summary = clearing.confirm(officer, month(t));
             tasks.complete(t.getId(), Map.of("answer", "CONFIRM"));
             monthConfirmedIfSo(t.getProcessInstanceId(), summary);
@@ -148,7 +187,7 @@ public class ClearingTasks {
         if (disputes == null || disputes.isEmpty()) {
             throw new BusinessRuleException("请至少提出一项异议（对方省份和理由）", "Name at least one disputed pair (the other province and the reason)");
         }
-        return tx.execute(status -> provinceTask(officer, taskId).map(t -> {
+        return inTx(status -> provinceTask(officer, taskId).map(t -> {
             ClearingSummary summary = null;
             for (DisputeRequest d : disputes) {
                 if (d == null) {
@@ -167,7 +206,7 @@ public class ClearingTasks {
      * Empty when the task is not a resolution task of the centre.
      */
     public Optional<ClearingSummary> resolve(AppUser centre, String taskId, List<ResolutionRequest> resolutions) {
-        return tx.execute(status -> {
+        return inTx(status -> {
             if (!isClearingOfficer(centre) || !centre.isNationalCentre()) {
                 return Optional.<ClearingSummary>empty();
             }
@@ -185,6 +224,54 @@ public class ClearingTasks {
             monthConfirmedIfSo(t.getProcessInstanceId(), resolved.summary());
             return Optional.of(resolved.summary());
         });
+    }
+
+    /**
+     * The officer records a finance step of their own province as done ({@code note}: a voucher number, a
+     * date, ≤ 200 characters); a transfer tells each receiving province whose payers have all transferred
+     * that it can confirm receipt. Empty when the task is not one of this officer's province and role.
+     */
+    public Optional<List<ClearingFinance.ProvinceFinance>> complete(AppUser officer, String taskId, String note) {
+        return inTx(status -> {
+            if (officer == null || officer.isNationalCentre() || taskId == null || taskId.isBlank() || taskId.length() > 64) {
+                return Optional.<List<ClearingFinance.ProvinceFinance>>empty();
+            }
+            Task t = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(FINANCE_PROCESS)
+                    .taskCandidateGroupIn(groups(officer)).singleResult();
+            FinanceStep step = t == null ? null : FinanceStep.ofTask(t.getTaskDefinitionKey());
+            if (step == null || !officer.hasRole(step.role()) || !officer.unitCode().equals(tasks.getVariable(t.getId(), "province"))) {
+                return Optional.<List<ClearingFinance.ProvinceFinance>>empty();
+            }
+            YearMonth month = month(t);
+            for (String receiver : finance.done(officer, month, officer.unitCode(), step, note)) {
+                runtime.createMessageCorrelation(INCOMING_TRANSFERRED).processInstanceBusinessKey(financeKey(month, receiver))
+                        .correlateAll();
+            }
+            tasks.complete(t.getId());
+            return Optional.of(finance.state(officer, month));
+        });
+    }
+
+    /**
+     * One transaction, run again (up to three times) when it clashed with the engine's own work on the same
+     * case — a deadline timer firing while the officer answers (Camunda's OptimisticLockingException): the
+     * officer's answer is not lost to a 500.
+     */
+    private <T> T inTx(org.springframework.transaction.support.TransactionCallback<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(work);
+            } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** business key of a province's finance case */
+    static String financeKey(YearMonth month, String province) {
+        return month + "/" + province;
     }
 
     /**

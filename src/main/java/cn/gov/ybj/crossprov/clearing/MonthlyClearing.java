@@ -252,6 +252,12 @@ public class MonthlyClearing {
         log.info("Clearing {}: the payment and receipt notices are published", month);
     }
 
+    /** The provinces that pay or receive anything in the month's confirmed tables. */
+    List<String> involved(YearMonth month) {
+        return months.findByMonth(month.atDay(1)).map(m -> m.getProvinces().entrySet().stream()
+                .filter(e -> e.getValue().getStatus() == ProvinceStatus.CONFIRMED).map(Map.Entry::getKey).toList()).orElse(List.of());
+    }
+
     /** The province had not confirmed by the deadline: recorded, once (the case escalates the task). */
     void escalated(YearMonth month, String province) {
         tx.executeWithoutResult(status -> months.lockByMonth(month.atDay(1)).ifPresent(m -> m.escalated(province, now())));

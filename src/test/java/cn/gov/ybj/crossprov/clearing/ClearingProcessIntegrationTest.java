@@ -54,6 +54,12 @@ class ClearingProcessIntegrationTest {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    cn.gov.ybj.crossprov.calendar.WorkingDays workingDays;
 
     static RequestPostProcessor province(String code) {
         return officer("province-" + code, "officer", "clearing");
@@ -216,9 +222,137 @@ class ClearingProcessIntegrationTest {
         assertThat(receipt).contains("福建省跨省异地就医费用收款通知书", "收款方：福建省", "附件7-6 福建省跨省异地就医应收医疗费用清算表");
         assertThat(call(get(notice), province(FUJIAN)).getResponse().getStatus()).isEqualTo(403);
         assertThat(call(get("/api/clearing/2025-06/provinces/110000/notices/other.pdf"), CENTRE).getResponse().getStatus()).isEqualTo(400);
+        // 第三十六、三十七条: the case goes on with each province's money
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).count()).as("the case waits for the money").isEqualTo(1);
+        financeOfTheMonth(june, expected.sum(x -> x.insuredProvince().equals(BEIJING) && x.medicalProvince().equals(FUJIAN)));
+        assertThat(ok(get("/api/clearing/2025-06"), CENTRE).path("status").asText()).isEqualTo("SETTLED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).count()).as("the case ended").isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseId).activityId("EndEvent_NoticesPublished")
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseId).activityId("EndEvent_MonthSettled")
                 .count()).isEqualTo(1);
+    }
+
+    static RequestPostProcessor finance(String code) {
+        return officer("province-" + code, "officer", "finance");
+    }
+
+    JsonNode provinceFinance(YearMonth month, String code, RequestPostProcessor token) throws Exception {
+        JsonNode list = ok(get("/api/clearing/" + month + "/finance"), token);
+        for (JsonNode p : list) {
+            if (p.path("province").asText().equals(code)) {
+                return p;
+            }
+        }
+        throw new AssertionError(code + " in " + list);
+    }
+
+    static JsonNode pair(JsonNode transfers, String payer, String receiver) {
+        for (JsonNode t : transfers) {
+            if (t.path("payer").asText().equals(payer) && t.path("receiver").asText().equals(receiver)) {
+                return t;
+            }
+        }
+        throw new AssertionError(payer + "→" + receiver + " in " + transfers);
+    }
+
+    String financeTask(String code, YearMonth month, FinanceStep step, RequestPostProcessor token) throws Exception {
+        for (JsonNode t : tasks(token, month)) {
+            if (t.path("step").asText().equals(step.name()) && t.path("province").asText().equals(code)) {
+                assertThat(t.path("kind").asText()).isEqualTo("FINANCE");
+                return t.path("taskId").asText();
+            }
+        }
+        throw new AssertionError(step + " of " + code);
+    }
+
+    /**
+     * Beijing hands over (other roles and provinces cannot), its transfer goes late and is escalated, Fujian sees
+     * what Beijing owes it overdue; then every province's officers do their steps until the month is settled.
+     */
+    void financeOfTheMonth(YearMonth month, BigDecimal beijingOwesFujian) throws Exception {
+        JsonNode fujian = provinceFinance(month, FUJIAN, finance(FUJIAN));
+        assertThat(ok(get("/api/clearing/" + month + "/finance"), finance(FUJIAN))).as("only its own").hasSize(1);
+        JsonNode owed = pair(fujian.path("incoming"), BEIJING, FUJIAN);
+        assertThat(amount(owed.path("amount"))).isEqualByComparingTo(beijingOwesFujian);
+        assertThat(owed.path("status").asText()).isEqualTo("AWAITING_HAND_OVER");
+        assertThat(owed.path("overdue").asBoolean()).isFalse();
+
+        String handOver = financeTask(BEIJING, month, FinanceStep.HAND_OVER, finance(BEIJING));
+        String completion = "/api/clearing/tasks/" + handOver + "/completion";
+        assertThat(call(post(completion), province(BEIJING)).getResponse().getStatus()).as("the clearing role").isEqualTo(404);
+        assertThat(call(post(completion), finance(FUJIAN)).getResponse().getStatus()).as("another province").isEqualTo(404);
+        assertThat(call(post(completion), CENTRE).getResponse().getStatus()).isEqualTo(404);
+        MvcResult tooLong = call(json(completion, "{\"note\":\"" + "长".repeat(201) + "\"}"), finance(BEIJING));
+        assertThat(tooLong.getResponse().getStatus()).isEqualTo(422);
+        assertThat(tooLong.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("备注不超过 200 字");
+        assertThat(financeTask(BEIJING, month, FinanceStep.HAND_OVER, finance(BEIJING))).as("nothing changed").isEqualTo(handOver);
+        JsonNode beijing = ok(json(completion, "{\"note\":\"交财政 2025-06-01 号\"}"), finance(BEIJING)).get(0);
+        JsonNode handedOver = beijing.path("steps").get(0);
+        assertThat(handedOver.path("step").asText()).isEqualTo("HAND_OVER");
+        assertThat(handedOver.path("doneBy").asText()).isEqualTo("provincial:clearing-province-110000");
+        assertThat(handedOver.path("note").asText()).isEqualTo("交财政 2025-06-01 号");
+
+        // the transfer: 10 working days on the official calendar from the hand-over
+        String transferTask = financeTask(BEIJING, month, FinanceStep.TRANSFER, finance(BEIJING));
+        org.camunda.bpm.engine.task.Task transfer = tasks.createTaskQuery().taskId(transferTask).singleResult();
+        java.time.Instant handedOverAt = java.time.Instant.parse(handedOver.path("doneAt").asText());
+        assertThat(transfer.getDueDate().toInstant()).isEqualTo(workingDays.deadline(handedOverAt, 10).toInstant());
+        org.camunda.bpm.engine.runtime.Job late = management.createJobQuery().processInstanceId(transfer.getProcessInstanceId())
+                .timers().activityId("BoundaryEvent_TransferOverdue").singleResult();
+        assertThat(late.getDuedate()).isEqualTo(transfer.getDueDate());
+        // its deadline passes (moved into the past here, not the engine's clock, which every other case shares)
+        assertThat(jdbc.sql("""
+                UPDATE app.clearing_finance_step SET due = opened_at + interval '1 microsecond'
+                WHERE province_code = '110000' AND step = 'TRANSFER'
+                  AND clearing_month_id = (SELECT id FROM app.clearing_month WHERE month = :month)""")
+                .param("month", month.atDay(1)).update()).isEqualTo(1);
+        management.executeJob(late.getId());
+        JsonNode overdue = pair(provinceFinance(month, FUJIAN, finance(FUJIAN)).path("incoming"), BEIJING, FUJIAN);
+        assertThat(overdue.path("status").asText()).isEqualTo("AWAITING_TRANSFER");
+        assertThat(overdue.path("overdue").asBoolean()).as("Fujian sees Beijing's transfer overdue: " + overdue).isTrue();
+        JsonNode escalated = null;
+        for (JsonNode t : tasks(CENTRE, month)) {
+            if (t.path("taskId").asText().equals(transferTask)) {
+                escalated = t;
+            }
+        }
+        assertThat(escalated).as("the centre sees the late transfer").isNotNull();
+        assertThat(escalated.path("escalated").asBoolean()).isTrue();
+        assertThat(call(post("/api/clearing/tasks/" + transferTask + "/completion"), CENTRE).getResponse().getStatus())
+                .as("it stays Beijing's").isEqualTo(404);
+        JsonNode transferStep = null;
+        for (JsonNode s : provinceFinance(month, BEIJING, CENTRE).path("steps")) {
+            if (s.path("step").asText().equals("TRANSFER")) {
+                transferStep = s;
+            }
+        }
+        assertThat(transferStep.path("escalatedAt").isNull()).isFalse();
+
+        // every province's officers do their steps, as their tasks come
+        for (int round = 0; round < 20; round++) {
+            List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery().processDefinitionKey(ClearingTasks.FINANCE_PROCESS)
+                    .processInstanceBusinessKeyLike(month + "/%").list();
+            if (open.isEmpty()) {
+                break;
+            }
+            for (org.camunda.bpm.engine.task.Task t : open) {
+                String code = (String) tasks.getVariable(t.getId(), "province");
+                FinanceStep step = FinanceStep.ofTask(t.getTaskDefinitionKey());
+                ok(post("/api/clearing/tasks/" + t.getId() + "/completion"),
+                        step.role().equals(cn.gov.ybj.crossprov.identity.Roles.CLEARING) ? province(code) : finance(code));
+            }
+        }
+        JsonNode settled = provinceFinance(month, FUJIAN, finance(FUJIAN));
+        assertThat(pair(settled.path("incoming"), BEIJING, FUJIAN).path("status").asText()).isEqualTo("RECEIVED");
+        for (JsonNode p : ok(get("/api/clearing/" + month + "/finance"), CENTRE)) {
+            List<String> steps = new ArrayList<>();
+            p.path("steps").forEach(s -> {
+                assertThat(s.path("doneAt").isNull()).as(p.path("province") + " " + s.path("step")).isFalse();
+                steps.add(s.path("step").asText());
+            });
+            assertThat(steps).contains("HAND_OVER", "SETTLE_AREAS");
+            assertThat(steps.contains("TRANSFER")).isEqualTo(amount(p.path("payable")).signum() > 0);
+            assertThat(steps.contains("RECEIPT")).isEqualTo(amount(p.path("receivable")).signum() > 0);
+        }
     }
 
     @Test

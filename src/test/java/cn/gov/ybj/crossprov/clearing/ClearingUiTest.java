@@ -113,6 +113,46 @@ class ClearingUiTest extends KaribuSpringSupport {
                 .map(ClearingTasks.ClearingTask::province)).containsExactly("350000");
     }
 
+    @Test
+    void aFinanceOfficerRecordsTheHandOverAndSeesWhatTheProvincePays() {
+        YearMonth november = YearMonth.of(2025, 11);
+        ClearingTestData.insert(jdbc, november, "CLU2511", 1_200);
+        AppUser centre = new AppUser(Realm.PROVINCIAL, "nc-clearing", "nc", Set.of("OFFICER", "CLEARING"), List.of("national-centre"), "000000");
+        tasks.start(centre, november);
+        for (String p : ClearingTestData.PROVINCES) {
+            AppUser officer = new AppUser(Realm.PROVINCIAL, "x", "x", Set.of("OFFICER", "CLEARING"), List.of("province-" + p), p);
+            tasks.open(officer).stream().filter(t -> t.month().equals(november) && t.kind() == ClearingTasks.Kind.CONFIRM_TABLES)
+                    .forEach(t -> tasks.confirm(officer, t.taskId()));
+        }
+
+        // the clearing officer has no finance step to do
+        login(Realm.PROVINCIAL, "bj-clearing", null, List.of("province-110000"), List.of("clearing"));
+        UI.getCurrent().navigate("provincial");
+        month(november);
+        assertThat(rows(grid("clearing-tasks")).stream().filter(r -> r.startsWith("2025-11"))).isEmpty();
+
+        AppUser finance = login(Realm.PROVINCIAL, "bj-finance", null, List.of("province-110000"), List.of("finance"));
+        UI.getCurrent().navigate("provincial");
+        month(november);
+        List<String> open = rows(grid("clearing-tasks")).stream().filter(r -> r.startsWith("2025-11")).toList();
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0)).contains("提交同级财政部门", "北京市");
+        assertThat(rows(grid("clearing-finance-steps"))).singleElement().asString().contains("北京市", "提交同级财政部门", "待办理");
+        String handOver = tasks.open(finance).stream().filter(t -> t.month().equals(november)).findFirst().orElseThrow().taskId();
+        _click(action(handOver, "complete-"));
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("complete-note")), "财政交接单 11 号");
+        _click(_get(Button.class, spec -> spec.withId("complete-send")));
+
+        open = rows(grid("clearing-tasks")).stream().filter(r -> r.startsWith("2025-11")).toList();
+        assertThat(open).singleElement().asString().contains("财政划拨清算资金");
+        assertThat(rows(grid("clearing-finance-steps"))).anyMatch(r -> r.contains("提交同级财政部门") && r.contains("bj-finance")
+                && r.contains("财政交接单 11 号"));
+        // what Beijing pays and receives: Beijing's pairs only, each with its status
+        List<ClearingFinance.TransferState> pairs = GridKt._findAll(grid("clearing-transfers"));
+        assertThat(pairs).isNotEmpty().allMatch(t -> t.payer().equals("110000") || t.receiver().equals("110000"));
+        assertThat(rows(grid("clearing-transfers"))).anyMatch(r -> r.startsWith("北京市 | ") && r.contains("待财政划拨"));
+    }
+
     /** The button of a task row (grid cells are not children of the view: Karibu renders the row's cell). */
     static Button action(String taskId, String prefix) {
         Grid<ClearingTasks.ClearingTask> tasks = grid("clearing-tasks");

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.clearing.internal;
 
 import cn.gov.ybj.crossprov.clearing.ClearingExports;
+import cn.gov.ybj.crossprov.clearing.ClearingFinance;
 import cn.gov.ybj.crossprov.clearing.ClearingMatrix;
 import cn.gov.ybj.crossprov.clearing.ClearingNotices;
 import cn.gov.ybj.crossprov.clearing.ClearingSummary;
@@ -45,9 +46,11 @@ class ClearingController {
     private final ClearingTasks tasks;
     private final ClearingNotices notices;
     private final ClearingExports exports;
+    private final ClearingFinance finance;
 
     ClearingController(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks, ClearingNotices notices,
-                       ClearingExports exports) {
+                       ClearingExports exports, ClearingFinance finance) {
+        this.finance = finance;
         this.currentUser = currentUser;
         this.clearing = clearing;
         this.tasks = tasks;
@@ -182,8 +185,9 @@ class ClearingController {
 
     @GetMapping("/api/clearing/tasks")
     @Operation(summary = "本单位的清算待办 / The clearing tasks of the officer's unit",
-            description = "A province's clearing officers: its confirmations (CONFIRM_TABLES). The centre: disputes to resolve "
-                    + "(RESOLVE_DISPUTES) and confirmations escalated after the 25th. Escalated first.")
+            description = "A province's clearing officers: its confirmations (CONFIRM_TABLES) and reports to the centre; its "
+                    + "finance officers: the finance steps (FINANCE, with step). The centre: disputes to resolve "
+                    + "(RESOLVE_DISPUTES) and every task escalated past its deadline. Escalated first.")
     List<ClearingTasks.ClearingTask> openTasks() {
         return tasks.open(currentUser.get().orElse(null));
     }
@@ -214,6 +218,30 @@ class ClearingController {
                     + "\"note\": \"…\"}]}, one per open dispute of the task's province.")
     ClearingSummary resolve(@PathVariable String taskId, @RequestBody ResolutionBody body) {
         return taskFound(tasks.resolve(currentUser.get().orElse(null), taskId, body.resolutions()));
+    }
+
+    @GetMapping("/api/clearing/{month}/finance")
+    @Operation(summary = "清算资金：各省提交财政、划拨、反馈、到账、上解/下拨 / The month's money: each province's finance steps",
+            description = "After the notices (003 第三十六、三十七条). Per province: what it pays and receives, each step with its "
+                    + "working-day deadline, who did it and when; its pairs both ways with their status (AWAITING_HAND_OVER, "
+                    + "AWAITING_TRANSFER, TRANSFERRED, RECEIVED) and overdue when the paying side is past its deadline. "
+                    + "A provincial officer: their own province; the centre: every province. Empty before the notices.")
+    List<ClearingFinance.ProvinceFinance> finance(@PathVariable String month) {
+        return finance.state(currentUser.get().orElse(null), parse(month));
+    }
+
+    record CompletionBody(String note) {
+    }
+
+    @PostMapping("/api/clearing/tasks/{taskId}/completion")
+    @Operation(summary = "办结清算资金步骤 / Record a finance step as done",
+            description = "A task of kind FINANCE of the officer's province and role (finance: hand-over, transfer, written "
+                    + "feedback, receipt, pooling areas; clearing: the report to the centre). Body (optional): "
+                    + "{\"note\": \"财政划拨凭证号 …\"}, at most 200 characters. Confirming receipt needs every paying "
+                    + "province's transfer. Answers the province's money as GET …/finance does.")
+    List<ClearingFinance.ProvinceFinance> complete(@PathVariable String taskId, @RequestBody(required = false) CompletionBody body) {
+        return tasks.complete(currentUser.get().orElse(null), taskId, body == null ? null : body.note())
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "任务不存在或无权办理", "No such task, or not yours"));
     }
 
     private static ClearingSummary taskFound(Optional<ClearingSummary> answer) {

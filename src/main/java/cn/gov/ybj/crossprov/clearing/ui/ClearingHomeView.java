@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.clearing.ui;
 
 import cn.gov.ybj.crossprov.clearing.ClearingExports;
+import cn.gov.ybj.crossprov.clearing.ClearingFinance;
 import cn.gov.ybj.crossprov.clearing.ClearingMatrix;
 import cn.gov.ybj.crossprov.clearing.ClearingNotices;
 import cn.gov.ybj.crossprov.clearing.ClearingSummary;
@@ -88,12 +89,16 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
     private final Select<ClearingTable.TableRows> rows = new Select<>();
     private final VerticalLayout tableBox = new VerticalLayout();
     private final HorizontalLayout noticeBox = new HorizontalLayout();
+    private final Grid<ClearingFinance.StepRow> financeSteps = new Grid<>();
+    private final Grid<ClearingFinance.TransferState> transfers = new Grid<>();
+    private final ClearingFinance finance;
     /** the month shown; null when not generated */
     private ClearingSummary current;
 
     public ClearingHomeView(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks, ClearingExports exports,
-                            ClearingNotices notices) {
+                            ClearingNotices notices, ClearingFinance finance) {
         this.officer = currentUser.require();
+        this.finance = finance;
         this.clearing = clearing;
         this.tasks = tasks;
         this.exports = exports;
@@ -123,7 +128,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
 
         taskGrid.setId("clearing-tasks");
         taskGrid.addColumn(t -> t.month().toString()).setHeader(getTranslation("clearing.month")).setAutoWidth(true);
-        taskGrid.addColumn(t -> en ? t.kind().labelEn() : t.kind().label()).setHeader(getTranslation("clearing.task")).setAutoWidth(true);
+        taskGrid.addColumn(t -> t.label(en)).setHeader(getTranslation("clearing.task")).setAutoWidth(true);
         taskGrid.addColumn(ClearingTasks.ClearingTask::provinceName).setHeader(getTranslation("clearing.province")).setAutoWidth(true);
         taskGrid.addColumn(t -> t.due() == null ? "—" : DAY.format(t.due())).setHeader(getTranslation("clearing.due")).setAutoWidth(true);
         taskGrid.addColumn(t -> t.escalated() ? getTranslation("clearing.escalated") : "").setHeader(getTranslation("clearing.escalated"))
@@ -154,11 +159,42 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         tableBox.setPadding(false);
         noticeBox.setId("clearing-notices");
 
+        financeSteps.setId("clearing-finance-steps");
+        financeSteps.addColumn(r -> r.provinceName()).setHeader(getTranslation("clearing.province")).setAutoWidth(true);
+        financeSteps.addColumn(r -> en ? r.step().step().labelEn() : r.step().step().label())
+                .setHeader(getTranslation("clearing.task")).setAutoWidth(true);
+        financeSteps.addColumn(r -> DAY.format(r.step().due())).setHeader(getTranslation("clearing.due")).setAutoWidth(true);
+        financeSteps.addColumn(r -> r.step().doneAt() == null ? getTranslation("clearing.finance.open")
+                : DAY.format(r.step().doneAt()) + " " + r.step().doneBy()).setHeader(getTranslation("clearing.finance.done")).setAutoWidth(true);
+        financeSteps.addColumn(r -> r.step().note() == null ? "" : r.step().note()).setHeader(getTranslation("clearing.finance.note"));
+        financeSteps.addColumn(r -> r.step().late() ? getTranslation("clearing.finance.late") : "")
+                .setHeader(getTranslation("clearing.finance.late")).setAutoWidth(true);
+        financeSteps.setPartNameGenerator(r -> r.step().late() && r.step().doneAt() == null ? "overdue" : null);
+        financeSteps.setEmptyStateText(getTranslation("clearing.finance.later"));
+        financeSteps.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        financeSteps.setAllRowsVisible(true);
+        transfers.setId("clearing-transfers");
+        transfers.addColumn(ClearingFinance.TransferState::payerName).setHeader(getTranslation("clearing.finance.payer")).setAutoWidth(true);
+        transfers.addColumn(ClearingFinance.TransferState::receiverName).setHeader(getTranslation("clearing.finance.receiver")).setAutoWidth(true);
+        transfers.addColumn(t -> t.amount().grouped()).setHeader(getTranslation("clearing.finance.amount"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        transfers.addColumn(t -> en ? t.status().labelEn() : t.status().label()).setHeader(getTranslation("clearing.finance.status"))
+                .setAutoWidth(true);
+        transfers.addColumn(t -> t.due() == null ? "—" : DAY.format(t.due())).setHeader(getTranslation("clearing.due")).setAutoWidth(true);
+        transfers.addColumn(t -> t.overdue() ? getTranslation("clearing.finance.overdue") : "")
+                .setHeader(getTranslation("clearing.finance.late")).setAutoWidth(true);
+        transfers.setPartNameGenerator(t -> t.overdue() ? "overdue" : null);
+        transfers.setEmptyStateText(getTranslation("clearing.finance.later"));
+        transfers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        transfers.setPageSize(100);
+        transfers.setHeight("24em");
+
         add(title, new H3(getTranslation("clearing.monthly")), top, error, status,
                 new H3(getTranslation("clearing.tasks")), taskGrid,
                 new H3(ClearingMatrix.TITLE + "（附件7）"), matrixBox,
                 new H3(getTranslation("clearing.tables")), tableFilters, tableBox,
                 new H3(getTranslation("clearing.notices")), noticeBox,
+                new H3(getTranslation("clearing.finance")), financeSteps, transfers,
                 new H3(getTranslation("clearing.prepayment")), new Paragraph(getTranslation("clearing.empty")));
         load();
     }
@@ -172,6 +208,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         matrixBox.removeAll();
         tableBox.removeAll();
         noticeBox.removeAll();
+        loadFinance(m);
         if (current == null) {
             status.setText(getTranslation("clearing.notGenerated", m));
             province.setVisible(false);
@@ -229,6 +266,22 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
             a.setId("clearing-notice-" + k.name().toLowerCase(Locale.ROOT));
             noticeBox.add(a);
         }
+    }
+
+    /**
+     * 第三十六、三十七条: the province's steps and what it pays and receives (the centre: every province's, and
+     * every pair), overdue first.
+     */
+    private void loadFinance(YearMonth m) {
+        List<ClearingFinance.ProvinceFinance> state = finance.state(officer, m);
+        financeSteps.setItems(state.stream().flatMap(p -> p.steps().stream().map(s -> new ClearingFinance.StepRow(p.name(), s)))
+                .sorted(java.util.Comparator.comparing((ClearingFinance.StepRow r) -> !(r.step().late() && r.step().doneAt() == null)))
+                .toList());
+        java.util.Map<String, ClearingFinance.TransferState> pairs = new java.util.LinkedHashMap<>();
+        state.forEach(p -> java.util.stream.Stream.concat(p.incoming().stream(), p.outgoing().stream())
+                .forEach(t -> pairs.putIfAbsent(t.payer() + t.receiver(), t)));
+        transfers.setItems(pairs.values().stream().sorted(java.util.Comparator.comparing((ClearingFinance.TransferState t) -> !t.overdue()))
+                .toList());
     }
 
     /** 附件7 as a heat map: a cell's shade follows its share of the largest cell it shows. */
@@ -309,6 +362,11 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
             dispute.setId("dispute-" + t.taskId());
             dispute.addThemeVariants(ButtonVariant.LUMO_SMALL);
             box.add(confirm, dispute);
+        } else if (t.kind() == ClearingTasks.Kind.FINANCE && t.province().equals(officer.unitCode()) && officer.hasRole(t.step().role())) {
+            Button done = new Button(getTranslation("clearing.finance.complete"), e -> completeDialog(t));
+            done.setId("complete-" + t.taskId());
+            done.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            box.add(done);
         } else if (t.kind() == ClearingTasks.Kind.RESOLVE_DISPUTES) {
             Button resolve = new Button(getTranslation("clearing.resolve"), e -> resolveDialog(t));
             resolve.setId("resolve-" + t.taskId());
@@ -347,6 +405,33 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         send.setId("dispute-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(pair, reason, dialogError));
+        dialog.getFooter().add(new Button(getTranslation("clearing.cancel"), e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private void completeDialog(ClearingTasks.ClearingTask t) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(t.label(en));
+        TextField note = new TextField(getTranslation("clearing.finance.note"));
+        note.setId("complete-note");
+        note.setMaxLength(200);
+        note.setHelperText(getTranslation("clearing.finance.noteHelp"));
+        note.setWidthFull();
+        Span dialogError = new Span();
+        dialogError.setId("complete-error");
+        Button send = new Button(getTranslation("clearing.finance.complete"), e -> {
+            try {
+                found(tasks.complete(officer, t.taskId(), note.getValue()));
+                dialog.close();
+                load();
+            } catch (BusinessRuleException ex) {
+                Errors.show(dialogError, ex);
+            }
+        });
+        send.setId("complete-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(new Paragraph(getTranslation("clearing.finance.dueOn", t.due() == null ? "—" : DAY.format(t.due()))),
+                note, dialogError));
         dialog.getFooter().add(new Button(getTranslation("clearing.cancel"), e -> dialog.close()), send);
         dialog.open();
     }

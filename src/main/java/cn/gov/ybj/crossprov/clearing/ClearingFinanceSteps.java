@@ -1,0 +1,73 @@
+package cn.gov.ybj.crossprov.clearing;
+
+import cn.gov.ybj.crossprov.identity.AppUser;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import java.time.YearMonth;
+import java.util.Date;
+
+/**
+ * The service tasks and conditions of {@code bpmn/clearing-finance.bpmn} (a province's money after the
+ * notices), thin: the records and rules are {@link ClearingFinance}'s. Variables: {@code month},
+ * {@code province}, {@code pays}, {@code receives}, and each step's deadline ({@link #dueVariable}).
+ */
+@Component("clearingFinanceSteps")
+public class ClearingFinanceSteps {
+
+    private final ClearingFinance finance;
+    private final TaskService tasks;
+
+    ClearingFinanceSteps(ClearingFinance finance, TaskService tasks) {
+        this.finance = finance;
+        this.tasks = tasks;
+    }
+
+    /** Whether the province pays, receives, or both this month. */
+    public void begin(DelegateExecution execution) {
+        execution.setVariable("pays", finance.pays(month(execution), province(execution)));
+        execution.setVariable("receives", finance.receives(month(execution), province(execution)));
+    }
+
+    /** The step opens: recorded with its deadline, which its task and timer read. */
+    public void open(DelegateExecution execution, String step) {
+        FinanceStep s = FinanceStep.valueOf(step);
+        execution.setVariable(dueVariable(s), Date.from(finance.open(month(execution), province(execution), s)));
+    }
+
+    /** Every province paying this one has transferred: its receipt can be confirmed now. */
+    public boolean incomingTransferred(DelegateExecution execution) {
+        return finance.incomingTransferred(month(execution), province(execution));
+    }
+
+    /** Past the deadline: recorded, and the open task is offered to the national centre too (督办), first in its list. */
+    public void escalate(DelegateExecution execution, String step) {
+        FinanceStep s = FinanceStep.valueOf(step);
+        finance.escalated(month(execution), province(execution), s);
+        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(s.taskDefinitionKey()).list()) {
+            tasks.addCandidateGroup(t.getId(), ClearingTasks.group(AppUser.NATIONAL_CENTRE_CODE));
+            tasks.setPriority(t.getId(), ClearingTasks.ESCALATED_PRIORITY);
+        }
+    }
+
+    /** {@code handOverDue}, {@code transferDue}, … */
+    static String dueVariable(FinanceStep step) {
+        String[] words = step.name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder b = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return b.append("Due").toString();
+    }
+
+    private static YearMonth month(DelegateExecution execution) {
+        return YearMonth.parse((String) execution.getVariable("month"));
+    }
+
+    private static String province(DelegateExecution execution) {
+        return (String) execution.getVariable("province");
+    }
+}
