@@ -99,19 +99,34 @@ public class ClearingFinance {
         this.readTx.setReadOnly(true);
     }
 
-    /** A province pair with money between them: {@code payer} (the insured side) pays {@code receiver}. */
-    record Pair(String payer, String receiver, Money amount) {
+    /**
+     * What each province pays each other in the month as confirmed: 附件7's non-zero cells (the rows receive,
+     * the columns pay); empty until every province has confirmed ({@link ClearingMonthConfirmed}).
+     */
+    public List<PairAmount> pairAmounts(YearMonth month) {
+        return readTx.execute(status -> months.findByMonth(month.atDay(1)).filter(m -> m.getStatus() != ClearingStatus.CONFIRMING)
+                .map(m -> pairs(month)).orElse(List.of()));
     }
 
-    /** 附件7's non-zero cells: the rows receive, the columns pay. */
-    List<Pair> pairs(YearMonth month) {
-        List<Pair> pairs = new ArrayList<>();
+    List<PairAmount> pairs(YearMonth month) {
+        List<PairAmount> pairs = new ArrayList<>();
         for (ClearingStore.Sum s : store.matrix(month.atDay(1), null)) {
             if (s.row() != null && s.column() != null && !s.amount().isZero() && !s.amount().isNegative()) {
-                pairs.add(new Pair(s.column(), s.row(), s.amount()));
+                pairs.add(new PairAmount(s.column(), s.row(), s.amount()));
             }
         }
         return pairs;
+    }
+
+    /**
+     * What {@code payer} owes {@code receiver} from clearing months whose transfer is past its deadline and
+     * not done (第二十四条: the receiving province may ask for a suspension). Months not yet settled only.
+     */
+    public List<TransferState> overdueTransfers(String payer, String receiver) {
+        return readTx.execute(status -> months.findByStatus(ClearingStatus.NOTICES_PUBLISHED).stream()
+                .flatMap(m -> pairs(m.month()).stream().filter(p -> p.payer().equals(payer) && p.receiver().equals(receiver))
+                        .map(p -> transfer(m, p, now())))
+                .filter(TransferState::overdue).toList());
     }
 
     boolean pays(YearMonth month, String province) {
@@ -153,7 +168,7 @@ public class ClearingFinance {
         }
         return tx.execute(status -> {
             ClearingMonth m = lock(month);
-            List<Pair> pairs = pairs(month);
+            List<PairAmount> pairs = pairs(month);
             if (step == FinanceStep.RECEIPT && !allTransferred(m, pairs, province)) {
                 throw new BusinessRuleException("尚有付款省未划拨清算资金，不能确认全部到账",
                         "Some paying provinces have not transferred yet: not everything can have arrived");
@@ -162,7 +177,7 @@ public class ClearingFinance {
             log.info("Clearing {}: {} {} done by {}", month, province, step, officer.account());
             Set<String> complete = new TreeSet<>();
             if (step == FinanceStep.TRANSFER) {
-                pairs.stream().filter(p -> p.payer().equals(province)).map(Pair::receiver)
+                pairs.stream().filter(p -> p.payer().equals(province)).map(PairAmount::receiver)
                         .filter(r -> allTransferred(m, pairs, r)).forEach(complete::add);
             }
             return complete;
@@ -208,7 +223,7 @@ public class ClearingFinance {
                 .flatMap(p -> p.incoming().stream()).filter(TransferState::overdue).toList();
     }
 
-    private List<ProvinceFinance> state(ClearingMonth m, List<Pair> pairs, String own) {
+    private List<ProvinceFinance> state(ClearingMonth m, List<PairAmount> pairs, String own) {
         Instant now = now();
         Set<String> involved = new TreeSet<>();
         pairs.forEach(p -> {
@@ -230,7 +245,7 @@ public class ClearingFinance {
         return list;
     }
 
-    private TransferState transfer(ClearingMonth m, Pair p, Instant now) {
+    private TransferState transfer(ClearingMonth m, PairAmount p, Instant now) {
         Optional<ProvinceFinanceStep> handOver = m.financeStep(p.payer(), FinanceStep.HAND_OVER);
         Optional<ProvinceFinanceStep> transfer = m.financeStep(p.payer(), FinanceStep.TRANSFER);
         Optional<ProvinceFinanceStep> receipt = m.financeStep(p.receiver(), FinanceStep.RECEIPT).filter(ProvinceFinanceStep::isDone);
@@ -255,7 +270,7 @@ public class ClearingFinance {
                 receipt.map(ProvinceFinanceStep::getDoneAt).orElse(null), pending.map(s -> s.isLate(now)).orElse(false));
     }
 
-    private static boolean allTransferred(ClearingMonth m, List<Pair> pairs, String receiver) {
+    private static boolean allTransferred(ClearingMonth m, List<PairAmount> pairs, String receiver) {
         return pairs.stream().filter(p -> p.receiver().equals(receiver))
                 .allMatch(p -> m.financeStep(p.payer(), FinanceStep.TRANSFER).map(ProvinceFinanceStep::isDone).orElse(false));
     }

@@ -16,6 +16,8 @@ interface ClearingMonthRepository extends JpaRepository<ClearingMonth, UUID> {
 
     boolean existsByMonth(LocalDate month);
 
+    java.util.List<ClearingMonth> findByStatus(ClearingStatus status);
+
     /** For a confirmation or a dispute: the provinces answer one after the other, none overwrites another. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT m FROM ClearingMonth m WHERE m.month = :month")

@@ -32,8 +32,11 @@ public class ClearingSteps {
     private final MonthlyClearing clearing;
     private final ClearingFinance finance;
     private final TaskService tasks;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ClearingSteps(MonthlyClearing clearing, ClearingFinance finance, TaskService tasks) {
+    ClearingSteps(MonthlyClearing clearing, ClearingFinance finance, TaskService tasks,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clearing = clearing;
         this.finance = finance;
         this.tasks = tasks;
@@ -93,6 +96,7 @@ public class ClearingSteps {
     public void publishNotices(DelegateExecution execution) {
         clearing.publishNotices(month(execution));
         execution.setVariable("financeProvinces", clearing.involved(month(execution)));
+        events.publishEvent(new ClearingMonthConfirmed(month(execution)));
     }
 
     /** 清算完成: every province has paid, received and settled with its pooling areas. */
