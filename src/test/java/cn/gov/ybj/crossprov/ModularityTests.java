@@ -41,7 +41,7 @@ class ModularityTests {
     void everyModuleIsDeclared() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("shared", "identity", "reference", "calendar", "workflow", "insured",
-                        "filing", "transfer", "clearing", "ui", "localrun", "documents", "settlement");
+                        "filing", "transfer", "clearing", "prepayment", "ui", "localrun", "documents", "settlement");
         // every module states what it may depend on (package-info.java), none is left open
         for (ApplicationModule module : modules) {
             assertThat(module.getBasePackage().getAnnotation(org.springframework.modulith.ApplicationModule.class))

@@ -13,6 +13,8 @@ interface PrepaymentPairRepository extends JpaRepository<PrepaymentPair, UUID> {
 
     List<PrepaymentPair> findByYearOrderByPayingProvinceAscReceivingProvinceAsc(int year);
 
+    List<PrepaymentPair> findByPayingProvinceAndReceivingProvince(String payingProvince, String receivingProvince);
+
     Optional<PrepaymentPair> findByYearAndPayingProvinceAndReceivingProvince(int year, String payingProvince, String receivingProvince);
 
     /** a top-up arriving and a month measured do not overwrite each other */

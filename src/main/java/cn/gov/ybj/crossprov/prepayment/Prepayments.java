@@ -61,6 +61,7 @@ public class Prepayments {
     private final TopUps topUps;
     private final Divisions divisions;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
 
     Prepayments(PrepaymentYearRepository years, PrepaymentPairRepository pairs, ClearingFinance clearing, UsageRule rule,
                 TopUps topUps, Divisions divisions, PlatformTransactionManager transactions) {
@@ -71,6 +72,8 @@ public class Prepayments {
         this.topUps = topUps;
         this.divisions = divisions;
         this.tx = new TransactionTemplate(transactions);
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
     }
 
     /**
@@ -124,10 +127,10 @@ public class Prepayments {
     /** The year for the officer: the centre every pair, a province the pairs it pays or receives in. Empty before the run. */
     public Optional<YearState> year(AppUser officer, int year) {
         String own = requireOfficer(officer);
-        return years.findById(year).map(y -> new YearState(y.getYear(), y.getBasisYear(), y.getRunBy(), y.getRunAt(),
-                pairs.findByYearOrderByPayingProvinceAscReceivingProvinceAsc(year).stream()
+        return readTx.execute(status -> years.findById(year).map(y -> new YearState(y.getYear(), y.getBasisYear(), y.getRunBy(),
+                y.getRunAt(), pairs.findByYearOrderByPayingProvinceAscReceivingProvinceAsc(year).stream()
                         .filter(p -> own == null || own.equals(p.getPayingProvince()) || own.equals(p.getReceivingProvince()))
-                        .map(this::state).toList()));
+                        .map(this::state).toList())));
     }
 
     /**

@@ -70,6 +70,7 @@ public class TopUps {
     private final WorkingDays workingDays;
     private final Map<TopUpStep, Integer> terms = new EnumMap<>(TopUpStep.class);
     private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
     private final cn.gov.ybj.crossprov.reference.Divisions divisions;
 
     TopUps(TopUpRepository topUps, PrepaymentPairRepository pairs, TaskService tasks, RuntimeService runtime,
@@ -82,6 +83,8 @@ public class TopUps {
         this.workingDays = workingDays;
         this.divisions = divisions;
         this.tx = new TransactionTemplate(transactions);
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
         for (TopUpStep s : TopUpStep.values()) {
             String key = "app.prepayment.top-up." + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-days";
             int n = env.getProperty(key, Integer.class, s.defaultDays());
@@ -114,6 +117,7 @@ public class TopUps {
         if (groups.isEmpty()) {
             return List.of();
         }
+        return readTx.execute(status -> {
         List<TopUpTask> list = new ArrayList<>();
         for (Task t : tasks.createTaskQuery().processDefinitionKey(PROCESS).taskCandidateGroupIn(groups)
                 .orderByTaskPriority().desc().orderByDueDate().asc().list()) {
@@ -126,6 +130,7 @@ public class TopUps {
                     t.getPriority() >= ESCALATED_PRIORITY));
         }
         return list;
+        });
     }
 
     /** 第二十一条: the receiving province applies for {@code amount} (yuan, > 0) with a reason. */
@@ -185,8 +190,8 @@ public class TopUps {
         if (visible.isEmpty()) {
             return List.of();
         }
-        return topUps.findByPairIdInOrderByOpenedAtDesc(visible.stream().map(PrepaymentPair::getId).toList()).stream()
-                .map(this::state).toList();
+        return readTx.execute(status -> topUps.findByPairIdInOrderByOpenedAtDesc(visible.stream().map(PrepaymentPair::getId).toList())
+                .stream().map(this::state).toList());
     }
 
     /** One top-up for an officer of either province or the centre; empty for anyone else. */
@@ -198,17 +203,16 @@ public class TopUps {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-        return topUps.findById(uuid).filter(u -> {
+        return readTx.execute(status -> topUps.findById(uuid).filter(u -> {
             PrepaymentPair p = pairs.findById(u.getPairId()).orElseThrow();
             return own == null || own.equals(p.getPayingProvince()) || own.equals(p.getReceivingProvince());
-        }).map(this::state);
+        }).map(this::state));
     }
 
     /** Whether an approved top-up of the pair is past the deadline of its hand-over or transfer (第二十四条). */
     boolean transferOverdue(String payer, String receiver) {
         Instant now = Prepayments.now();
-        return tx.execute(status -> pairs.findAll().stream()
-                .filter(p -> p.getPayingProvince().equals(payer) && p.getReceivingProvince().equals(receiver))
+        return readTx.execute(status -> pairs.findByPayingProvinceAndReceivingProvince(payer, receiver).stream()
                 .flatMap(p -> topUps.findByPairIdInOrderByOpenedAtDesc(List.of(p.getId())).stream())
                 .filter(u -> u.getStatus() == TopUp.Status.APPROVED)
                 .anyMatch(u -> u.getSteps().stream().anyMatch(s -> (s.getStep() == TopUpStep.HAND_OVER || s.getStep() == TopUpStep.TRANSFER)

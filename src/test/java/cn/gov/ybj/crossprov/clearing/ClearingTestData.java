@@ -29,9 +29,9 @@ import java.util.function.Predicate;
  * no ledger line every 13th; the ledger differs every 17th (total, cash), 19th (funds), 29th (reversed
  * at the hospital) and 31st (booked on another day).
  */
-final class ClearingTestData {
+public final class ClearingTestData {
 
-    static final List<String> PROVINCES = List.of("110000", "310000", "350000", "440000", "510000", "650000");
+    public static final List<String> PROVINCES = List.of("110000", "310000", "350000", "440000", "510000", "650000");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -39,7 +39,7 @@ final class ClearingTestData {
     }
 
     /** Writes {@code n} settlements of the month numbered {@code tag-i} and their ledger lines. */
-    static void insert(JdbcClient jdbc, YearMonth month, String tag, int n) {
+    public static void insert(JdbcClient jdbc, YearMonth month, String tag, int n) {
         LocalDate first = month.atDay(1);
         // this month's partitions, and last month's for the lines booked a day early (idempotent)
         for (LocalDate m : List.of(first.minusMonths(1), first)) {

@@ -100,6 +100,8 @@ class HospitalSettlementApiTest {
     SettlementSlips slips;
     @Autowired
     SettlementQueries queries;
+    @Autowired
+    cn.gov.ybj.crossprov.prepayment.Suspensions suspensionsOfPrepayment;
 
     LocalDate today;
     LocalDate discharge;
@@ -462,6 +464,36 @@ class HospitalSettlementApiTest {
         }
         assertThat(rows("RETRY-1")).isEqualTo(1);
         assertThat(rows("RETRY-2")).isZero();
+    }
+
+    @Test
+    void aSuspensionOfThePayingProvinceRefusesUploadsUntilResumed() throws Exception {
+        // 第二十四条: Beijing asked to suspend Fujian (a request as prepayment.Suspensions records it); the centre decides
+        java.util.UUID id = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO app.settlement_suspension (id, paying_province, receiving_province, cause, reason, status,
+                                                       requested_by, requested_at, version)
+                VALUES (?, '350000', '110000', 'CLEARING', '清算资金逾期未到账', 'REQUESTED', 'provincial:bj-prepayment', now(), 0)""")
+                .param(id).update();
+        AppUser centre = new AppUser(cn.gov.ybj.crossprov.identity.Realm.PROVINCIAL, "nc-prepayment", "nc", java.util.Set.of("OFFICER", "PREPAYMENT"),
+                List.of("national-centre"), "000000");
+        assertThat(suspensionsOfPrepayment.decide(centre, id.toString(), true, "督促拨付")).isPresent();
+        try {
+            Map<String, Object> today = body("SUSP-1", WU_ZHENHUA, BEIJING);
+            today.put("dischargeDate", this.today.toString());
+            JsonNode refused = refused(upload(today, hospital(BEIJING)), 422, SettlementRefusal.PAYING_PROVINCE_SUSPENDED);
+            assertThat(refused.path("messageZh").asText()).contains("350000", "已暂停");
+            assertThat(rows("SUSP-1")).isZero();
+            // discharged the day before the suspension: direct settlement had happened
+            assertThat(upload(body("SUSP-0", WU_ZHENHUA, BEIJING), hospital(BEIJING)).getResponse().getStatus()).isEqualTo(200);
+        } finally {
+            assertThat(suspensionsOfPrepayment.resume(centre, id.toString())).isPresent();
+        }
+        Map<String, Object> again = body("SUSP-2", WU_ZHENHUA, BEIJING);
+        again.put("dischargeDate", today.toString());
+        MvcResult accepted = upload(again, hospital(BEIJING));
+        assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(rows("SUSP-2")).isEqualTo(1);
     }
 
     @Test
