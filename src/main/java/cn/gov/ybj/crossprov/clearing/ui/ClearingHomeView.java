@@ -195,8 +195,15 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
                 new H3(getTranslation("clearing.tables")), tableFilters, tableBox,
                 new H3(getTranslation("clearing.notices")), noticeBox,
                 new H3(getTranslation("clearing.finance")), financeSteps, transfers,
-                new H3(getTranslation("clearing.prepayment")), new Paragraph(getTranslation("clearing.empty")));
+                new H3(getTranslation("clearing.prepayment")), prepaymentLink());
         load();
+    }
+
+    /** 预付金 has its own screen (module prepayment): a link, not a dependency */
+    private Anchor prepaymentLink() {
+        Anchor a = new Anchor("provincial/prepayment", getTranslation("clearing.prepaymentLink"));
+        a.setId("clearing-prepayment-link");
+        return a;
     }
 
     private void load() {
