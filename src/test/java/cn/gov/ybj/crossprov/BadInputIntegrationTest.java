@@ -73,7 +73,8 @@ class BadInputIntegrationTest {
             "binding_challenge", "family_link_attempt", "transfer_case", "contribution_period", "insurance_account",
             "settlement", "settlement_key", "settlement_reversal", "settlement_detail", "settlement_ledger",
             "settlement_ledger_submission", "clearing_month", "clearing_province", "clearing_dispute", "clearing_line",
-            "clearing_carry", "clearing_finance_step");
+            "clearing_carry", "clearing_finance_step", "prepayment_year", "prepayment_pair", "prepayment_usage", "prepayment_top_up",
+            "prepayment_top_up_step", "settlement_suspension");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN, HOSPITAL, OFFICER, CENTRE }
@@ -252,6 +253,29 @@ class BadInputIntegrationTest {
             cases.add(json(resolution, "note with " + codePoint(bad), write(map("resolutions", List.of(map("pairProvince", "350000",
                     "resolution", "CARRIED_OVER", "note", "下月" + bad + "清算")))), 400, "resolutions[0].note"));
         }
+        // 预付金: the texts of a top-up's application, review and steps, and of a suspension request
+        String prepaymentTask = "/api/prepayment/tasks/" + UUID.randomUUID();
+        List<JsonApi> prepayment = List.of(
+                new JsonApi("top-up application", Who.OFFICER, prepaymentTask + "/application", Map.of(),
+                        map("amount", 500000, "reason", "使用率红色预警"), List.of("reason")),
+                new JsonApi("top-up review", Who.CENTRE, prepaymentTask + "/review", Map.of(),
+                        map("approve", true, "amount", 450000, "note", "按审核额度"), List.of("note")),
+                new JsonApi("top-up step", Who.OFFICER, prepaymentTask + "/completion", Map.of(), map("note", "凭证 118"), List.of("note")),
+                new JsonApi("suspension request", Who.OFFICER, "/api/prepayment/suspensions", Map.of(),
+                        map("payingProvince", "110000", "cause", "CLEARING", "reason", "清算资金逾期"), List.of("payingProvince", "reason")));
+        for (JsonApi api : prepayment) {
+            for (String field : api.textFields()) {
+                for (String bad : BAD_CHARS) {
+                    Map<String, Object> body = new java.util.LinkedHashMap<>(api.body());
+                    body.put(field, "清算" + bad + "逾期");
+                    cases.add(json(api, field + " with " + codePoint(bad), write(body), 400, field));
+                }
+            }
+            String valid = write(api.body());
+            cases.add(json(api, "malformed JSON", valid.substring(0, valid.length() / 2), 400, null));
+        }
+        cases.add(json(prepayment.get(0), "amount as text", write(map("amount", "五十万", "reason", "预警")), 400, "amount"));
+        cases.add(json(prepayment.get(3), "cause FOO", write(map("payingProvince", "110000", "cause", "FOO", "reason", "逾期")), 400, "cause"));
         // a finance step's note (the body is optional: no empty-body case)
         JsonApi completion = new JsonApi("clearing finance step", Who.OFFICER, clearingTask + "/completion", Map.of(),
                 map("note", "财政划拨凭证 2025-118"), List.of());
