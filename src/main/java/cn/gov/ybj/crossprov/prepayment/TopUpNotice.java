@@ -57,7 +57,7 @@ public class TopUpNotice {
                     .header("单位", "万元")
                     .paragraphs(null, addressee + "：",
                             "根据" + t.receivingName() + "的紧急调增申请，按照" + BASIS + "的规定，请你单位于 " + date(payBy) + "前，补充拨付"
-                                    + t.receivingName() + "预付金 " + t.approved().toWanYuan().toPlainString() + " 万元。",
+                                    + t.receivingName() + "预付金 " + PrepaymentDocuments.wan(t.approved()) + " 万元。",
                             "金额（大写）：" + ChineseAmount.inWordsWithPrefix(t.approved()))
                     .closingLine(issuer + "    签章日期：" + date(signed))
                     .author(issuer)

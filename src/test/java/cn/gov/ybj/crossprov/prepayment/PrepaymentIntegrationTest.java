@@ -171,6 +171,38 @@ class PrepaymentIntegrationTest {
             assertThat(p.path("previousQuota").decimalValue()).isZero();
             assertThat(p.path("warning").asText()).isEqualTo("NONE");
         });
+        // the year's pairs as Excel (万元, numbers) and a payer's 附件4-1, read back
+        String someKey = basis.keySet().iterator().next();
+        JsonNode some = quotas.get(someKey);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(call(get("/api/prepayment/2025/pairs.xlsx"), CENTRE).getResponse().getContentAsByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            int header = 0;
+            while (!rows.get(header).getCellText(0).equals("付款省（参保地）")) {
+                header++;
+            }
+            assertThat(rows.get(header).getCellText(3)).isEqualTo("本年核定额度");
+            assertThat(rows).hasSize(header + 1 + quotas.size());
+            BigDecimal sum = BigDecimal.ZERO;
+            for (org.dhatim.fastexcel.reader.Row r : rows.subList(header + 1, rows.size())) {
+                sum = sum.add(r.getCellAsNumber(3).orElseThrow());
+            }
+            BigDecimal expected = quotas.values().stream().map(p -> p.path("quota").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(sum.multiply(BigDecimal.valueOf(10_000))).as("万元 × 10,000 = yuan").isEqualByComparingTo(expected);
+        }
+        String payer0 = some.path("payingProvince").asText();
+        MvcResult notice = call(get("/api/prepayment/2025/provinces/" + payer0 + "/notices/payment.pdf"), as(payer0, "finance"));
+        assertThat(notice.getResponse().getStatus()).isEqualTo(200);
+        String noticeText;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(notice.getResponse().getContentAsByteArray())) {
+            noticeText = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replace("\n", " ");
+        }
+        assertThat(noticeText).contains("跨省异地就医预付金额度调整付款通知书", "上年额度（1）", "本年核定额度（2）", "实际划款额度（3=2-1）",
+                some.path("receivingName").asText(), PrepaymentDocuments.wan(new cn.gov.ybj.crossprov.shared.Money(some.path("quota").decimalValue())), "注：上年额度指部级经办机构核定的上年度预付金额（含紧急调整额度）");
+        String stranger = ClearingTestData.PROVINCES.stream().filter(p -> !p.equals(payer0)).findFirst().orElseThrow();
+        assertThat(status(get("/api/prepayment/2025/provinces/" + payer0 + "/notices/payment.pdf"), as(stranger, "finance"))).isEqualTo(403);
+        assertThat(status(get("/api/prepayment/2025/provinces/" + payer0 + "/notices/other.pdf"), CENTRE)).isEqualTo(400);
+
         // a province sees the pairs it pays or receives in, nothing else
         JsonNode beijing = ok(get("/api/prepayment/2025"), as("110000", "prepayment"));
         assertThat(beijing.path("pairs").size()).isPositive().isLessThan(quotas.size());
@@ -241,7 +273,7 @@ class PrepaymentIntegrationTest {
         try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replace("\n", "");
         }
-        assertThat(text).contains("跨省异地就医预付金额度紧急调增通知书", "的紧急调增申请", "人社部发〔2016〕120 号", "补充拨付", "45.0000 万元", "预付金年度：2025 年");
+        assertThat(text).contains("跨省异地就医预付金额度紧急调增通知书", "的紧急调增申请", "人社部发〔2016〕120 号", "补充拨付", "45.00 万元", "预付金年度：2025 年");
         assertThat(status(get("/api/prepayment/top-ups/" + topUpId + "/notice.pdf"), as(other, "prepayment"))).isEqualTo(404);
 
         // the paying province's finance, then the receiving province's report of the arrival

@@ -94,6 +94,9 @@ class PrepaymentUiTest extends KaribuSpringSupport {
         List<String> pairs = rows(grid("prepayment-pairs"));
         assertThat(pairs).isNotEmpty().allMatch(r -> r.contains(receiverName) || r.startsWith(receiverName));
         assertThat(pairs.get(0)).contains("红色预警");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("prepayment-xlsx")).getHref()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("prepayment-notice-receipt")).getText())
+                .contains("附件4-2");
         List<String> tasks = rows(grid("prepayment-tasks"));
         assertThat(tasks).anyMatch(r -> r.contains("报送预付金额度调增申请") && r.contains(apply.payingName() + " → " + receiverName));
 
@@ -105,7 +108,7 @@ class PrepaymentUiTest extends KaribuSpringSupport {
         _click(_get(Button.class, spec -> spec.withId("task-send")));
         assertThat(rows(grid("prepayment-tasks"))).noneMatch(r -> r.contains(apply.payingName() + " → " + receiverName)
                 && r.contains("报送预付金额度调增申请"));
-        assertThat(rows(grid("prepayment-top-ups"))).anyMatch(r -> r.contains("待审核") && r.contains("30.0000"));
+        assertThat(rows(grid("prepayment-top-ups"))).anyMatch(r -> r.contains("待审核") && r.contains("30.00"));
 
         // nothing overdue: the request is refused with its message, nothing recorded
         _click(_get(Button.class, spec -> spec.withId("prepayment-request-suspension")));
@@ -122,7 +125,7 @@ class PrepaymentUiTest extends KaribuSpringSupport {
         _click(taskButton(review.taskId()));
         assertThat(_get(BigDecimalField.class, spec -> spec.withId("task-amount")).getValue()).isEqualByComparingTo("300000.00");
         _click(_get(Button.class, spec -> spec.withId("task-send")));
-        assertThat(rows(grid("prepayment-top-ups"))).anyMatch(r -> r.contains("已下达通知书") && r.contains("30.0000"));
+        assertThat(rows(grid("prepayment-top-ups"))).anyMatch(r -> r.contains("已下达通知书") && r.contains("30.00"));
     }
 
     @SuppressWarnings("unchecked")

@@ -73,7 +73,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
     void provincialOfficersSeeClearing() {
         login(Realm.PROVINCIAL, "bj-clearing", null, List.of("province-110000"), List.of("clearing"));
         UI.getCurrent().navigate("provincial");
-        assertThat(menu()).containsExactly("清算与预付金 → provincial", "日对账 → provincial/reconciliation");
+        assertThat(menu()).containsExactly("清算与预付金 → provincial", "预付金 → provincial/prepayment", "日对账 → provincial/reconciliation");
     }
 
     private static List<String> menu() {

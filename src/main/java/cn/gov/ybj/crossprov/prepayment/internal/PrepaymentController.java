@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.prepayment.internal;
 
 import cn.gov.ybj.crossprov.identity.CurrentUser;
+import cn.gov.ybj.crossprov.prepayment.PrepaymentDocuments;
 import cn.gov.ybj.crossprov.prepayment.Prepayments;
 import cn.gov.ybj.crossprov.prepayment.Suspension;
 import cn.gov.ybj.crossprov.prepayment.Suspensions;
@@ -50,8 +51,11 @@ class PrepaymentController {
     private final TopUps topUps;
     private final TopUpNotice notice;
     private final Suspensions suspensions;
+    private final PrepaymentDocuments files;
 
-    PrepaymentController(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions) {
+    PrepaymentController(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions,
+                         PrepaymentDocuments files) {
+        this.files = files;
         this.currentUser = currentUser;
         this.prepayments = prepayments;
         this.topUps = topUps;
@@ -77,7 +81,47 @@ class PrepaymentController {
             description = "The centre: every pair; a province: the pairs it pays or receives in. 404 before the year's run.")
     Prepayments.YearState year(@PathVariable int year) {
         return prepayments.year(currentUser.get().orElse(null), year)
-                .orElseThrow(() -> new NotFound(year + " 年度预付金额度尚未核定", "The quotas of " + year + " have not been set"));
+                .orElseThrow(() -> notRun(year));
+    }
+
+    @GetMapping(value = "/api/prepayment/{year}/pairs.xlsx")
+    @Operation(summary = "本年度预付金明细（Excel）/ The year's pairs as .xlsx", description = "万元, four decimals; a province: its pairs.")
+    ResponseEntity<byte[]> pairsXlsx(@PathVariable int year) {
+        return file(files.xlsx(currentUser.get().orElse(null), year).orElseThrow(() -> notRun(year)),
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), year + "-prepayment.xlsx");
+    }
+
+    @GetMapping(value = "/api/prepayment/{year}/pairs.pdf")
+    @Operation(summary = "本年度预付金明细（PDF）/ The year's pairs as PDF")
+    ResponseEntity<byte[]> pairsPdf(@PathVariable int year) {
+        return file(files.pdf(currentUser.get().orElse(null), year).orElseThrow(() -> notRun(year)), MediaType.APPLICATION_PDF,
+                year + "-prepayment.pdf");
+    }
+
+    @GetMapping(value = "/api/prepayment/{year}/provinces/{province}/notices/{kind}.pdf")
+    @Operation(summary = "附件4-1 / 4-2 预付金额度调整付款、收款通知书（PDF）/ The adjustment notices",
+            description = "kind: payment (附件4-1) | receipt (附件4-2); a province its own (403 another's); 422 when it has nothing to pay or receive.")
+    ResponseEntity<byte[]> adjustmentNotice(@PathVariable int year, @PathVariable String province, @PathVariable String kind) {
+        PrepaymentDocuments.Notice k = switch (kind) {
+            case "payment" -> PrepaymentDocuments.Notice.PAYMENT;
+            case "receipt" -> PrepaymentDocuments.Notice.RECEIPT;
+            default -> throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST);
+        };
+        if (!province.matches("[0-9]{2}0000")) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        return file(files.notice(currentUser.get().orElse(null), year, province, k).orElseThrow(() -> notRun(year)), MediaType.APPLICATION_PDF,
+                year + "-" + province + "-" + kind + ".pdf");
+    }
+
+    private static NotFound notRun(int year) {
+        return new NotFound(year + " 年度预付金额度尚未核定", "The quotas of " + year + " have not been set");
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
+        ContentDisposition d = (type.equals(MediaType.APPLICATION_PDF) ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(name).build();
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, d.toString()).body(bytes);
     }
 
     @GetMapping("/api/prepayment/{year}/top-ups")

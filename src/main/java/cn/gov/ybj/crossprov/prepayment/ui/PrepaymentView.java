@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.prepayment.ui;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.prepayment.PrepaymentDocuments;
 import cn.gov.ybj.crossprov.prepayment.Prepayments;
 import cn.gov.ybj.crossprov.prepayment.Suspension;
 import cn.gov.ybj.crossprov.prepayment.Suspensions;
@@ -58,7 +59,7 @@ import java.util.stream.IntStream;
  * suspensions — requested by a receiving province, decided and resumed by the centre.
  */
 @Route(value = "provincial/prepayment", layout = MainLayout.class)
-@Menu(title = "nav.prepayment", order = 310)
+@Menu(title = "nav.prepayment", order = 302)
 @RolesAllowed(Roles.OFFICER)
 public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
 
@@ -79,9 +80,13 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<TopUps.TopUpState> topUpGrid = new Grid<>();
     private final Grid<Suspensions.SuspensionState> suspensionGrid = new Grid<>();
     private final Button request = new Button();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+    private final PrepaymentDocuments files;
 
-    public PrepaymentView(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions) {
+    public PrepaymentView(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions,
+                          PrepaymentDocuments files) {
         this.officer = currentUser.require();
+        this.files = files;
         this.prepayments = prepayments;
         this.topUps = topUps;
         this.notice = notice;
@@ -173,7 +178,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         request.setVisible(!officer.isNationalCentre() && officer.hasRole(Roles.PREPAYMENT));
 
         add(title, top, error, status, new H3(getTranslation("prepayment.tasks")), taskGrid,
-                new H3(getTranslation("prepayment.pairs")), pairGrid,
+                new H3(getTranslation("prepayment.pairs")), pairGrid, downloads,
                 new H3(getTranslation("prepayment.topUps")), topUpGrid,
                 new H3(getTranslation("prepayment.suspensions")), request, suspensionGrid);
         load();
@@ -190,12 +195,38 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
                 .orElse(getTranslation("prepayment.notRunYet", String.valueOf(y))));
         pairGrid.setItems(state.map(Prepayments.YearState::pairs).orElse(List.of()).stream()
                 .sorted(java.util.Comparator.comparing((Prepayments.PairState p) -> p.warning()).reversed()).toList());
+        downloads.removeAll();
+        state.ifPresent(st -> {
+            downloads.add(download("prepayment-xlsx", getTranslation("prepayment.excel"), y + "-prepayment.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> files.xlsx(officer, y).orElseThrow()));
+            downloads.add(download("prepayment-pdf", getTranslation("prepayment.pdf"), y + "-prepayment.pdf", "application/pdf",
+                    () -> files.pdf(officer, y).orElseThrow()));
+            String own = officer.unitCode();
+            if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.payingProvince().equals(own))) {
+                downloads.add(download("prepayment-notice-payment", "附件4-1 " + PrepaymentDocuments.Notice.PAYMENT.title(), y + "-payment.pdf",
+                        "application/pdf", () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.PAYMENT).orElseThrow()));
+            }
+            if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.receivingProvince().equals(own))) {
+                downloads.add(download("prepayment-notice-receipt", "附件4-2 " + PrepaymentDocuments.Notice.RECEIPT.title(), y + "-receipt.pdf",
+                        "application/pdf", () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.RECEIPT).orElseThrow()));
+            }
+        });
         topUpGrid.setItems(topUps.list(officer, y));
         suspensionGrid.setItems(suspensions.list(officer));
     }
 
     private static String wan(Money m) {
-        return m.toWanYuan().toPlainString();
+        return PrepaymentDocuments.wan(m);
+    }
+
+    /** a file made when clicked, not with the screen */
+    private static Anchor download(String id, String text, String name, String type, java.util.function.Supplier<byte[]> content) {
+        Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] b = content.get();
+            return new DownloadResponse(new ByteArrayInputStream(b), name, type, b.length);
+        }), text);
+        a.setId(id);
+        return a;
     }
 
     private HorizontalLayout taskAction(TopUps.TopUpTask t) {
@@ -260,12 +291,8 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         if (t.approved() == null) {
             return new Anchor();
         }
-        Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] pdf = notice.pdf(officer, t.id()).orElseThrow();
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "top-up-notice.pdf", "application/pdf", pdf.length);
-        }), getTranslation("prepayment.noticeLink"));
-        a.setId("notice-" + t.id());
-        return a;
+        return download("notice-" + t.id(), getTranslation("prepayment.noticeLink"), "top-up-notice.pdf", "application/pdf",
+                () -> notice.pdf(officer, t.id()).orElseThrow());
     }
 
     private HorizontalLayout suspensionActions(Suspensions.SuspensionState s) {

@@ -1,0 +1,202 @@
+package cn.gov.ybj.crossprov.prepayment;
+
+import cn.gov.ybj.crossprov.documents.ChineseAmount;
+import cn.gov.ybj.crossprov.documents.Documents;
+import cn.gov.ybj.crossprov.documents.PdfDocument;
+import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.reference.PoolingArea;
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.shared.ChinaTime;
+import cn.gov.ybj.crossprov.shared.Money;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The prepayment's files: the year's pairs as the officer sees them (Excel and PDF: quota, last year's,
+ * the adjustment, the prepayment now, the last usage and band), and a province's 预付金额度调整付款通知书
+ * (附件4-1: per receiving province 上年额度 / 本年核定额度 / 实际划款额度 = 2 − 1) or 收款通知书 (附件4-2: per
+ * paying province the amount), amounts in 万元 exact to the fen ({@link #wan}).
+ */
+@Service
+public class PrepaymentDocuments {
+
+    static final String UNIT = "万元";
+    static final String TABLE_TITLE = "跨省异地就医预付金额度及使用率明细";
+
+    /** 附件4-1 and 4-2 */
+    public enum Notice {
+        PAYMENT("预付金额度调整付款通知书", "附件4-1"), RECEIPT("预付金额度调整收款通知书", "附件4-2");
+
+        private final String title;
+        private final String annex;
+
+        Notice(String title, String annex) {
+            this.title = title;
+            this.annex = annex;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final Prepayments prepayments;
+    private final Documents documents;
+    private final PoolingAreas poolingAreas;
+    private final String issuer;
+
+    PrepaymentDocuments(Prepayments prepayments, Documents documents, PoolingAreas poolingAreas,
+                        @Value("${app.clearing.issuer:国家医疗保障局医疗保障事业管理中心}") String issuer) {
+        this.prepayments = prepayments;
+        this.documents = documents;
+        this.poolingAreas = poolingAreas;
+        this.issuer = issuer;
+    }
+
+    /** 万元, exact to the fen: as many decimals as the amount needs (up to six), at least two — 45.00, 33.915586. */
+    public static BigDecimal wanExact(Money m) {
+        BigDecimal w = m.yuan().movePointLeft(4).stripTrailingZeros();
+        return w.scale() < 2 ? w.setScale(2) : w;
+    }
+
+    public static String wan(Money m) {
+        return wanExact(m).toPlainString();
+    }
+
+    static List<String> headers() {
+        return List.of("付款省（参保地）", "收款省（就医地）", "上年额度（含调增）", "本年核定额度", "实际划款额度", "紧急调增", "当前预付金",
+                "最近清算月份", "当月清算金额", "使用率", "预警");
+    }
+
+    static List<String> cells(Prepayments.PairState p) {
+        return List.of(p.payingName(), p.receivingName(), wan(p.previousQuota()), wan(p.quota()), wan(p.adjustment()), wan(p.topUps()),
+                wan(p.prepayment()), p.usageMonth() == null ? "" : p.usageMonth().toString(),
+                p.usageAmount() == null ? "" : wan(p.usageAmount()),
+                p.usage() == null ? "" : p.usage().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP) + " %",
+                p.warning().label());
+    }
+
+    /** The year's pairs the officer sees, as a PDF table; empty before the run. */
+    public Optional<byte[]> pdf(AppUser officer, int year) {
+        return prepayments.year(officer, year).map(y -> documents.render(PdfDocument.titled(year + " 年度" + TABLE_TITLE)
+                .header("预付金年度", year + " 年")
+                .header("核定依据", y.basisYear() + " 年跨省异地就医清算金额")
+                .header("单位", UNIT)
+                .table(null, headers(), y.pairs().stream().map(PrepaymentDocuments::cells).toList())
+                .closingLine("制表单位：" + issuer)
+                .author(issuer)
+                .build()));
+    }
+
+    /** The same as Excel, amounts as numbers in 万元, exact to the fen. */
+    public Optional<byte[]> xlsx(AppUser officer, int year) {
+        return prepayments.year(officer, year).map(y -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                Workbook wb = new Workbook(out, "crossprov", "1.0");
+                Worksheet ws = wb.newWorksheet("预付金");
+                ws.value(0, 0, year + " 年度" + TABLE_TITLE);
+                ws.style(0, 0).bold().fontSize(14).set();
+                ws.value(1, 0, "核定依据：" + y.basisYear() + " 年跨省异地就医清算金额");
+                ws.value(2, 0, "单位：" + UNIT);
+                List<String> h = headers();
+                for (int c = 0; c < h.size(); c++) {
+                    ws.value(4, c, h.get(c));
+                    ws.style(4, c).bold().set();
+                }
+                int row = 5;
+                for (Prepayments.PairState p : y.pairs()) {
+                    ws.value(row, 0, p.payingName());
+                    ws.value(row, 1, p.receivingName());
+                    int c = 2;
+                    for (Money m : List.of(p.previousQuota(), p.quota(), p.adjustment(), p.topUps(), p.prepayment())) {
+                        ws.value(row, c, wanExact(m));
+                        ws.style(row, c++).format("#,##0.00####").set();
+                    }
+                    ws.value(row, 7, p.usageMonth() == null ? "" : p.usageMonth().toString());
+                    if (p.usageAmount() != null) {
+                        ws.value(row, 8, wanExact(p.usageAmount()));
+                        ws.style(row, 8).format("#,##0.00####").set();
+                    }
+                    if (p.usage() != null) {
+                        ws.value(row, 9, p.usage());
+                        ws.style(row, 9).format("0.00%").set();
+                    }
+                    ws.value(row, 10, p.warning().label());
+                    row++;
+                }
+                wb.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
+    /**
+     * 附件4-1 (the province pays: each receiving province's last year's quota with its top-ups, this year's, and
+     * the difference to transfer, negative = returned) or 附件4-2 (the province receives: each paying
+     * province's amount); for the province's officers and the centre. Empty before the run.
+     */
+    public Optional<byte[]> notice(AppUser officer, int year, String province, Notice kind) {
+        if (!officer.isNationalCentre() && !province.equals(officer.unitCode())) {
+            throw new AccessDeniedException("只能下载本省的通知书 / only your own province's notices");
+        }
+        return prepayments.year(officer, year).map(y -> {
+            List<Prepayments.PairState> pairs = y.pairs().stream().filter(p -> (kind == Notice.PAYMENT ? p.payingProvince() : p.receivingProvince())
+                    .equals(province)).toList();
+            if (pairs.isEmpty()) {
+                throw new BusinessRuleException("本省 " + year + " 年度没有" + (kind == Notice.PAYMENT ? "应付" : "应收") + "预付金",
+                        "The province has no prepayment to " + (kind == Notice.PAYMENT ? "pay" : "receive") + " in " + year);
+            }
+            String name = prepayments.name(province);
+            String addressee = poolingAreas.find(province).map(PoolingArea::agencyName).filter(a -> a != null && !a.isBlank())
+                    .orElse(name + "省级医疗保障经办机构");
+            List<List<String>> rows = new ArrayList<>();
+            Money previous = Money.ZERO;
+            Money quota = Money.ZERO;
+            Money difference = Money.ZERO;
+            for (Prepayments.PairState p : pairs) {
+                String other = kind == Notice.PAYMENT ? p.receivingName() : p.payingName();
+                rows.add(kind == Notice.PAYMENT ? List.of(other, wan(p.previousQuota()), wan(p.quota()), wan(p.adjustment()))
+                        : List.of(other, wan(p.adjustment())));
+                previous = previous.plus(p.previousQuota());
+                quota = quota.plus(p.quota());
+                difference = difference.plus(p.adjustment());
+            }
+            rows.add(kind == Notice.PAYMENT ? List.of("合计", wan(previous), wan(quota), wan(difference)) : List.of("合计", wan(difference)));
+            LocalDate signed = LocalDate.ofInstant(y.runAt(), ChinaTime.ZONE);
+            PdfDocument.Builder b = PdfDocument.titled(name + "跨省异地就医" + kind.title)
+                    .header("预付金年度", year + " 年")
+                    .header(kind == Notice.PAYMENT ? "付款方" : "收款方", name)
+                    .header("单位", UNIT)
+                    .paragraphs(null, addressee + "：", kind == Notice.PAYMENT
+                            ? "请你单位将 " + year + " 年跨省异地就医预付金额度调整资金拨付给就医地。付款明细清单如下："
+                            : "你单位 " + year + " 年跨省异地就医预付金额度调整收款明细清单如下：")
+                    .table(kind == Notice.PAYMENT ? "跨省异地就医预付金付款汇总表" : "跨省异地就医预付金收款汇总表",
+                            kind == Notice.PAYMENT ? List.of("地区", "上年额度（1）", "本年核定额度（2）", "实际划款额度（3=2-1）") : List.of("地区", "金额"),
+                            rows)
+                    .paragraphs(null, "合计金额（大写）：" + ChineseAmount.inWordsWithPrefix(difference.isNegative() ? difference.negate() : difference)
+                            + (difference.isNegative() ? "（退回）" : ""));
+            if (kind == Notice.PAYMENT) {
+                b.paragraphs(null, "注：上年额度指部级经办机构核定的上年度预付金额（含紧急调整额度）");
+            }
+            return documents.render(b.closingLine(issuer + "    签章日期：" + signed.getYear() + " 年 " + String.format("%02d", signed.getMonthValue())
+                    + " 月 " + String.format("%02d", signed.getDayOfMonth()) + " 日").author(issuer).build());
+        });
+    }
+}
