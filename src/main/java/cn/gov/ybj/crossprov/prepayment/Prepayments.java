@@ -90,12 +90,23 @@ public class Prepayments {
             throw new BusinessRuleException("预付金年度应在 2017 至 " + (current + 1) + " 之间：" + year,
                     "The prepayment year must be 2017–" + (current + 1) + ": " + year);
         }
+        runYearAs(centre.account(), year);
+        return year(centre, year).orElseThrow();
+    }
+
+    /** Whether the year's quotas have been set. */
+    boolean hasRun(int year) {
+        return years.existsById(year);
+    }
+
+    /** The run itself, for the centre's officer or the January timer ({@code by}). */
+    void runYearAs(String by, int year) {
         try {
-            return tx.execute(status -> {
+            tx.executeWithoutResult(status -> {
                 if (years.existsById(year)) {
                     throw alreadyRun(year);
                 }
-                years.saveAndFlush(new PrepaymentYear(year, centre.account(), now()));
+                years.saveAndFlush(new PrepaymentYear(year, by, now()));
                 Map<String, Money> basis = new TreeMap<>();
                 for (int m = 1; m <= 12; m++) {
                     for (PairAmount p : clearing.pairAmounts(YearMonth.of(year - 1, m))) {
@@ -111,8 +122,7 @@ public class Prepayments {
                     String[] pq = key.split("/");
                     pairs.save(new PrepaymentPair(year, pq[0], pq[1], amount, previous.getOrDefault(key, Money.ZERO)));
                 });
-                log.info("Prepayment {}: quotas of {} pairs set by {} from the clearing of {}", year, basis.size(), centre.account(), year - 1);
-                return year(centre, year).orElseThrow();
+                log.info("Prepayment {}: quotas of {} pairs set by {} from the clearing of {}", year, basis.size(), by, year - 1);
             });
         } catch (DataIntegrityViolationException e) {
             throw alreadyRun(year);
