@@ -21,8 +21,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 
 /**
  * {@code bpmn/prepayment-year.bpmn}: the January timer's next date (the 15th, 09:00 China time), and its two
- * ends — the quotas set now, or set before by the centre. The schedule is the real one's cycle with a
- * stand-in run.
+ * ends — the quotas set now, or set before by the centre; the steps a stand-in.
  */
 class PrepaymentYearProcessTest {
 
@@ -50,6 +49,7 @@ class PrepaymentYearProcessTest {
     void deploy() {
         schedule = new Schedule();
         Mocks.register("prepaymentSchedule", schedule);
+        Mocks.register("prepaymentYearSteps", schedule);
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2025-03-03T02:00:00Z")));
         deployment = repositoryService().createDeployment().addClasspathResource("bpmn/prepayment-year.bpmn").deploy().getId();
     }
@@ -81,8 +81,8 @@ class PrepaymentYearProcessTest {
 
     @Test
     void theRealScheduleWritesTheCycleFromItsSettings() {
-        assertThat(new PrepaymentSchedule(20, java.time.LocalTime.of(8, 30), null).cycle()).isEqualTo("R/2025-01-20T08:30:00+08:00/P1Y");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PrepaymentSchedule(32, java.time.LocalTime.NOON, null))
+        assertThat(new PrepaymentSchedule(20, java.time.LocalTime.of(8, 30)).cycle()).isEqualTo("R/2025-01-20T08:30:00+08:00/P1Y");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PrepaymentSchedule(32, java.time.LocalTime.NOON))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
