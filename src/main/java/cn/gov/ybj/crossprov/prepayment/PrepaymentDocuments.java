@@ -124,13 +124,11 @@ public class PrepaymentDocuments {
                     ws.value(row, 1, p.receivingName());
                     int c = 2;
                     for (Money m : List.of(p.previousQuota(), p.quota(), p.adjustment(), p.topUps(), p.prepayment())) {
-                        ws.value(row, c, wanExact(m));
-                        ws.style(row, c++).format("#,##0.00####").set();
+                        number(ws, row, c++, m);
                     }
                     ws.value(row, 7, p.usageMonth() == null ? "" : p.usageMonth().toString());
                     if (p.usageAmount() != null) {
-                        ws.value(row, 8, wanExact(p.usageAmount()));
-                        ws.style(row, 8).format("#,##0.00####").set();
+                        number(ws, row, 8, p.usageAmount());
                     }
                     if (p.usage() != null) {
                         ws.value(row, 9, p.usage());
@@ -145,6 +143,138 @@ public class PrepaymentDocuments {
             }
             return out.toByteArray();
         });
+    }
+
+    static final String MATRIX_TITLE = "全国跨省异地就医费用预付金明细表";
+    static final int COLUMNS_PER_BLOCK = 8;
+
+    /** 附件4's grid: the provinces of the year's pairs, 划入 × 划出. */
+    private record Grid(List<String> codes, java.util.Map<String, String> names, java.util.Map<String, Money> cells) {
+        Money cell(String receiving, String paying) {
+            return cells.get(paying + "/" + receiving);
+        }
+
+        Money row(String receiving) {
+            return cells.entrySet().stream().filter(e -> e.getKey().endsWith("/" + receiving)).map(java.util.Map.Entry::getValue)
+                    .reduce(Money.ZERO, Money::plus);
+        }
+
+        Money column(String paying) {
+            return cells.entrySet().stream().filter(e -> e.getKey().startsWith(paying + "/")).map(java.util.Map.Entry::getValue)
+                    .reduce(Money.ZERO, Money::plus);
+        }
+
+        Money total() {
+            return cells.values().stream().reduce(Money.ZERO, Money::plus);
+        }
+    }
+
+    private static Grid grid(Prepayments.YearState y) {
+        java.util.TreeMap<String, String> names = new java.util.TreeMap<>();
+        java.util.Map<String, Money> cells = new java.util.HashMap<>();
+        for (Prepayments.PairState p : y.pairs()) {
+            names.put(p.payingProvince(), p.payingName());
+            names.put(p.receivingProvince(), p.receivingName());
+            cells.put(p.payingProvince() + "/" + p.receivingProvince(), p.quota());
+        }
+        return new Grid(List.copyOf(names.keySet()), names, cells);
+    }
+
+    /**
+     * 附件4 in the seed's layout: 预付金划入 (receiving) rows × 预付金划出 (paying) columns of this year's quotas,
+     * the diagonal ——, row and column totals, 万元; for the centre. The PDF prints the columns in blocks of eight.
+     */
+    public Optional<byte[]> matrixPdf(AppUser officer, int year) {
+        requireCentre(officer);
+        return prepayments.year(officer, year).map(y -> {
+            Grid g = grid(y);
+            PdfDocument.Builder b = PdfDocument.titled(MATRIX_TITLE).header("制表单位", "（部级经办机构签章）").header("年度", year + " 年")
+                    .header("单位", UNIT);
+            for (int from = 0; from < Math.max(1, g.codes().size()); from += COLUMNS_PER_BLOCK) {
+                List<String> block = g.codes().subList(Math.min(from, g.codes().size()), Math.min(g.codes().size(), from + COLUMNS_PER_BLOCK));
+                boolean last = from + COLUMNS_PER_BLOCK >= g.codes().size();
+                List<String> headers = new ArrayList<>(List.of("预付金划入 \\ 划出"));
+                block.forEach(c -> headers.add(g.names().get(c)));
+                if (last) {
+                    headers.add("合计");
+                }
+                List<List<String>> rows = new ArrayList<>();
+                for (String r : g.codes()) {
+                    List<String> cells = new ArrayList<>(List.of(g.names().get(r)));
+                    block.forEach(c -> cells.add(r.equals(c) ? "——" : Optional.ofNullable(g.cell(r, c)).map(PrepaymentDocuments::wan).orElse("")));
+                    if (last) {
+                        cells.add(wan(g.row(r)));
+                    }
+                    rows.add(cells);
+                }
+                List<String> sum = new ArrayList<>(List.of("合计"));
+                block.forEach(c -> sum.add(wan(g.column(c))));
+                if (last) {
+                    sum.add(wan(g.total()));
+                }
+                rows.add(sum);
+                b.table(from == 0 ? null : "（续）", headers, rows);
+            }
+            return documents.render(b.closingLine("单位负责人：        审核人：        制表人：        制表日期：").author(issuer).build());
+        });
+    }
+
+    /** 附件4 as Excel, amounts as numbers in 万元. */
+    public Optional<byte[]> matrixXlsx(AppUser officer, int year) {
+        requireCentre(officer);
+        return prepayments.year(officer, year).map(y -> {
+            Grid g = grid(y);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                Workbook wb = new Workbook(out, "crossprov", "1.0");
+                Worksheet ws = wb.newWorksheet("附件4");
+                ws.value(0, 0, MATRIX_TITLE);
+                ws.style(0, 0).bold().fontSize(14).set();
+                ws.value(1, 0, "制表单位：（部级经办机构签章）");
+                ws.value(2, 0, "年度：" + year + " 年");
+                ws.value(3, 0, "单位：" + UNIT);
+                ws.value(5, 0, "预付金划入 \\ 划出");
+                int n = g.codes().size();
+                for (int c = 0; c < n; c++) {
+                    ws.value(5, c + 1, g.names().get(g.codes().get(c)));
+                }
+                ws.value(5, n + 1, "合计");
+                for (int r = 0; r < n; r++) {
+                    String receiving = g.codes().get(r);
+                    ws.value(6 + r, 0, g.names().get(receiving));
+                    for (int c = 0; c < n; c++) {
+                        String paying = g.codes().get(c);
+                        if (paying.equals(receiving)) {
+                            ws.value(6 + r, c + 1, "——");
+                        } else if (g.cell(receiving, paying) != null) {
+                            number(ws, 6 + r, c + 1, g.cell(receiving, paying));
+                        }
+                    }
+                    number(ws, 6 + r, n + 1, g.row(receiving));
+                }
+                ws.value(6 + n, 0, "合计");
+                for (int c = 0; c < n; c++) {
+                    number(ws, 6 + n, c + 1, g.column(g.codes().get(c)));
+                }
+                number(ws, 6 + n, n + 1, g.total());
+                wb.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
+    /** 附件4 is the centre's national table; a province has its pairs and its 附件4-1 / 4-2 */
+    private static void requireCentre(AppUser officer) {
+        if (officer == null || !officer.isNationalCentre()) {
+            throw new AccessDeniedException("附件4 为部级经办机构的全国明细表，各省请下载本省的附件4-1、4-2 / annex 4 is the national centre's table");
+        }
+    }
+
+    private static void number(Worksheet ws, int row, int column, Money m) {
+        ws.value(row, column, wanExact(m));
+        ws.style(row, column).format("#,##0.00####").set();
     }
 
     /**

@@ -136,6 +136,12 @@ class PrepaymentIntegrationTest {
         throw new AssertionError(step + " of " + topUpId + " for " + province + " " + role);
     }
 
+    static String pdfText(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        }
+    }
+
     @Test
     void aYearFromItsQuotasThroughARedWarningsTopUpToASuspension() throws Exception {
         clearMonth(YearMonth.of(2024, 5), "PPB2405", 1_200);
@@ -190,6 +196,22 @@ class PrepaymentIntegrationTest {
             BigDecimal expected = quotas.values().stream().map(p -> p.path("quota").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(sum.multiply(BigDecimal.valueOf(10_000))).as("万元 × 10,000 = yuan").isEqualByComparingTo(expected);
         }
+        // 附件4: 划入 rows × 划出 columns, its grand total the quotas' sum; the centre's only
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(call(get("/api/prepayment/2025/matrix.xlsx"), CENTRE).getResponse().getContentAsByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            org.dhatim.fastexcel.reader.Row totals = rows.get(rows.size() - 1);
+            assertThat(totals.getCellText(0)).isEqualTo("合计");
+            BigDecimal grand = totals.getCellAsNumber(totals.getCellCount() - 1).orElseThrow();
+            BigDecimal expected = quotas.values().stream().map(p -> p.path("quota").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(grand.multiply(BigDecimal.valueOf(10_000))).isEqualByComparingTo(expected);
+            assertThat(rows.stream().anyMatch(r -> r.getCellText(0).equals("预付金划入 \\ 划出"))).isTrue();
+        }
+        assertThat(status(get("/api/prepayment/2025/matrix.xlsx"), as("110000", "prepayment"))).isEqualTo(403);
+        String annex4 = pdfText(call(get("/api/prepayment/2025/matrix.pdf"), CENTRE).getResponse().getContentAsByteArray());
+        BigDecimal quotaSum = quotas.values().stream().map(p -> p.path("quota").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(annex4).contains("全国跨省异地就医费用预付金明细表", "年度：2025 年", "单位：万元",
+                "合计 ", PrepaymentDocuments.wan(new cn.gov.ybj.crossprov.shared.Money(quotaSum)));
         String payer0 = some.path("payingProvince").asText();
         MvcResult notice = call(get("/api/prepayment/2025/provinces/" + payer0 + "/notices/payment.pdf"), as(payer0, "finance"));
         assertThat(notice.getResponse().getStatus()).isEqualTo(200);

@@ -98,6 +98,21 @@ class PrepaymentController {
                 year + "-prepayment.pdf");
     }
 
+    @GetMapping(value = "/api/prepayment/{year}/matrix.xlsx")
+    @Operation(summary = "附件4 全国跨省异地就医费用预付金明细表（Excel）/ The national prepayment table",
+            description = "预付金划入 rows × 划出 columns of the year's quotas, 万元; a province: its row and column.")
+    ResponseEntity<byte[]> matrixXlsx(@PathVariable int year) {
+        return file(files.matrixXlsx(currentUser.get().orElse(null), year).orElseThrow(() -> notRun(year)),
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), year + "-annex4.xlsx");
+    }
+
+    @GetMapping(value = "/api/prepayment/{year}/matrix.pdf")
+    @Operation(summary = "附件4（PDF）/ The national prepayment table as PDF")
+    ResponseEntity<byte[]> matrixPdf(@PathVariable int year) {
+        return file(files.matrixPdf(currentUser.get().orElse(null), year).orElseThrow(() -> notRun(year)), MediaType.APPLICATION_PDF,
+                year + "-annex4.pdf");
+    }
+
     @GetMapping(value = "/api/prepayment/{year}/provinces/{province}/notices/{kind}.pdf")
     @Operation(summary = "附件4-1 / 4-2 预付金额度调整付款、收款通知书（PDF）/ The adjustment notices",
             description = "kind: payment (附件4-1) | receipt (附件4-2); a province its own (403 another's); 422 when it has nothing to pay or receive.")

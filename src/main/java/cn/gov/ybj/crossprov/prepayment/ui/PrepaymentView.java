@@ -201,6 +201,12 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> files.xlsx(officer, y).orElseThrow()));
             downloads.add(download("prepayment-pdf", getTranslation("prepayment.pdf"), y + "-prepayment.pdf", "application/pdf",
                     () -> files.pdf(officer, y).orElseThrow()));
+            if (officer.isNationalCentre()) {
+                downloads.add(download("prepayment-annex4-xlsx", "附件4 Excel", y + "-annex4.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> files.matrixXlsx(officer, y).orElseThrow()));
+                downloads.add(download("prepayment-annex4-pdf", "附件4 PDF", y + "-annex4.pdf", "application/pdf",
+                        () -> files.matrixPdf(officer, y).orElseThrow()));
+            }
             String own = officer.unitCode();
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.payingProvince().equals(own))) {
                 downloads.add(download("prepayment-notice-payment", "附件4-1 " + PrepaymentDocuments.Notice.PAYMENT.title(), y + "-payment.pdf",
