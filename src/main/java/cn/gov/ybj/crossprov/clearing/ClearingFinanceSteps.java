@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.clearing;
 
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -12,7 +13,7 @@ import java.util.Date;
 /**
  * The service tasks and conditions of {@code bpmn/clearing-finance.bpmn} (a province's money after the
  * notices), thin: the records and rules are {@link ClearingFinance}'s. Variables: {@code month},
- * {@code province}, {@code pays}, {@code receives}, and each step's deadline ({@link #dueVariable}).
+ * {@code province}, {@code pays}, {@code receives}, and each step's deadline ({@link EngineWork#dueVariable}).
  */
 @Component("clearingFinanceSteps")
 public class ClearingFinanceSteps {
@@ -34,7 +35,7 @@ public class ClearingFinanceSteps {
     /** The step opens: recorded with its deadline, which its task and timer read. */
     public void open(DelegateExecution execution, String step) {
         FinanceStep s = FinanceStep.valueOf(step);
-        execution.setVariable(dueVariable(s), Date.from(finance.open(month(execution), province(execution), s)));
+        execution.setVariable(EngineWork.dueVariable(s), Date.from(finance.open(month(execution), province(execution), s)));
     }
 
     /** Every province paying this one has transferred: its receipt can be confirmed now. */
@@ -51,16 +52,6 @@ public class ClearingFinanceSteps {
             tasks.addCandidateGroup(t.getId(), ClearingTasks.group(AppUser.NATIONAL_CENTRE_CODE));
             tasks.setPriority(t.getId(), ClearingTasks.ESCALATED_PRIORITY);
         }
-    }
-
-    /** {@code handOverDue}, {@code transferDue}, … */
-    static String dueVariable(FinanceStep step) {
-        String[] words = step.name().toLowerCase(java.util.Locale.ROOT).split("_");
-        StringBuilder b = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return b.append("Due").toString();
     }
 
     private static YearMonth month(DelegateExecution execution) {

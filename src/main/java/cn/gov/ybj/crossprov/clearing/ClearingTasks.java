@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.clearing;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -129,7 +130,7 @@ public class ClearingTasks {
      * timer); refused like {@link MonthlyClearing#generate} — once per month, a month that has ended.
      */
     public ClearingSummary start(AppUser centre, YearMonth month) {
-        return inTx(status -> {
+        return EngineWork.retryingOnConflict(tx, status -> {
             clearing.generate(centre, month);
             runtime.createMessageCorrelation(STARTED_BY_CENTRE).processInstanceBusinessKey(month.toString())
                     .setVariable("month", month.toString()).setVariable("startedBy", centre.account()).correlateStartMessage();
@@ -171,7 +172,7 @@ public class ClearingTasks {
 
     /** The province confirms its tables; empty when the task is not this officer's province's confirmation. */
     public Optional<ClearingSummary> confirm(AppUser officer, String taskId) {
-        return inTx(status -> provinceTask(officer, taskId).map(t -> {
+        return EngineWork.retryingOnConflict(tx, status -> provinceTask(officer, taskId).map(t -> {
             ClearingSummary summary = clearing.confirm(officer, month(t));
             tasks.complete(t.getId(), Map.of("answer", "CONFIRM"));
             monthConfirmedIfSo(t.getProcessInstanceId(), summary);
@@ -187,7 +188,7 @@ public class ClearingTasks {
         if (disputes == null || disputes.isEmpty()) {
             throw new BusinessRuleException("请至少提出一项异议（对方省份和理由）", "Name at least one disputed pair (the other province and the reason)");
         }
-        return inTx(status -> provinceTask(officer, taskId).map(t -> {
+        return EngineWork.retryingOnConflict(tx, status -> provinceTask(officer, taskId).map(t -> {
             ClearingSummary summary = null;
             for (DisputeRequest d : disputes) {
                 if (d == null) {
@@ -206,7 +207,7 @@ public class ClearingTasks {
      * Empty when the task is not a resolution task of the centre.
      */
     public Optional<ClearingSummary> resolve(AppUser centre, String taskId, List<ResolutionRequest> resolutions) {
-        return inTx(status -> {
+        return EngineWork.retryingOnConflict(tx, status -> {
             if (!isClearingOfficer(centre) || !centre.isNationalCentre()) {
                 return Optional.<ClearingSummary>empty();
             }
@@ -232,7 +233,7 @@ public class ClearingTasks {
      * that it can confirm receipt. Empty when the task is not one of this officer's province and role.
      */
     public Optional<List<ClearingFinance.ProvinceFinance>> complete(AppUser officer, String taskId, String note) {
-        return inTx(status -> {
+        return EngineWork.retryingOnConflict(tx, status -> {
             if (officer == null || officer.isNationalCentre() || taskId == null || taskId.isBlank() || taskId.length() > 64) {
                 return Optional.<List<ClearingFinance.ProvinceFinance>>empty();
             }
@@ -250,23 +251,6 @@ public class ClearingTasks {
             tasks.complete(t.getId());
             return Optional.of(finance.state(officer, month));
         });
-    }
-
-    /**
-     * One transaction, run again (up to three times) when it clashed with the engine's own work on the same
-     * case — a deadline timer firing while the officer answers (Camunda's OptimisticLockingException): the
-     * officer's answer is not lost to a 500.
-     */
-    private <T> T inTx(org.springframework.transaction.support.TransactionCallback<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(work);
-            } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** business key of a province's finance case */

@@ -6,7 +6,7 @@
  * disputes; the month's case ({@code bpmn/monthly-clearing.bpmn}, {@link cn.gov.ybj.crossprov.clearing.ClearingTasks}),
  * the notices and the downloads. The provincial home screen. See docs/clearing.md.
  */
-@ApplicationModule(displayName = "Clearing", allowedDependencies = {"calendar", "documents", "identity", "insured", "reference", "settlement", "shared", "ui"})
+@ApplicationModule(displayName = "Clearing", allowedDependencies = {"calendar", "documents", "identity", "insured", "reference", "settlement", "shared", "ui", "workflow"})
 package cn.gov.ybj.crossprov.clearing;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.prepayment;
 
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -11,7 +12,7 @@ import java.util.Date;
 /**
  * The service tasks of {@code bpmn/prepayment-top-up.bpmn}, thin: the records are {@link TopUps}'. Variables:
  * {@code topUpId}, {@code year}, {@code payingProvince}, {@code receivingProvince}, {@code approved}, and each
- * step's deadline ({@code applyDue}, {@code reviewDue}, {@code handOverDue}, …).
+ * step's deadline ({@link EngineWork#dueVariable}: {@code applyDue}, {@code handOverDue}, …).
  */
 @Component("topUpSteps")
 public class TopUpSteps {
@@ -27,7 +28,7 @@ public class TopUpSteps {
     /** The step opens with its deadline, which its task and timer read. */
     public void open(DelegateExecution execution, String step) {
         TopUpStep s = TopUpStep.valueOf(step);
-        execution.setVariable(dueVariable(s), Date.from(topUps.openStep(topUpId(execution), s)));
+        execution.setVariable(EngineWork.dueVariable(s), Date.from(topUps.openStep(topUpId(execution), s)));
     }
 
     /** Past the deadline: recorded; the open task is offered to the centre too (督办), first in its list. */
@@ -44,16 +45,6 @@ public class TopUpSteps {
     /** 第二十三条: the arrival reported — the pair's prepayment grows. */
     public void arrived(DelegateExecution execution) {
         topUps.arrived(topUpId(execution));
-    }
-
-    /** {@code applyDue}, {@code handOverDue}, … */
-    static String dueVariable(TopUpStep step) {
-        String[] words = step.name().toLowerCase(java.util.Locale.ROOT).split("_");
-        StringBuilder b = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return b.append("Due").toString();
     }
 
     private static String topUpId(DelegateExecution execution) {

@@ -6,7 +6,7 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.Money;
 import cn.gov.ybj.crossprov.shared.UnsafeText;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -137,7 +136,7 @@ public class TopUps {
     public Optional<TopUpState> apply(AppUser officer, String taskId, BigDecimal amount, String reason) {
         Money m = amount(amount);
         String why = text(reason, true, "调增理由", "the reason");
-        return inTx(status -> task(officer, taskId, TopUpStep.APPLY).map(t -> {
+        return EngineWork.retryingOnConflict(tx, status -> task(officer, taskId, TopUpStep.APPLY).map(t -> {
             TopUp u = lock(t);
             u.applied(m, why, officer.account(), Prepayments.now());
             u.stepDone(TopUpStep.APPLY, officer.account(), null, Prepayments.now());
@@ -153,7 +152,7 @@ public class TopUps {
     public Optional<TopUpState> review(AppUser centre, String taskId, boolean approve, BigDecimal amount, String note) {
         Money adjusted = approve && amount != null ? amount(amount) : null;
         String text = text(note, !approve, "审核意见", "the note");
-        return inTx(status -> task(centre, taskId, TopUpStep.REVIEW).map(t -> {
+        return EngineWork.retryingOnConflict(tx, status -> task(centre, taskId, TopUpStep.REVIEW).map(t -> {
             TopUp u = lock(t);
             u.decided(approve ? (adjusted != null ? adjusted : u.getRequested()) : null, text, centre.account(), Prepayments.now());
             u.stepDone(TopUpStep.REVIEW, centre.account(), text, Prepayments.now());
@@ -168,7 +167,7 @@ public class TopUps {
         if (text != null && text.length() > 200) {
             throw new BusinessRuleException("备注不超过 200 字", "The note is at most 200 characters");
         }
-        return inTx(status -> {
+        return EngineWork.retryingOnConflict(tx, status -> {
             for (TopUpStep s : List.of(TopUpStep.HAND_OVER, TopUpStep.TRANSFER, TopUpStep.FEEDBACK, TopUpStep.REPORT)) {
                 Optional<Task> t = task(officer, taskId, s);
                 if (t.isPresent()) {
@@ -327,19 +326,6 @@ public class TopUps {
                     en + " contains a character that is not allowed (" + UnsafeText.codePoint(t.charAt(unsafe)) + ")");
         }
         return t;
-    }
-
-    /** run again when the officer's answer met a deadline job of the same case */
-    private <T> T inTx(TransactionCallback<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(work);
-            } catch (OptimisticLockingException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private String name(String province) {

@@ -7,7 +7,7 @@
  * settlement module's {@code PrepaymentSuspensions}). The officers' screen 预付金. See docs/prepayment.md.
  */
 @ApplicationModule(displayName = "Prepayment",
-        allowedDependencies = {"calendar", "clearing", "documents", "identity", "reference", "settlement", "shared", "ui"})
+        allowedDependencies = {"calendar", "clearing", "documents", "identity", "reference", "settlement", "shared", "ui", "workflow"})
 package cn.gov.ybj.crossprov.prepayment;
 
 import org.springframework.modulith.ApplicationModule;

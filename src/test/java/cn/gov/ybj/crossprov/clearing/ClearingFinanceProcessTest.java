@@ -57,7 +57,7 @@ class ClearingFinanceProcessTest {
 
         public void open(DelegateExecution e, String step) {
             calls.add("open:" + e.getVariable("province") + ":" + step);
-            e.setVariable(ClearingFinanceSteps.dueVariable(FinanceStep.valueOf(step)),
+            e.setVariable(cn.gov.ybj.crossprov.workflow.EngineWork.dueVariable(FinanceStep.valueOf(step)),
                     Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
         }
 

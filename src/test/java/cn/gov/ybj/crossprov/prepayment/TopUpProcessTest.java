@@ -44,7 +44,7 @@ class TopUpProcessTest {
 
         public void open(DelegateExecution e, String step) {
             calls.add("open:" + step);
-            e.setVariable(TopUpSteps.dueVariable(TopUpStep.valueOf(step)), Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+            e.setVariable(cn.gov.ybj.crossprov.workflow.EngineWork.dueVariable(TopUpStep.valueOf(step)), Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
         }
 
         public void escalate(DelegateExecution e, String step) {
