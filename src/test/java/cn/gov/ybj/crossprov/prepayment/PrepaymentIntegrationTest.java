@@ -225,6 +225,20 @@ class PrepaymentIntegrationTest {
         assertThat(status(get("/api/prepayment/2025/provinces/" + payer0 + "/notices/payment.pdf"), as(stranger, "finance"))).isEqualTo(403);
         assertThat(status(get("/api/prepayment/2025/provinces/" + payer0 + "/notices/other.pdf"), CENTRE)).isEqualTo(400);
 
+        // nothing for anyone but officers
+        RequestPostProcessor insured = jwt().jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", "chenjing"))
+                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
+        RequestPostProcessor clerk = jwt().jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", "cy-reviewer")
+                        .claim("groups", List.of("area-110105")).claim("roles", List.of("reviewer")))
+                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
+        for (String url : List.of("/api/prepayment/2025", "/api/prepayment/2025/top-ups", "/api/prepayment/suspensions",
+                "/api/prepayment/2025/pairs.xlsx")) {
+            assertThat(status(get(url), insured)).as(url).isEqualTo(403);
+            assertThat(status(get(url), clerk)).as(url).isEqualTo(403);
+            assertThat(mvc.perform(get(url)).andReturn().getResponse().getStatus()).as(url).isEqualTo(401);
+        }
+        assertThat(ok(get("/api/prepayment/tasks"), insured)).isEmpty();
+
         // a province sees the pairs it pays or receives in, nothing else
         JsonNode beijing = ok(get("/api/prepayment/2025"), as("110000", "prepayment"));
         assertThat(beijing.path("pairs").size()).isPositive().isLessThan(quotas.size());
