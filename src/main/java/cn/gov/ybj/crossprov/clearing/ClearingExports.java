@@ -70,7 +70,7 @@ public class ClearingExports {
 
     /** 清算所属月份 as the seed prints it: {@code 2025 年 06 月}. */
     static String month(YearMonth month) {
-        return month.getYear() + " 年 " + String.format("%02d", month.getMonthValue()) + " 月";
+        return cn.gov.ybj.crossprov.documents.ChineseDate.of(month);
     }
 
 

@@ -129,14 +129,6 @@ public class ClearingFinance {
                 .filter(TransferState::overdue).toList());
     }
 
-    boolean pays(YearMonth month, String province) {
-        return pairs(month).stream().anyMatch(p -> p.payer().equals(province));
-    }
-
-    boolean receives(YearMonth month, String province) {
-        return pairs(month).stream().anyMatch(p -> p.receiver().equals(province));
-    }
-
     /** The step opens now with its deadline, {@link FinanceTerms} working days on; answers the deadline. */
     Instant open(YearMonth month, String province, FinanceStep step) {
         return tx.execute(status -> {
@@ -215,12 +207,6 @@ public class ClearingFinance {
         return readTx.execute(status -> months.findByMonth(month.atDay(1))
                 .filter(m -> m.getNoticesPublishedAt() != null)
                 .map(m -> state(m, pairs(month), own)).orElse(List.of()));
-    }
-
-    /** The transfers owed to the officer's province that are past their deadline (for a suspension request). */
-    public List<TransferState> overdueIncoming(AppUser officer, YearMonth month) {
-        return state(officer, month).stream().filter(p -> p.province().equals(officer.unitCode()))
-                .flatMap(p -> p.incoming().stream()).filter(TransferState::overdue).toList();
     }
 
     private List<ProvinceFinance> state(ClearingMonth m, List<PairAmount> pairs, String own) {

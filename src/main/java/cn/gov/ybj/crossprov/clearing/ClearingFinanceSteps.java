@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
 import java.util.Date;
+import java.util.List;
 
 /**
  * The service tasks and conditions of {@code bpmn/clearing-finance.bpmn} (a province's money after the
@@ -28,8 +29,10 @@ public class ClearingFinanceSteps {
 
     /** Whether the province pays, receives, or both this month. */
     public void begin(DelegateExecution execution) {
-        execution.setVariable("pays", finance.pays(month(execution), province(execution)));
-        execution.setVariable("receives", finance.receives(month(execution), province(execution)));
+        String province = province(execution);
+        List<PairAmount> pairs = finance.pairs(month(execution));
+        execution.setVariable("pays", pairs.stream().anyMatch(p -> p.payer().equals(province)));
+        execution.setVariable("receives", pairs.stream().anyMatch(p -> p.receiver().equals(province)));
     }
 
     /** The step opens: recorded with its deadline, which its task and timer read. */

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.clearing;
 
 import cn.gov.ybj.crossprov.documents.ChineseAmount;
+import cn.gov.ybj.crossprov.documents.ChineseDate;
 import cn.gov.ybj.crossprov.documents.Documents;
 import cn.gov.ybj.crossprov.documents.PdfDocument;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -140,8 +141,7 @@ public class ClearingNotices {
                 .table(kind.summary, List.of("地区", "金额"), rows)
                 .paragraphs(null, "合计金额（大写）：" + ChineseAmount.inWordsWithPrefix(total))
                 .paragraphs("明细见", details)
-                .closingLine(issuer + "    签章日期：" + signed.getYear() + " 年 " + String.format("%02d", signed.getMonthValue())
-                        + " 月 " + String.format("%02d", signed.getDayOfMonth()) + " 日")
+                .closingLine(issuer + "    签章日期：" + ChineseDate.of(signed))
                 .author(issuer)
                 .build();
     }

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.prepayment;
 
 import cn.gov.ybj.crossprov.documents.ChineseAmount;
+import cn.gov.ybj.crossprov.documents.ChineseDate;
 import cn.gov.ybj.crossprov.documents.Documents;
 import cn.gov.ybj.crossprov.documents.PdfDocument;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -325,8 +326,7 @@ public class PrepaymentDocuments {
             if (kind == Notice.PAYMENT) {
                 b.paragraphs(null, "注：上年额度指部级经办机构核定的上年度预付金额（含紧急调整额度）");
             }
-            return documents.render(b.closingLine(issuer + "    签章日期：" + signed.getYear() + " 年 " + String.format("%02d", signed.getMonthValue())
-                    + " 月 " + String.format("%02d", signed.getDayOfMonth()) + " 日").author(issuer).build());
+            return documents.render(b.closingLine(issuer + "    签章日期：" + ChineseDate.of(signed)).author(issuer).build());
         });
     }
 }

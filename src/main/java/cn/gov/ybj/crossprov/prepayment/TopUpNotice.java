@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.prepayment;
 
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.documents.ChineseAmount;
+import cn.gov.ybj.crossprov.documents.ChineseDate;
 import cn.gov.ybj.crossprov.documents.Documents;
 import cn.gov.ybj.crossprov.documents.PdfDocument;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -56,16 +57,12 @@ public class TopUpNotice {
                     .header("收款方", t.receivingName())
                     .header("单位", "万元")
                     .paragraphs(null, addressee + "：",
-                            "根据" + t.receivingName() + "的紧急调增申请，按照" + BASIS + "的规定，请你单位于 " + date(payBy) + "前，补充拨付"
+                            "根据" + t.receivingName() + "的紧急调增申请，按照" + BASIS + "的规定，请你单位于 " + ChineseDate.of(payBy) + "前，补充拨付"
                                     + t.receivingName() + "预付金 " + PrepaymentDocuments.wan(t.approved()) + " 万元。",
                             "金额（大写）：" + ChineseAmount.inWordsWithPrefix(t.approved()))
-                    .closingLine(issuer + "    签章日期：" + date(signed))
+                    .closingLine(issuer + "    签章日期：" + ChineseDate.of(signed))
                     .author(issuer)
                     .build());
         });
-    }
-
-    private static String date(LocalDate d) {
-        return d.getYear() + " 年 " + String.format("%02d", d.getMonthValue()) + " 月 " + String.format("%02d", d.getDayOfMonth()) + " 日";
     }
 }

@@ -254,14 +254,6 @@ public class TopUps {
                 u.getDecidedAt(), u.getArrivedBy(), u.getArrivedAt(), List.copyOf(u.getSteps()));
     }
 
-    Optional<TopUp> topUp(String id) {
-        return topUps.findById(java.util.UUID.fromString(id));
-    }
-
-    PrepaymentPair pair(TopUp u) {
-        return pairs.findById(u.getPairId()).orElseThrow();
-    }
-
     private TopUp lock(Task t) {
         return topUps.lock(java.util.UUID.fromString((String) tasks.getVariable(t.getId(), "topUpId"))).orElseThrow();
     }

@@ -16,6 +16,7 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.Money;
+import cn.gov.ybj.crossprov.ui.Downloads;
 import cn.gov.ybj.crossprov.ui.Errors;
 import cn.gov.ybj.crossprov.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
@@ -40,12 +41,9 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -264,14 +262,9 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
             return;
         }
         for (ClearingNotices.Kind k : ClearingNotices.Kind.values()) {
-            String name = m + "-" + p + "-" + k.name().toLowerCase(Locale.ROOT) + ".pdf";
-            // rendered when clicked, not with the screen
-            Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
-                byte[] pdf = notices.pdf(officer, m, p, k).orElseThrow();
-                return new DownloadResponse(new ByteArrayInputStream(pdf), name, "application/pdf", pdf.length);
-            }), en ? k.titleEn() : k.title());
-            a.setId("clearing-notice-" + k.name().toLowerCase(Locale.ROOT));
-            noticeBox.add(a);
+            String kind = k.name().toLowerCase(Locale.ROOT);
+            noticeBox.add(Downloads.anchor("clearing-notice-" + kind, en ? k.titleEn() : k.title(), m + "-" + p + "-" + kind + ".pdf",
+                    Downloads.PDF, () -> notices.pdf(officer, m, p, k).orElseThrow()));
         }
     }
 
@@ -344,18 +337,9 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private HorizontalLayout downloads(String id, Supplier<byte[]> xlsx, Supplier<byte[]> pdf, String name) {
-        Anchor excel = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] b = xlsx.get();
-            return new DownloadResponse(new ByteArrayInputStream(b), name + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b.length);
-        }), getTranslation("clearing.excel"));
-        excel.setId("clearing-" + id + "-xlsx");
-        Anchor print = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] b = pdf.get();
-            return new DownloadResponse(new ByteArrayInputStream(b), name + ".pdf", "application/pdf", b.length);
-        }), getTranslation("clearing.pdf"));
-        print.setId("clearing-" + id + "-pdf");
-        return new HorizontalLayout(excel, print);
+        return new HorizontalLayout(
+                Downloads.anchor("clearing-" + id + "-xlsx", getTranslation("clearing.excel"), name + ".xlsx", Downloads.XLSX, xlsx),
+                Downloads.anchor("clearing-" + id + "-pdf", getTranslation("clearing.pdf"), name + ".pdf", Downloads.PDF, pdf));
     }
 
     /** The actions of a task row: confirm or dispute (the province's own), resolve (the centre). */

@@ -14,6 +14,7 @@ import cn.gov.ybj.crossprov.prepayment.Warning;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.Money;
+import cn.gov.ybj.crossprov.ui.Downloads;
 import cn.gov.ybj.crossprov.ui.Errors;
 import cn.gov.ybj.crossprov.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
@@ -38,11 +39,8 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -197,24 +195,24 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
                 .sorted(java.util.Comparator.comparing((Prepayments.PairState p) -> p.warning()).reversed()).toList());
         downloads.removeAll();
         state.ifPresent(st -> {
-            downloads.add(download("prepayment-xlsx", getTranslation("prepayment.excel"), y + "-prepayment.xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> files.xlsx(officer, y).orElseThrow()));
-            downloads.add(download("prepayment-pdf", getTranslation("prepayment.pdf"), y + "-prepayment.pdf", "application/pdf",
+            downloads.add(Downloads.anchor("prepayment-xlsx", getTranslation("prepayment.excel"), y + "-prepayment.xlsx",
+                    Downloads.XLSX, () -> files.xlsx(officer, y).orElseThrow()));
+            downloads.add(Downloads.anchor("prepayment-pdf", getTranslation("prepayment.pdf"), y + "-prepayment.pdf", Downloads.PDF,
                     () -> files.pdf(officer, y).orElseThrow()));
             if (officer.isNationalCentre()) {
-                downloads.add(download("prepayment-annex4-xlsx", "附件4 Excel", y + "-annex4.xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> files.matrixXlsx(officer, y).orElseThrow()));
-                downloads.add(download("prepayment-annex4-pdf", "附件4 PDF", y + "-annex4.pdf", "application/pdf",
+                downloads.add(Downloads.anchor("prepayment-annex4-xlsx", "附件4 Excel", y + "-annex4.xlsx",
+                        Downloads.XLSX, () -> files.matrixXlsx(officer, y).orElseThrow()));
+                downloads.add(Downloads.anchor("prepayment-annex4-pdf", "附件4 PDF", y + "-annex4.pdf", Downloads.PDF,
                         () -> files.matrixPdf(officer, y).orElseThrow()));
             }
             String own = officer.unitCode();
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.payingProvince().equals(own))) {
-                downloads.add(download("prepayment-notice-payment", "附件4-1 " + PrepaymentDocuments.Notice.PAYMENT.title(), y + "-payment.pdf",
-                        "application/pdf", () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.PAYMENT).orElseThrow()));
+                downloads.add(Downloads.anchor("prepayment-notice-payment", "附件4-1 " + PrepaymentDocuments.Notice.PAYMENT.title(), y + "-payment.pdf",
+                        Downloads.PDF, () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.PAYMENT).orElseThrow()));
             }
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.receivingProvince().equals(own))) {
-                downloads.add(download("prepayment-notice-receipt", "附件4-2 " + PrepaymentDocuments.Notice.RECEIPT.title(), y + "-receipt.pdf",
-                        "application/pdf", () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.RECEIPT).orElseThrow()));
+                downloads.add(Downloads.anchor("prepayment-notice-receipt", "附件4-2 " + PrepaymentDocuments.Notice.RECEIPT.title(), y + "-receipt.pdf",
+                        Downloads.PDF, () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.RECEIPT).orElseThrow()));
             }
         });
         topUpGrid.setItems(topUps.list(officer, y));
@@ -223,16 +221,6 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
 
     private static String wan(Money m) {
         return PrepaymentDocuments.wan(m);
-    }
-
-    /** a file made when clicked, not with the screen */
-    private static Anchor download(String id, String text, String name, String type, java.util.function.Supplier<byte[]> content) {
-        Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] b = content.get();
-            return new DownloadResponse(new ByteArrayInputStream(b), name, type, b.length);
-        }), text);
-        a.setId(id);
-        return a;
     }
 
     private HorizontalLayout taskAction(TopUps.TopUpTask t) {
@@ -297,7 +285,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         if (t.approved() == null) {
             return new Anchor();
         }
-        return download("notice-" + t.id(), getTranslation("prepayment.noticeLink"), "top-up-notice.pdf", "application/pdf",
+        return Downloads.anchor("notice-" + t.id(), getTranslation("prepayment.noticeLink"), "top-up-notice.pdf", Downloads.PDF,
                 () -> notice.pdf(officer, t.id()).orElseThrow());
     }
 
