@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,18 +41,19 @@ public class PrepaymentDocuments {
 
     /** 附件4-1 and 4-2 */
     public enum Notice {
-        PAYMENT("预付金额度调整付款通知书", "附件4-1"), RECEIPT("预付金额度调整收款通知书", "附件4-2");
+        PAYMENT("预付金额度调整付款通知书", "预付金付款通知书"), RECEIPT("预付金额度调整收款通知书", "预付金收款通知书");
 
         private final String title;
-        private final String annex;
+        private final String initialTitle;
 
-        Notice(String title, String annex) {
+        Notice(String title, String initialTitle) {
             this.title = title;
-            this.annex = annex;
+            this.initialTitle = initialTitle;
         }
 
-        public String title() {
-            return title;
+        /** 附件4-1 / 4-2, or in the initial year (第十七条) 附件2 / 3 */
+        public String title(PrepaymentYear.Kind kind) {
+            return kind == PrepaymentYear.Kind.INITIAL ? initialTitle : title;
         }
     }
 
@@ -280,50 +282,61 @@ public class PrepaymentDocuments {
 
     /**
      * 附件4-1 (the province pays: each receiving province's last year's quota with its top-ups, this year's, and
-     * the difference to transfer, negative = returned) or 附件4-2 (the province receives: each paying
-     * province's amount); for the province's officers and the centre. Empty before the run.
+     * the difference to transfer by the end of February, negative = returned) or 附件4-2 (the province receives:
+     * each paying province's amount); in the initial year (第十七条) 附件2 / 附件3 (each province's amount, to be
+     * paid within 15 working days of the signing). For the province's officers and the centre; empty before the
+     * year is set.
      */
     public Optional<byte[]> notice(AppUser officer, int year, String province, Notice kind) {
         if (!officer.isNationalCentre() && !province.equals(officer.unitCode())) {
             throw new AccessDeniedException("只能下载本省的通知书 / only your own province's notices");
         }
+        boolean pays = kind == Notice.PAYMENT;
         return prepayments.year(officer, year).map(y -> {
-            List<Prepayments.PairState> pairs = y.pairs().stream().filter(p -> (kind == Notice.PAYMENT ? p.payingProvince() : p.receivingProvince())
+            boolean initial = y.kind() == PrepaymentYear.Kind.INITIAL;
+            List<Prepayments.PairState> pairs = y.pairs().stream().filter(p -> (pays ? p.payingProvince() : p.receivingProvince())
                     .equals(province)).toList();
             if (pairs.isEmpty()) {
-                throw new BusinessRuleException("本省 " + year + " 年度没有" + (kind == Notice.PAYMENT ? "应付" : "应收") + "预付金",
-                        "The province has no prepayment to " + (kind == Notice.PAYMENT ? "pay" : "receive") + " in " + year);
+                throw new BusinessRuleException("本省 " + year + " 年度没有" + (pays ? "应付" : "应收") + "预付金",
+                        "The province has no prepayment to " + (pays ? "pay" : "receive") + " in " + year);
             }
             String name = prepayments.name(province);
             String addressee = poolingAreas.find(province).map(PoolingArea::agencyName).filter(a -> a != null && !a.isBlank())
                     .orElse(name + "省级医疗保障经办机构");
+            boolean columns = pays && !initial;
             List<List<String>> rows = new ArrayList<>();
             Money previous = Money.ZERO;
             Money quota = Money.ZERO;
             Money difference = Money.ZERO;
             for (Prepayments.PairState p : pairs) {
-                String other = kind == Notice.PAYMENT ? p.receivingName() : p.payingName();
-                rows.add(kind == Notice.PAYMENT ? List.of(other, wan(p.previousQuota()), wan(p.quota()), wan(p.adjustment()))
-                        : List.of(other, wan(p.adjustment())));
+                String other = pays ? p.receivingName() : p.payingName();
+                rows.add(columns ? List.of(other, wan(p.previousQuota()), wan(p.quota()), wan(p.adjustment())) : List.of(other, wan(p.adjustment())));
                 previous = previous.plus(p.previousQuota());
                 quota = quota.plus(p.quota());
                 difference = difference.plus(p.adjustment());
             }
-            rows.add(kind == Notice.PAYMENT ? List.of("合计", wan(previous), wan(quota), wan(difference)) : List.of("合计", wan(difference)));
+            rows.add(columns ? List.of("合计", wan(previous), wan(quota), wan(difference)) : List.of("合计", wan(difference)));
             LocalDate signed = LocalDate.ofInstant(y.runAt(), ChinaTime.ZONE);
-            PdfDocument.Builder b = PdfDocument.titled(name + "跨省异地就医" + kind.title)
+            String text;
+            if (initial) {
+                text = pays ? "请你单位将 " + year + " 年跨省异地就医预付金于签章日期起 15 个工作日内拨付给就医地。付款明细清单如下："
+                        : "你单位 " + year + " 年跨省异地就医预付金收款明细清单如下：";
+            } else {
+                text = pays ? "请你单位将 " + year + " 年跨省异地就医预付金 " + wan(difference) + " 万元于 "
+                        + ChineseDate.of(YearMonth.of(year, 2).atEndOfMonth()) + "前拨付。付款明细清单如下："
+                        : "你单位 " + year + " 年跨省异地就医预付金额度调整收款明细清单如下：";
+            }
+            PdfDocument.Builder b = PdfDocument.titled(name + "跨省异地就医" + kind.title(y.kind()))
                     .header("预付金年度", year + " 年")
-                    .header(kind == Notice.PAYMENT ? "付款方" : "收款方", name)
+                    .header(pays ? "付款方" : "收款方", name)
                     .header("单位", UNIT)
-                    .paragraphs(null, addressee + "：", kind == Notice.PAYMENT
-                            ? "请你单位将 " + year + " 年跨省异地就医预付金额度调整资金拨付给就医地。付款明细清单如下："
-                            : "你单位 " + year + " 年跨省异地就医预付金额度调整收款明细清单如下：")
-                    .table(kind == Notice.PAYMENT ? "跨省异地就医预付金付款汇总表" : "跨省异地就医预付金收款汇总表",
-                            kind == Notice.PAYMENT ? List.of("地区", "上年额度（1）", "本年核定额度（2）", "实际划款额度（3=2-1）") : List.of("地区", "金额"),
+                    .paragraphs(null, addressee + "：", text)
+                    .table(pays ? "跨省异地就医预付金付款汇总表" : "跨省异地就医预付金收款汇总表",
+                            columns ? List.of("地区", "上年额度（1）", "本年核定额度（2）", "实际划款额度（3=2-1）") : List.of("地区", "金额"),
                             rows)
                     .paragraphs(null, "合计金额（大写）：" + ChineseAmount.inWordsWithPrefix(difference.isNegative() ? difference.negate() : difference)
                             + (difference.isNegative() ? "（退回）" : ""));
-            if (kind == Notice.PAYMENT) {
+            if (columns) {
                 b.paragraphs(null, "注：上年额度指部级经办机构核定的上年度预付金额（含紧急调整额度）");
             }
             return documents.render(b.closingLine(issuer + "    签章日期：" + ChineseDate.of(signed)).author(issuer).build());

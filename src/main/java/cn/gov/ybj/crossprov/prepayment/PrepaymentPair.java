@@ -76,6 +76,13 @@ public class PrepaymentPair {
         this.warning = Warning.NONE;
     }
 
+    /** 第十七条: a quota the paying province reported and the centre confirmed (no basis, no last year). */
+    static PrepaymentPair reported(int year, String payingProvince, String receivingProvince, Money quota) {
+        PrepaymentPair p = new PrepaymentPair(year, payingProvince, receivingProvince, Money.ZERO, Money.ZERO);
+        p.quota = quota.yuan();
+        return p;
+    }
+
     /** 第二十条: the month's clearing amount against the prepayment now; the month's record replaces an earlier one. */
     Warning measured(YearMonth month, Money amount, UsageRule rule, Instant now) {
         Money prepayment = getPrepayment();

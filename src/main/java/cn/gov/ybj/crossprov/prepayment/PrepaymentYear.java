@@ -8,16 +8,25 @@ import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
-/** 第十八条: the year's run of the quotas, once per year (the primary key). */
+/** The year's quotas, set once per year (the primary key): 第十七条's initial quotas or 第十八条's yearly run. */
 @Entity
 @Table(name = "prepayment_year")
 public class PrepaymentYear implements Persistable<Integer> {
+
+    public enum Kind {
+        /** 第十七条: reported by the provinces, confirmed by the centre (附件2/3) */
+        INITIAL,
+        /** 第十八条: two months of last year's clearing (附件4, 4-1, 4-2) */
+        YEARLY
+    }
 
     @Id
     private Integer year;
     private int basisYear;
     private String runBy;
     private Instant runAt;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Kind kind;
     @jakarta.persistence.Transient
     private boolean isNew;
 
@@ -25,8 +34,9 @@ public class PrepaymentYear implements Persistable<Integer> {
         // for JPA
     }
 
-    PrepaymentYear(int year, String runBy, Instant runAt) {
+    PrepaymentYear(int year, Kind kind, String runBy, Instant runAt) {
         this.year = year;
+        this.kind = kind;
         this.basisYear = year - 1;
         this.runBy = runBy;
         this.runAt = runAt;
@@ -51,6 +61,10 @@ public class PrepaymentYear implements Persistable<Integer> {
     /** the year whose clearing amounts the quotas are two months of */
     public int getBasisYear() {
         return basisYear;
+    }
+
+    public Kind getKind() {
+        return kind;
     }
 
     public String getRunBy() {

@@ -51,7 +51,7 @@ public class Prepayments {
     }
 
     /** The year's run: who and when, and its pairs. */
-    public record YearState(int year, int basisYear, String runBy, Instant runAt, List<PairState> pairs) {
+    public record YearState(int year, PrepaymentYear.Kind kind, int basisYear, String runBy, Instant runAt, List<PairState> pairs) {
     }
 
     private final PrepaymentYearRepository years;
@@ -59,17 +59,19 @@ public class Prepayments {
     private final ClearingFinance clearing;
     private final UsageRule rule;
     private final TopUps topUps;
+    private final YearFinances finances;
     private final Divisions divisions;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
 
     Prepayments(PrepaymentYearRepository years, PrepaymentPairRepository pairs, ClearingFinance clearing, UsageRule rule,
-                TopUps topUps, Divisions divisions, PlatformTransactionManager transactions) {
+                TopUps topUps, YearFinances finances, Divisions divisions, PlatformTransactionManager transactions) {
         this.years = years;
         this.pairs = pairs;
         this.clearing = clearing;
         this.rule = rule;
         this.topUps = topUps;
+        this.finances = finances;
         this.divisions = divisions;
         this.tx = new TransactionTemplate(transactions);
         this.readTx = new TransactionTemplate(transactions);
@@ -85,13 +87,17 @@ public class Prepayments {
         if (centre == null || !centre.isNationalCentre() || !centre.hasRole(Roles.OFFICER) || !centre.hasRole(Roles.PREPAYMENT)) {
             throw new AccessDeniedException("预付金额度由部级经办机构预付金岗核定 / the quotas are set by the national centre's prepayment officers");
         }
+        requireYear(year);
+        runYearAs(centre.account(), year);
+        return year(centre, year).orElseThrow();
+    }
+
+    static void requireYear(int year) {
         int current = YearMonth.now(ChinaTime.ZONE).getYear();
         if (year < 2017 || year > current + 1) {
             throw new BusinessRuleException("预付金年度应在 2017 至 " + (current + 1) + " 之间：" + year,
                     "The prepayment year must be 2017–" + (current + 1) + ": " + year);
         }
-        runYearAs(centre.account(), year);
-        return year(centre, year).orElseThrow();
     }
 
     /** Whether the year's quotas have been set. */
@@ -106,7 +112,7 @@ public class Prepayments {
                 if (years.existsById(year)) {
                     throw alreadyRun(year);
                 }
-                years.saveAndFlush(new PrepaymentYear(year, by, now()));
+                years.saveAndFlush(new PrepaymentYear(year, PrepaymentYear.Kind.YEARLY, by, now()));
                 Map<String, Money> basis = new TreeMap<>();
                 for (int m = 1; m <= 12; m++) {
                     for (PairAmount p : clearing.pairAmounts(YearMonth.of(year - 1, m))) {
@@ -122,6 +128,8 @@ public class Prepayments {
                     String[] pq = key.split("/");
                     pairs.save(new PrepaymentPair(year, pq[0], pq[1], amount, previous.getOrDefault(key, Money.ZERO)));
                 });
+                pairs.flush();
+                finances.start(year);
                 log.info("Prepayment {}: quotas of {} pairs set by {} from the clearing of {}", year, basis.size(), by, year - 1);
             });
         } catch (DataIntegrityViolationException e) {
@@ -137,7 +145,7 @@ public class Prepayments {
     /** The year for the officer: the centre every pair, a province the pairs it pays or receives in. Empty before the run. */
     public Optional<YearState> year(AppUser officer, int year) {
         String own = requireOfficer(officer);
-        return readTx.execute(status -> years.findById(year).map(y -> new YearState(y.getYear(), y.getBasisYear(), y.getRunBy(),
+        return readTx.execute(status -> years.findById(year).map(y -> new YearState(y.getYear(), y.getKind(), y.getBasisYear(), y.getRunBy(),
                 y.getRunAt(), pairs.findByYearOrderByPayingProvinceAscReceivingProvinceAsc(year).stream()
                         .filter(p -> own == null || own.equals(p.getPayingProvince()) || own.equals(p.getReceivingProvince()))
                         .map(this::state).toList())));

@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * 第二十四条: 暂停参保地跨省异地就医直接结算. A receiving province whose money from a paying province is
- * overdue — a clearing transfer past its deadline, or an emergency top-up's hand-over or transfer —
+ * overdue — a clearing transfer past its deadline, or a year's prepayment or an emergency top-up whose hand-over or transfer is —
  * asks the centre to suspend the paying province's direct settlement; the centre suspends or refuses,
  * and resumes later. While suspended, the hospital upload refuses the paying province's persons
  * ({@link PrepaymentSuspensions}, by discharge day). Both provinces and the centre see every step.
@@ -54,16 +54,18 @@ public class Suspensions implements PrepaymentSuspensions {
     private final SuspensionRepository suspensions;
     private final ClearingFinance clearing;
     private final TopUps topUps;
+    private final YearFinances finances;
     private final Prepayments prepayments;
     private final TransactionTemplate tx;
     private volatile List<Window> windows;
     private volatile long loadedAt;
 
-    Suspensions(SuspensionRepository suspensions, ClearingFinance clearing, TopUps topUps, Prepayments prepayments,
+    Suspensions(SuspensionRepository suspensions, ClearingFinance clearing, TopUps topUps, YearFinances finances, Prepayments prepayments,
                 PlatformTransactionManager transactions) {
         this.suspensions = suspensions;
         this.clearing = clearing;
         this.topUps = topUps;
+        this.finances = finances;
         this.prepayments = prepayments;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -106,7 +108,7 @@ public class Suspensions implements PrepaymentSuspensions {
                     "The paying province must be another province's 6-digit code: " + payer);
         }
         if (cause == null) {
-            throw new BusinessRuleException("请选择逾期未到的资金（清算资金、紧急调增资金）", "Name what is overdue (clearing funds, emergency top-up)");
+            throw new BusinessRuleException("请选择逾期未到的资金（清算资金、预付金、紧急调增资金）", "Name what is overdue (clearing funds, prepayment, emergency top-up)");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500) {
@@ -121,8 +123,7 @@ public class Suspensions implements PrepaymentSuspensions {
         boolean overdue = switch (cause) {
             case CLEARING -> !clearing.overdueTransfers(payer, receiver).isEmpty();
             case TOP_UP -> topUps.transferOverdue(payer, receiver);
-            case PREPAYMENT -> throw new BusinessRuleException("年度预付金的划拨尚未在本系统办理，请按清算资金或紧急调增资金申请",
-                    "The yearly prepayment transfer is not tracked here yet: request on clearing funds or a top-up");
+            case PREPAYMENT -> finances.transferOverdue(payer, receiver);
         };
         if (!overdue) {
             throw new BusinessRuleException(prepayments.name(payer) + "应付本省的" + cause.label() + "没有逾期，不能申请暂停",

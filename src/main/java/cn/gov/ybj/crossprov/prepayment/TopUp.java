@@ -4,7 +4,6 @@ import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.Money;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -70,7 +69,7 @@ public class TopUp {
     @ElementCollection
     @CollectionTable(name = "prepayment_top_up_step", joinColumns = @JoinColumn(name = "top_up_id"))
     @OrderBy("openedAt")
-    private List<Step> steps = new ArrayList<>();
+    private List<StepRecord> steps = new ArrayList<>();
 
     protected TopUp() {
         // for JPA
@@ -115,21 +114,15 @@ public class TopUp {
     }
 
     void stepOpened(TopUpStep step, Instant now, Instant due) {
-        if (step(step).isEmpty()) {
-            steps.add(new Step(step, now, due));
-        }
+        StepRecord.open(steps, step, now, due);
     }
 
     void stepDone(TopUpStep step, String by, String note, Instant now) {
-        Step s = step(step).filter(x -> x.doneAt == null).orElseThrow(() -> new BusinessRuleException(
-                "该步骤未开始或已办结：" + step.label(), "This step has not started or is done: " + step.labelEn()));
-        s.doneBy = by;
-        s.note = note;
-        s.doneAt = now;
+        StepRecord.done(steps, step, step.label(), step.labelEn(), by, note, now);
     }
 
     void stepEscalated(TopUpStep step, Instant now) {
-        step(step).filter(s -> s.doneAt == null && s.escalatedAt == null).ifPresent(s -> s.escalatedAt = now);
+        StepRecord.escalated(steps, step, now);
     }
 
     private void requireStatus(Status expected) {
@@ -139,8 +132,8 @@ public class TopUp {
         }
     }
 
-    public Optional<Step> step(TopUpStep step) {
-        return steps.stream().filter(s -> s.step == step).findFirst();
+    public Optional<StepRecord> step(TopUpStep step) {
+        return StepRecord.find(steps, step);
     }
 
     public UUID getId() {
@@ -208,62 +201,7 @@ public class TopUp {
         return arrivedAt;
     }
 
-    public List<Step> getSteps() {
+    public List<StepRecord> getSteps() {
         return Collections.unmodifiableList(steps);
-    }
-
-    /** A step of the top-up with its deadline, who and when (a row of {@code app.prepayment_top_up_step}). */
-    @Embeddable
-    public static class Step {
-        @Enumerated(EnumType.STRING)
-        private TopUpStep step;
-        private Instant openedAt;
-        private Instant due;
-        private String doneBy;
-        private Instant doneAt;
-        private String note;
-        private Instant escalatedAt;
-
-        protected Step() {
-            // for JPA
-        }
-
-        Step(TopUpStep step, Instant openedAt, Instant due) {
-            this.step = step;
-            this.openedAt = openedAt;
-            this.due = due;
-        }
-
-        public TopUpStep getStep() {
-            return step;
-        }
-
-        public Instant getOpenedAt() {
-            return openedAt;
-        }
-
-        public Instant getDue() {
-            return due;
-        }
-
-        public String getDoneBy() {
-            return doneBy;
-        }
-
-        public Instant getDoneAt() {
-            return doneAt;
-        }
-
-        public String getNote() {
-            return note;
-        }
-
-        public Instant getEscalatedAt() {
-            return escalatedAt;
-        }
-
-        public boolean isLate(Instant now) {
-            return doneAt == null ? now.isAfter(due) : doneAt.isAfter(due);
-        }
     }
 }

@@ -59,7 +59,7 @@ public class TopUps {
     public record TopUpState(String id, int year, String payingProvince, String payingName, String receivingProvince,
                              String receivingName, TopUp.Status status, YearMonth warningMonth, Money requested, String reason,
                              String appliedBy, Instant appliedAt, Money approved, String decisionNote, String decidedBy,
-                             Instant decidedAt, String arrivedBy, Instant arrivedAt, List<TopUp.Step> steps) {
+                             Instant decidedAt, String arrivedBy, Instant arrivedAt, List<StepRecord> steps) {
     }
 
     private final TopUpRepository topUps;
@@ -214,8 +214,8 @@ public class TopUps {
         return readTx.execute(status -> pairs.findByPayingProvinceAndReceivingProvince(payer, receiver).stream()
                 .flatMap(p -> topUps.findByPairIdInOrderByOpenedAtDesc(List.of(p.getId())).stream())
                 .filter(u -> u.getStatus() == TopUp.Status.APPROVED)
-                .anyMatch(u -> u.getSteps().stream().anyMatch(s -> (s.getStep() == TopUpStep.HAND_OVER || s.getStep() == TopUpStep.TRANSFER)
-                        && s.getDoneAt() == null && s.isLate(now))));
+                .anyMatch(u -> u.step(TopUpStep.HAND_OVER).filter(s -> s.isOverdue(now)).isPresent()
+                        || u.step(TopUpStep.TRANSFER).filter(s -> s.isOverdue(now)).isPresent()));
     }
 
     // --- the case's steps (TopUpSteps)
@@ -239,7 +239,7 @@ public class TopUps {
     void arrived(String topUpId) {
         tx.executeWithoutResult(status -> {
             TopUp u = topUps.lock(java.util.UUID.fromString(topUpId)).orElseThrow();
-            String by = u.step(TopUpStep.REPORT).map(TopUp.Step::getDoneBy).orElse(null);
+            String by = u.step(TopUpStep.REPORT).map(StepRecord::getDoneBy).orElse(null);
             u.arrived(by, Prepayments.now());
             pairs.lock(u.getPairId()).orElseThrow().toppedUp(u.getApproved());
             log.info("Prepayment top-up {} arrived: {} yuan", topUpId, u.getApproved());

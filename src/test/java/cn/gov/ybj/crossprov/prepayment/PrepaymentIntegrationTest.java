@@ -44,7 +44,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * a red pair's top-up from the application through the centre's adjusted approval, 附件5, the paying
  * province's finance and the arrival to a larger prepayment; a suspension refused while nothing is
  * overdue, requested once a clearing transfer is, decided, in force for the paying province only, and
- * resumed. Each step refused to the wrong province, role or unit.
+ * resumed; the first year from the provinces' reports (第十七条, 附件2/3) through each province's hand-over,
+ * transfer and arrival (第十九条), with a suspension for a late transfer. Each step refused to the wrong
+ * province, role or unit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -365,5 +367,111 @@ class PrepaymentIntegrationTest {
         assertThat(resumed.path("resumedBy").asText()).isEqualTo("provincial:pp-national-centre-prepayment");
         assertThat(suspensions.suspended(RegionCode.of(payer), today)).isFalse();
         assertThat(status(post("/api/prepayment/suspensions/not-an-id/resumption"), CENTRE)).isEqualTo(404);
+    }
+
+    /** the officer's open year-finance task of the step, or null */
+    String financeTask(String province, String step) throws Exception {
+        for (JsonNode t : ok(get("/api/prepayment/finance-tasks"), as(province, "finance"))) {
+            if (t.path("step").asText().equals(step) && t.path("year").asInt() == 2019 && t.path("province").asText().equals(province)) {
+                return t.path("taskId").asText();
+            }
+        }
+        return null;
+    }
+
+    void completeFinance(String province, String step) throws Exception {
+        String task = financeTask(province, step);
+        assertThat(task).as(step + " of " + province).isNotNull();
+        ok(json("/api/prepayment/finance-tasks/" + task + "/completion", "{\"note\":\"凭证 2019-" + province + "\"}"), as(province, "finance"));
+    }
+
+    /**
+     * 第十七条 and 第十九条: the provinces report the first year's quotas, the centre confirms them (附件2/3), and
+     * the money moves — each province hands over, the ones that owe transfer, the ones owed confirm once all
+     * owing them have; a late transfer lets the province owed request a suspension (第二十四条).
+     */
+    @Test
+    void theFirstYearFromTheProvincesReportsThroughTheTransfers() throws Exception {
+        String fujian = "350000";
+        String beijing = "110000";
+        String shanghai = "310000";
+        String url = "/api/prepayment/2019/initial";
+        assertThat(status(json(url, "{\"amounts\":{\"110000\":1200000.00}}"), CENTRE)).as("the centre reports nothing").isEqualTo(403);
+        assertThat(status(json(url, "{\"amounts\":{\"110000\":1200000.00}}"), as(fujian, "clearing"))).isEqualTo(403);
+        for (String bad : List.of("{\"amounts\":{\"999999\":100.00}}", "{\"amounts\":{\"350000\":100.00}}", "{\"amounts\":{\"110000\":0}}",
+                "{\"amounts\":{\"110000\":100.001}}", "{\"amounts\":{}}")) {
+            MvcResult r = call(json(url, bad), as(fujian, "prepayment"));
+            assertThat(r.getResponse().getStatus()).as(bad).isEqualTo(422);
+            assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).as(bad).contains("messageZh");
+        }
+        assertThat(status(post(url + "/confirmation"), CENTRE)).as("nothing reported yet").isEqualTo(422);
+        ok(json(url, "{\"amounts\":{\"110000\":1000000.00}}"), as(fujian, "prepayment"));
+        JsonNode again = ok(json(url, "{\"amounts\":{\"110000\":1200000.00,\"310000\":600000.00}}"), as(fujian, "prepayment"));
+        assertThat(again.path("lines")).hasSize(2);
+        ok(json(url, "{\"amounts\":{\"350000\":300000.00}}"), as(beijing, "prepayment"));
+        JsonNode seenByShanghai = ok(get(url), as(shanghai, "prepayment"));
+        assertThat(seenByShanghai).hasSize(1);
+        assertThat(seenByShanghai.get(0).path("lines")).hasSize(1);
+        assertThat(seenByShanghai.get(0).path("lines").get(0).path("amount").decimalValue()).isEqualByComparingTo("600000.00");
+
+        assertThat(status(post(url + "/confirmation"), as(fujian, "prepayment"))).isEqualTo(403);
+        JsonNode year = ok(post(url + "/confirmation"), CENTRE);
+        assertThat(year.path("kind").asText()).isEqualTo("INITIAL");
+        Map<String, JsonNode> pairs = pairs(year);
+        assertThat(pairs).hasSize(3);
+        assertThat(pairs.get(fujian + "/" + beijing).path("quota").decimalValue()).isEqualByComparingTo("1200000.00");
+        assertThat(pairs.get(fujian + "/" + beijing).path("adjustment").decimalValue()).isEqualByComparingTo("1200000.00");
+        assertThat(status(post(url + "/confirmation"), CENTRE)).as("once").isEqualTo(422);
+        assertThat(status(json(url, "{\"amounts\":{\"110000\":1.00}}"), as(fujian, "prepayment"))).as("confirmed").isEqualTo(422);
+
+        String payment = pdfText(call(get("/api/prepayment/2019/provinces/350000/notices/payment.pdf"), as(fujian, "prepayment"))
+                .getResponse().getContentAsByteArray());
+        assertThat(payment).contains("预付金付款通知书").contains("15 个工作日内").contains("180.00").doesNotContain("调整");
+        String receipt = pdfText(call(get("/api/prepayment/2019/provinces/310000/notices/receipt.pdf"), as(shanghai, "prepayment"))
+                .getResponse().getContentAsByteArray());
+        assertThat(receipt).contains("预付金收款通知书").contains("60.00");
+
+        // 第十九条: everyone hands over; Shanghai, owed by Fujian only, waits for Fujian's transfer
+        assertThat(ok(get("/api/prepayment/2019/finance"), as(shanghai, "finance")).findValuesAsText("province"))
+                .containsExactlyInAnyOrder(shanghai, fujian);
+        String fujiansHandOver = financeTask(fujian, "HAND_OVER");
+        assertThat(status(json("/api/prepayment/finance-tasks/" + fujiansHandOver + "/completion", "{}"), as(shanghai, "finance")))
+                .as("another province's task").isEqualTo(404);
+        assertThat(status(json("/api/prepayment/finance-tasks/" + fujiansHandOver + "/completion", "{}"), as(fujian, "prepayment")))
+                .as("another role").isEqualTo(404);
+        for (String p : List.of(fujian, beijing, shanghai)) {
+            completeFinance(p, "HAND_OVER");
+        }
+        assertThat(financeTask(shanghai, "RECEIPT")).isNull();
+        assertThat(financeTask(shanghai, "TRANSFER")).as("Shanghai owes nothing").isNull();
+        completeFinance(fujian, "TRANSFER");
+        completeFinance(shanghai, "RECEIPT");
+        assertThat(financeTask(fujian, "RECEIPT")).as("Beijing has not transferred").isNull();
+
+        // 第二十四条: Beijing's transfer to Fujian not late — refused; past its deadline — requested
+        String request = "{\"payingProvince\":\"" + beijing + "\",\"cause\":\"PREPAYMENT\",\"reason\":\"预付金逾期未到账\"}";
+        MvcResult early = call(json("/api/prepayment/suspensions", request), as(fujian, "prepayment"));
+        assertThat(early.getResponse().getStatus()).isEqualTo(422);
+        assertThat(early.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("没有逾期");
+        assertThat(jdbc.sql("""
+                UPDATE app.prepayment_year_finance_step SET due = opened_at + interval '1 microsecond'
+                WHERE step = 'TRANSFER' AND year_finance_id = (SELECT id FROM app.prepayment_year_finance WHERE year = 2019 AND province = :p)""")
+                .param("p", beijing).update()).isEqualTo(1);
+        JsonNode requested = ok(json("/api/prepayment/suspensions", request), as(fujian, "prepayment"));
+        assertThat(requested.path("cause").asText()).isEqualTo("PREPAYMENT");
+        ok(json("/api/prepayment/suspensions/" + requested.path("id").asText() + "/decision", "{\"suspend\":false,\"note\":\"已督促\"}"), CENTRE);
+
+        completeFinance(beijing, "TRANSFER");
+        completeFinance(fujian, "RECEIPT");
+        completeFinance(beijing, "RECEIPT");
+        JsonNode all = ok(get("/api/prepayment/2019/finance"), CENTRE);
+        assertThat(all).hasSize(3);
+        for (JsonNode p : all) {
+            int steps = 1 + (p.path("pays").asBoolean() ? 1 : 0) + (p.path("receives").asBoolean() ? 1 : 0);
+            assertThat(p.path("steps")).as(p.path("province").asText()).hasSize(steps)
+                    .allSatisfy(s -> assertThat(s.path("doneBy").asText()).startsWith("provincial:pp-province-"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ LIKE '2019/%'").query(Long.class).single())
+                .as("every province's case has ended").isZero();
     }
 }

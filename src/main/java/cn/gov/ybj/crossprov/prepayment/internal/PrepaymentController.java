@@ -1,12 +1,14 @@
 package cn.gov.ybj.crossprov.prepayment.internal;
 
 import cn.gov.ybj.crossprov.identity.CurrentUser;
+import cn.gov.ybj.crossprov.prepayment.InitialQuotas;
 import cn.gov.ybj.crossprov.prepayment.PrepaymentDocuments;
 import cn.gov.ybj.crossprov.prepayment.Prepayments;
 import cn.gov.ybj.crossprov.prepayment.Suspension;
 import cn.gov.ybj.crossprov.prepayment.Suspensions;
 import cn.gov.ybj.crossprov.prepayment.TopUpNotice;
 import cn.gov.ybj.crossprov.prepayment.TopUps;
+import cn.gov.ybj.crossprov.prepayment.YearFinances;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,10 +55,14 @@ class PrepaymentController {
     private final TopUpNotice notice;
     private final Suspensions suspensions;
     private final PrepaymentDocuments files;
+    private final InitialQuotas initial;
+    private final YearFinances finances;
 
     PrepaymentController(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions,
-                         PrepaymentDocuments files) {
+                         PrepaymentDocuments files, InitialQuotas initial, YearFinances finances) {
         this.files = files;
+        this.initial = initial;
+        this.finances = finances;
         this.currentUser = currentUser;
         this.prepayments = prepayments;
         this.topUps = topUps;
@@ -74,6 +81,52 @@ class PrepaymentController {
                     + "with last year's prepayment for the adjustment. Once per year: a second run 422.")
     Prepayments.YearState run(@PathVariable int year) {
         return prepayments.runYear(currentUser.get().orElse(null), year);
+    }
+
+    record ReportBody(Map<String, BigDecimal> amounts) {
+    }
+
+    @PostMapping("/api/prepayment/{year}/initial")
+    @Operation(summary = "上报预付金额度（第十七条，预付金建立之初）/ A province reports its initial quotas",
+            description = "The paying province's prepayment officers: {\"amounts\": {\"110000\": 1200000.00, …}} (yuan per receiving "
+                    + "province); reporting again replaces the lines. 422 once the year is set or when an earlier year exists.")
+    InitialQuotas.Report report(@PathVariable int year, @RequestBody ReportBody body) {
+        return initial.report(currentUser.get().orElse(null), year, body.amounts());
+    }
+
+    @GetMapping("/api/prepayment/{year}/initial")
+    @Operation(summary = "各省上报的预付金额度 / The reports", description = "The centre: all; a province: the lines it pays or receives.")
+    List<InitialQuotas.Report> reports(@PathVariable int year) {
+        return initial.reports(currentUser.get().orElse(null), year);
+    }
+
+    @PostMapping("/api/prepayment/{year}/initial/confirmation")
+    @Operation(summary = "部级经办机构汇总确认（附件2/3）/ The centre confirms the reports",
+            description = "Sets the year's quotas from the reports (once per year) and starts the provinces' transfers.")
+    Prepayments.YearState confirm(@PathVariable int year) {
+        return initial.confirm(currentUser.get().orElse(null), year);
+    }
+
+    @GetMapping("/api/prepayment/{year}/finance")
+    @Operation(summary = "本年度预付金收付（第十九条）/ The year's transfers between the provinces",
+            description = "Per province: what it owes and is owed, its hand-over, transfer and arrival with deadlines. The centre: "
+                    + "all; a province: its own and its counterparts'.")
+    List<YearFinances.ProvinceYear> finance(@PathVariable int year) {
+        return finances.year(currentUser.get().orElse(null), year);
+    }
+
+    @GetMapping("/api/prepayment/finance-tasks")
+    @Operation(summary = "本省年度预付金收付待办 / The province's finance steps of the year's prepayment",
+            description = "Finance officers: hand-over, transfer, arrival; the centre's prepayment officers: the escalated ones.")
+    List<YearFinances.YearFinanceTask> financeTasks() {
+        return finances.open(currentUser.get().orElse(null));
+    }
+
+    @PostMapping("/api/prepayment/finance-tasks/{taskId}/completion")
+    @Operation(summary = "办结收付步骤 / Record a step as done", description = "Body (optional): {\"note\": \"…\"}, at most 200 characters.")
+    YearFinances.ProvinceYear completeFinance(@PathVariable String taskId, @RequestBody(required = false) CompletionBody body) {
+        return finances.complete(currentUser.get().orElse(null), taskId, body == null ? null : body.note())
+                .orElseThrow(() -> new NotFound("任务不存在或无权办理", "No such task, or not yours"));
     }
 
     @GetMapping("/api/prepayment/{year}")
@@ -114,8 +167,8 @@ class PrepaymentController {
     }
 
     @GetMapping(value = "/api/prepayment/{year}/provinces/{province}/notices/{kind}.pdf")
-    @Operation(summary = "附件4-1 / 4-2 预付金额度调整付款、收款通知书（PDF）/ The adjustment notices",
-            description = "kind: payment (附件4-1) | receipt (附件4-2); a province its own (403 another's); 422 when it has nothing to pay or receive.")
+    @Operation(summary = "附件4-1 / 4-2 预付金额度调整付款、收款通知书（附件2/3 in the initial year）（PDF）/ The notices",
+            description = "kind: payment (附件4-1, 附件2) | receipt (附件4-2, 附件3); a province its own (403 another's); 422 when it has nothing to pay or receive.")
     ResponseEntity<byte[]> adjustmentNotice(@PathVariable int year, @PathVariable String province, @PathVariable String kind) {
         PrepaymentDocuments.Notice k = switch (kind) {
             case "payment" -> PrepaymentDocuments.Notice.PAYMENT;
@@ -202,7 +255,7 @@ class PrepaymentController {
 
     @PostMapping("/api/prepayment/suspensions")
     @Operation(summary = "申请暂停参保地直接结算（第二十四条）/ Request a suspension",
-            description = "The receiving province's prepayment officers; cause CLEARING or TOP_UP, which must be overdue now.")
+            description = "The receiving province's prepayment officers; cause CLEARING, PREPAYMENT or TOP_UP, which must be overdue now.")
     Suspensions.SuspensionState request(@RequestBody SuspensionBody body) {
         return suspensions.request(currentUser.get().orElse(null), body.payingProvince(), body.cause(), body.reason());
     }

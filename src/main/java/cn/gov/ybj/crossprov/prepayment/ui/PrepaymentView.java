@@ -3,13 +3,18 @@ package cn.gov.ybj.crossprov.prepayment.ui;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.prepayment.InitialQuotas;
 import cn.gov.ybj.crossprov.prepayment.PrepaymentDocuments;
+import cn.gov.ybj.crossprov.prepayment.PrepaymentYear;
 import cn.gov.ybj.crossprov.prepayment.Prepayments;
 import cn.gov.ybj.crossprov.prepayment.Suspension;
 import cn.gov.ybj.crossprov.prepayment.Suspensions;
 import cn.gov.ybj.crossprov.prepayment.TopUpNotice;
 import cn.gov.ybj.crossprov.prepayment.TopUpStep;
 import cn.gov.ybj.crossprov.prepayment.TopUps;
+import cn.gov.ybj.crossprov.prepayment.UsageRule;
+import cn.gov.ybj.crossprov.prepayment.YearFinances;
+import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.prepayment.Warning;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
@@ -80,16 +85,22 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     private final Button request = new Button();
     private final HorizontalLayout downloads = new HorizontalLayout();
     private final PrepaymentDocuments files;
+    private final UsageRule rule;
+    private final InitialQuotaPanel initialPanel;
+    private final YearFinancePanel financePanel;
 
     public PrepaymentView(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions,
-                          PrepaymentDocuments files) {
+                          PrepaymentDocuments files, InitialQuotas initial, YearFinances finances, Divisions divisions, UsageRule rule) {
         this.officer = currentUser.require();
+        this.rule = rule;
         this.files = files;
         this.prepayments = prepayments;
         this.topUps = topUps;
         this.notice = notice;
         this.suspensions = suspensions;
         this.en = Errors.english(this);
+        this.initialPanel = new InitialQuotaPanel(officer, initial, divisions, this::load);
+        this.financePanel = new YearFinancePanel(officer, finances, en, this::load);
         H2 title = new H2(getTranslation("prepayment.title"));
         title.setId("view-title");
         int now = Year.now(ChinaTime.ZONE).getValue();
@@ -145,6 +156,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         pairGrid.setEmptyStateText(getTranslation("prepayment.notRun"));
         pairGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         pairGrid.setHeight("24em");
+        pairGrid.addItemClickListener(e -> chart(e.getItem()));
 
         topUpGrid.setId("prepayment-top-ups");
         topUpGrid.addColumn(t -> t.payingName() + " → " + t.receivingName()).setHeader(getTranslation("prepayment.pair")).setAutoWidth(true);
@@ -175,8 +187,9 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         request.addClickListener(e -> requestDialog());
         request.setVisible(!officer.isNationalCentre() && officer.hasRole(Roles.PREPAYMENT));
 
-        add(title, top, error, status, new H3(getTranslation("prepayment.tasks")), taskGrid,
-                new H3(getTranslation("prepayment.pairs")), pairGrid, downloads,
+        add(title, top, error, status, initialPanel, new H3(getTranslation("prepayment.tasks")), taskGrid,
+                new H3(getTranslation("prepayment.pairs")), new Span(getTranslation("prepayment.chartHint")), pairGrid, downloads,
+                financePanel,
                 new H3(getTranslation("prepayment.topUps")), topUpGrid,
                 new H3(getTranslation("prepayment.suspensions")), request, suspensionGrid);
         load();
@@ -187,9 +200,13 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         int y = year.getValue();
         taskGrid.setItems(topUps.open(officer));
         Optional<Prepayments.YearState> state = prepayments.year(officer, y);
-        run.setVisible(state.isEmpty() && officer.isNationalCentre() && officer.hasRole(Roles.PREPAYMENT));
-        status.setText(state.map(s -> getTranslation("prepayment.state", String.valueOf(y), DAY.format(s.runAt()),
-                        s.runBy(), s.pairs().size(), String.valueOf(s.basisYear())))
+        initialPanel.show(y);
+        financePanel.show(y);
+        run.setVisible(state.isEmpty() && !initialPanel.isVisible() && officer.isNationalCentre() && officer.hasRole(Roles.PREPAYMENT));
+        status.setText(state.map(s -> s.kind() == PrepaymentYear.Kind.INITIAL
+                        ? getTranslation("prepayment.initial.state", String.valueOf(y), DAY.format(s.runAt()), s.runBy(), s.pairs().size())
+                        : getTranslation("prepayment.state", String.valueOf(y), DAY.format(s.runAt()), s.runBy(), s.pairs().size(),
+                        String.valueOf(s.basisYear())))
                 .orElse(getTranslation("prepayment.notRunYet", String.valueOf(y))));
         pairGrid.setItems(state.map(Prepayments.YearState::pairs).orElse(List.of()).stream()
                 .sorted(java.util.Comparator.comparing((Prepayments.PairState p) -> p.warning()).reversed()).toList());
@@ -206,17 +223,30 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
                         () -> files.matrixPdf(officer, y).orElseThrow()));
             }
             String own = officer.unitCode();
+            boolean initial = st.kind() == PrepaymentYear.Kind.INITIAL;
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.payingProvince().equals(own))) {
-                downloads.add(Downloads.anchor("prepayment-notice-payment", "附件4-1 " + PrepaymentDocuments.Notice.PAYMENT.title(), y + "-payment.pdf",
+                downloads.add(Downloads.anchor("prepayment-notice-payment", (initial ? "附件2 " : "附件4-1 ")
+                        + PrepaymentDocuments.Notice.PAYMENT.title(st.kind()), y + "-payment.pdf",
                         Downloads.PDF, () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.PAYMENT).orElseThrow()));
             }
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.receivingProvince().equals(own))) {
-                downloads.add(Downloads.anchor("prepayment-notice-receipt", "附件4-2 " + PrepaymentDocuments.Notice.RECEIPT.title(), y + "-receipt.pdf",
+                downloads.add(Downloads.anchor("prepayment-notice-receipt", (initial ? "附件3 " : "附件4-2 ")
+                        + PrepaymentDocuments.Notice.RECEIPT.title(st.kind()), y + "-receipt.pdf",
                         Downloads.PDF, () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.RECEIPT).orElseThrow()));
             }
         });
         topUpGrid.setItems(topUps.list(officer, y));
         suspensionGrid.setItems(suspensions.list(officer));
+    }
+
+    /** a pair's months as a chart against the bands */
+    private void chart(Prepayments.PairState p) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(p.year() + "：" + p.payingName() + " → " + p.receivingName());
+        dialog.add(p.months().isEmpty() ? new Span(getTranslation("prepayment.noMonths")) : new UsageChart(p.months(), rule));
+        dialog.getFooter().add(new Button(getTranslation("prepayment.close"), e -> dialog.close()));
+        dialog.setWidth("40em");
+        dialog.open();
     }
 
     private static String wan(Money m) {
@@ -325,7 +355,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         Select<Suspension.Cause> cause = new Select<>();
         cause.setLabel(getTranslation("prepayment.cause"));
         cause.setId("suspension-cause");
-        cause.setItems(Suspension.Cause.CLEARING, Suspension.Cause.TOP_UP);
+        cause.setItems(Suspension.Cause.values());
         cause.setItemLabelGenerator(c -> en ? c.labelEn() : c.label());
         TextField reason = new TextField(getTranslation("prepayment.reason"));
         reason.setId("suspension-reason");
