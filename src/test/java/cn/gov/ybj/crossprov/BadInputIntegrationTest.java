@@ -74,7 +74,8 @@ class BadInputIntegrationTest {
             "settlement", "settlement_key", "settlement_reversal", "settlement_detail", "settlement_ledger",
             "settlement_ledger_submission", "clearing_month", "clearing_province", "clearing_dispute", "clearing_line",
             "clearing_carry", "clearing_finance_step", "prepayment_year", "prepayment_pair", "prepayment_usage", "prepayment_top_up",
-            "prepayment_top_up_step", "settlement_suspension");
+            "prepayment_top_up_step", "settlement_suspension", "prepayment_report", "prepayment_report_line", "prepayment_year_finance",
+            "prepayment_year_finance_step");
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Who { INSURED, CLERK, ADMIN, HOSPITAL, OFFICER, CENTRE }
@@ -261,6 +262,8 @@ class BadInputIntegrationTest {
                 new JsonApi("top-up review", Who.CENTRE, prepaymentTask + "/review", Map.of(),
                         map("approve", true, "amount", 450000, "note", "按审核额度"), List.of("note")),
                 new JsonApi("top-up step", Who.OFFICER, prepaymentTask + "/completion", Map.of(), map("note", "凭证 118"), List.of("note")),
+                new JsonApi("year's prepayment step", Who.OFFICER, "/api/prepayment/finance-tasks/" + UUID.randomUUID() + "/completion",
+                        Map.of(), map("note", "凭证 119"), List.of("note")),
                 new JsonApi("suspension request", Who.OFFICER, "/api/prepayment/suspensions", Map.of(),
                         map("payingProvince", "110000", "cause", "CLEARING", "reason", "清算资金逾期"), List.of("payingProvince", "reason")));
         for (JsonApi api : prepayment) {
@@ -275,7 +278,12 @@ class BadInputIntegrationTest {
             cases.add(json(api, "malformed JSON", valid.substring(0, valid.length() / 2), 400, null));
         }
         cases.add(json(prepayment.get(0), "amount as text", write(map("amount", "五十万", "reason", "预警")), 400, "amount"));
-        cases.add(json(prepayment.get(3), "cause FOO", write(map("payingProvince", "110000", "cause", "FOO", "reason", "逾期")), 400, "cause"));
+        JsonApi report = new JsonApi("initial quota report", Who.OFFICER, "/api/prepayment/2019/initial", Map.of(),
+                map("amounts", map("110000", 1200000)), List.of());
+        cases.add(json(report, "amount as text", write(map("amounts", map("110000", "一百二十万"))), 400, null));
+        cases.add(json(report, "amounts a list", write(map("amounts", List.of(1200000))), 400, "amounts"));
+        cases.add(json(report, "malformed JSON", write(report.body()).substring(0, 10), 400, null));
+        cases.add(json(prepayment.get(4), "cause FOO", write(map("payingProvince", "110000", "cause", "FOO", "reason", "逾期")), 400, "cause"));
         // a finance step's note (the body is optional: no empty-body case)
         JsonApi completion = new JsonApi("clearing finance step", Who.OFFICER, clearingTask + "/completion", Map.of(),
                 map("note", "财政划拨凭证 2025-118"), List.of());

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * 第十七条, the prepayment's first year: each paying province's prepayment officers report what they will
  * advance each receiving province; the centre confirms them all at once, which sets the year's quotas (the
  * year's kind {@code INITIAL}: 付款/收款通知书 附件2/3 instead of 4-1/4-2) and starts the provinces' transfers
- * ({@link YearFinances}). Only before any year's quotas exist: afterwards each year is set from the last
- * (第十八条).
+ * ({@link YearFinances}). Only for a year after one without quotas: where last year had quotas, this year's
+ * are set from it (第十八条).
  */
 @Service
 public class InitialQuotas {
@@ -63,7 +63,7 @@ public class InitialQuotas {
 
     /**
      * The officer's province reports (or reports again) its quotas for {@code year}: receiving province → yuan
-     * (> 0, two decimals). Refused once the year is confirmed or when an earlier year's quotas exist.
+     * (> 0, two decimals). Refused once the year is set, or when last year has quotas.
      */
     public Report report(AppUser officer, int year, Map<String, BigDecimal> amounts) {
         if (officer == null || officer.isNationalCentre() || officer.unitCode() == null || !officer.hasRole(Roles.OFFICER)
@@ -137,18 +137,18 @@ public class InitialQuotas {
         return prepayments.year(centre, year).orElseThrow();
     }
 
-    /** Whether initial quotas can still be reported for {@code year}: not set, and no earlier year exists. */
+    /** Whether initial quotas can still be reported for {@code year}: neither it nor the year before has quotas. */
     public boolean open(int year) {
-        return Boolean.TRUE.equals(tx.execute(status -> !years.existsById(year) && !years.existsByYearLessThan(year)));
+        return Boolean.TRUE.equals(tx.execute(status -> !years.existsById(year) && !years.existsById(year - 1)));
     }
 
     private void requireOpen(int year) {
         if (years.existsById(year)) {
             throw alreadySet(year);
         }
-        if (years.existsByYearLessThan(year)) {
-            throw new BusinessRuleException("预付金已建立，" + year + " 年度额度由部级经办机构按上年支出核定（第十八条）",
-                    "The prepayment fund exists already: " + year + "'s quotas are set from last year's spending");
+        if (years.existsById(year - 1)) {
+            throw new BusinessRuleException((year - 1) + " 年度已有预付金额度，" + year + " 年度额度由部级经办机构按上年支出核定（第十八条）",
+                    (year - 1) + " has quotas: " + year + "'s are set from last year's spending by the centre");
         }
     }
 

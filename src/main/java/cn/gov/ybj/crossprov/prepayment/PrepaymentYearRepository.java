@@ -13,6 +13,4 @@ interface PrepaymentYearRepository extends JpaRepository<PrepaymentYear, Integer
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT y FROM PrepaymentYear y WHERE y.year = :year")
     Optional<PrepaymentYear> lock(int year);
-
-    boolean existsByYearLessThan(int year);
 }

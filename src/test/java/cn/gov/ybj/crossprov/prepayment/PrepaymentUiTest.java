@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The officers' 预付金 in a browserless Vaadin on the embedded PostgreSQL: 2023's clearing and 2024's
  * quotas and February set up through the services; the receiving province's officer sees its pairs (only
  * its own) with their bands and its application task, cannot send it without an amount, then applies; the
- * centre approves and the notice is offered; a suspension request with nothing overdue gets its message.
+ * centre approves and the notice is offered; a suspension request with nothing overdue gets its message; a
+ * pair's months as a chart. Next year's first quotas reported, confirmed and handed over on the screen.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -50,6 +52,8 @@ class PrepaymentUiTest extends KaribuSpringSupport {
     Prepayments prepayments;
     @Autowired
     TopUps topUps;
+    @Autowired
+    YearFinances finances;
 
     @SuppressWarnings("unchecked")
     static <T> Grid<T> grid(String id) {
@@ -94,6 +98,10 @@ class PrepaymentUiTest extends KaribuSpringSupport {
         List<String> pairs = rows(grid("prepayment-pairs"));
         assertThat(pairs).isNotEmpty().allMatch(r -> r.contains(receiverName) || r.startsWith(receiverName));
         assertThat(pairs.get(0)).contains("红色预警");
+        GridKt._clickItem(grid("prepayment-pairs"), 0);
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("prepayment-usage-chart")).getChildren().count())
+                .as("the two bands and February").isEqualTo(3);
+        _click(_get(Button.class, spec -> spec.withText("关闭")));
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("prepayment-xlsx")).getHref()).isNotBlank();
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("prepayment-notice-receipt")).getText())
                 .contains("附件4-2");
@@ -146,5 +154,48 @@ class PrepaymentUiTest extends KaribuSpringSupport {
             }
         }
         throw new AssertionError("no task " + taskId);
+    }
+
+    /**
+     * 第十七条 and 第十九条 on the screen, in next year (no quotas this year): Fujian's prepayment officer reports
+     * (an amount of 0 shows the field's rule), the centre confirms, Fujian's finance officer hands over.
+     */
+    @Test
+    void theFirstYearIsReportedConfirmedAndHandedOverOnTheScreen() {
+        int next = java.time.Year.now(cn.gov.ybj.crossprov.shared.ChinaTime.ZONE).getValue() + 1;
+        login(Realm.PROVINCIAL, "pp-ui-fj", null, List.of("province-350000"), List.of("prepayment"));
+        UI.getCurrent().navigate("provincial/prepayment");
+        year(next);
+        _click(_get(Button.class, spec -> spec.withId("prepayment-initial-report")));
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("initial-110000")), new BigDecimal("1200000.00"));
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("initial-310000")), BigDecimal.ZERO);
+        _click(_get(Button.class, spec -> spec.withId("initial-send")));
+        assertThat(_get(Span.class, spec -> spec.withId("initial-error")).getText()).contains("应为大于 0 的金额");
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("initial-310000")), null);
+        _click(_get(Button.class, spec -> spec.withId("initial-send")));
+        assertThat(rows(grid("prepayment-initial-reports"))).containsExactly("福建省 | 北京市 | 120.00 | provincial:pp-ui-fj");
+
+        login(Realm.PROVINCIAL, "nc-prepayment", null, List.of("national-centre"), List.of("prepayment"));
+        UI.getCurrent().navigate("provincial/prepayment");
+        year(next);
+        _assertNone(Button.class, spec -> spec.withId("prepayment-run"));
+        _click(_get(Button.class, spec -> spec.withId("prepayment-initial-confirm")));
+        assertThat(_get(Span.class, spec -> spec.withId("prepayment-status")).getText()).contains("建立之初");
+        _assertNone(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("prepayment-initial"));
+
+        AppUser finance = login(Realm.PROVINCIAL, "pf-ui-fj", null, List.of("province-350000"), List.of("finance"));
+        UI.getCurrent().navigate("provincial/prepayment");
+        year(next);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("prepayment-notice-payment")).getText())
+                .startsWith("附件2 ");
+        YearFinances.YearFinanceTask handOver = finances.open(finance).stream().filter(t -> t.year() == next).findFirst().orElseThrow();
+        assertThat(handOver.step()).isEqualTo(YearFinanceStep.HAND_OVER);
+        Grid<YearFinances.YearFinanceTask> tasks = grid("prepayment-finance-tasks");
+        int row = IntStream.range(0, GridKt._size(tasks)).filter(i -> GridKt._get(tasks, i).taskId().equals(handOver.taskId())).findFirst().orElseThrow();
+        _click((Button) GridKt._getCellComponent(tasks, row, "actions").getChildren().findFirst().orElseThrow());
+        _setValue(_get(TextField.class, spec -> spec.withId("finance-note")), "财预〔" + next + "〕1 号");
+        _click(_get(Button.class, spec -> spec.withId("finance-send")));
+        assertThat(rows(grid("prepayment-finance-tasks"))).anyMatch(r -> r.contains("财政划拨预付金") && r.contains(next + " 福建省"));
+        assertThat(rows(grid("prepayment-finance-provinces"))).anyMatch(r -> r.startsWith("福建省 | 120.00 万元 | — | 已办结"));
     }
 }
