@@ -68,7 +68,7 @@ public class ClearingFinance {
      * What {@code payer} pays {@code receiver} this month (附件7's cell) and where it stands; {@code due} is the
      * deadline of the payer's open step (hand-over or transfer), {@code overdue} when that has passed.
      */
-    public record TransferState(String payer, String payerName, String receiver, String receiverName, Money amount,
+    public record TransferState(YearMonth month, String payer, String payerName, String receiver, String receiverName, Money amount,
                                 TransferStatus status, Instant due, Instant transferredAt, Instant receivedAt, boolean overdue) {
     }
 
@@ -120,11 +120,13 @@ public class ClearingFinance {
 
     /**
      * What {@code payer} owes {@code receiver} from clearing months whose transfer is past its deadline and
-     * not done (第二十四条: the receiving province may ask for a suspension). Months not yet settled only.
+     * not done (第二十四条: the receiving province may ask for a suspension); a null province: any. Months not
+     * yet settled only.
      */
     public List<TransferState> overdueTransfers(String payer, String receiver) {
         return readTx.execute(status -> months.findByStatus(ClearingStatus.NOTICES_PUBLISHED).stream()
-                .flatMap(m -> pairs(m.month()).stream().filter(p -> p.payer().equals(payer) && p.receiver().equals(receiver))
+                .flatMap(m -> pairs(m.month()).stream().filter(p -> (payer == null || p.payer().equals(payer))
+                                && (receiver == null || p.receiver().equals(receiver)))
                         .map(p -> transfer(m, p, now())))
                 .filter(TransferState::overdue).toList());
     }
@@ -251,7 +253,7 @@ public class ClearingFinance {
             status = TransferStatus.AWAITING_HAND_OVER;
             pending = handOver;
         }
-        return new TransferState(p.payer(), name(m, p.payer()), p.receiver(), name(m, p.receiver()), p.amount(), status,
+        return new TransferState(m.month(), p.payer(), name(m, p.payer()), p.receiver(), name(m, p.receiver()), p.amount(), status,
                 pending.map(ProvinceFinanceStep::getDue).orElse(null), transferredAt,
                 receipt.map(ProvinceFinanceStep::getDoneAt).orElse(null), pending.map(s -> s.isLate(now)).orElse(false));
     }

@@ -6,6 +6,7 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.settlement.PrepaymentSuspensions;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
+import cn.gov.ybj.crossprov.shared.Money;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.shared.UnsafeText;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +48,14 @@ public class Suspensions implements PrepaymentSuspensions {
                                   String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
                                   String decisionNote, LocalDate suspendedFrom, String resumedBy, Instant resumedAt,
                                   LocalDate resumedFrom) {
+    }
+
+    /**
+     * Money a paying province owes a receiving one whose hand-over or transfer is past its deadline now: a clearing
+     * month's ({@code period} 2025-02), a year's prepayment (2026) or a top-up (2026 紧急调增).
+     */
+    public record Overdue(Suspension.Cause cause, String period, String payingProvince, String payingName, String receivingProvince,
+                          String receivingName, Money amount, Instant due) {
     }
 
     private record Window(String province, LocalDate from, LocalDate until) {
@@ -120,11 +130,7 @@ public class Suspensions implements PrepaymentSuspensions {
                     "The reason contains a character that is not allowed (" + UnsafeText.codePoint(why.charAt(unsafe)) + ")");
         }
         String receiver = officer.unitCode();
-        boolean overdue = switch (cause) {
-            case CLEARING -> !clearing.overdueTransfers(payer, receiver).isEmpty();
-            case TOP_UP -> topUps.transferOverdue(payer, receiver);
-            case PREPAYMENT -> finances.transferOverdue(payer, receiver);
-        };
+        boolean overdue = !overdue(cause, payer, receiver).isEmpty();
         if (!overdue) {
             throw new BusinessRuleException(prepayments.name(payer) + "应付本省的" + cause.label() + "没有逾期，不能申请暂停",
                     "Nothing of " + cause.labelEn() + " that " + payer + " owes your province is overdue: no suspension");
@@ -151,6 +157,32 @@ public class Suspensions implements PrepaymentSuspensions {
     public Optional<SuspensionState> resume(AppUser centre, String id) {
         requireCentre(centre);
         return change(id, s -> s.resumed(centre.account(), Prepayments.now(), today()));
+    }
+
+    /** Everything overdue the officer may see (the centre all, a province what it owes or is owed), the oldest deadline first. */
+    public List<Overdue> overdue(AppUser officer) {
+        String own = Prepayments.requireOfficer(officer);
+        List<Overdue> all = new ArrayList<>();
+        for (Suspension.Cause c : Suspension.Cause.values()) {
+            if (own == null) {
+                all.addAll(overdue(c, null, null));
+            } else {
+                all.addAll(overdue(c, own, null));
+                all.addAll(overdue(c, null, own).stream().filter(o -> !o.payingProvince().equals(own)).toList());
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Overdue::due));
+        return all;
+    }
+
+    /** what is overdue of a kind, between a payer and a receiver (null: any) */
+    private List<Overdue> overdue(Suspension.Cause cause, String payer, String receiver) {
+        return switch (cause) {
+            case CLEARING -> clearing.overdueTransfers(payer, receiver).stream().map(t -> new Overdue(cause, t.month().toString(),
+                    t.payer(), t.payerName(), t.receiver(), t.receiverName(), t.amount(), t.due())).toList();
+            case TOP_UP -> topUps.overdue(payer, receiver);
+            case PREPAYMENT -> finances.overdue(payer, receiver);
+        };
     }
 
     /** Every suspension the officer may see: the centre all, a province those it is part of, newest first. */

@@ -21,4 +21,6 @@ interface TopUpRepository extends JpaRepository<TopUp, UUID> {
     List<TopUp> findByPairIdInOrderByOpenedAtDesc(Collection<UUID> pairIds);
 
     long countByPairId(UUID pairId);
+
+    List<TopUp> findByStatus(TopUp.Status status);
 }

@@ -208,14 +208,19 @@ public class TopUps {
         }).map(this::state));
     }
 
-    /** Whether an approved top-up of the pair is past the deadline of its hand-over or transfer (第二十四条). */
-    boolean transferOverdue(String payer, String receiver) {
+    /** Approved top-ups past the deadline of their hand-over or transfer (第二十四条), between a payer and a receiver (null: any). */
+    List<Suspensions.Overdue> overdue(String payer, String receiver) {
         Instant now = Prepayments.now();
-        return readTx.execute(status -> pairs.findByPayingProvinceAndReceivingProvince(payer, receiver).stream()
-                .flatMap(p -> topUps.findByPairIdInOrderByOpenedAtDesc(List.of(p.getId())).stream())
-                .filter(u -> u.getStatus() == TopUp.Status.APPROVED)
-                .anyMatch(u -> u.step(TopUpStep.HAND_OVER).filter(s -> s.isOverdue(now)).isPresent()
-                        || u.step(TopUpStep.TRANSFER).filter(s -> s.isOverdue(now)).isPresent()));
+        return readTx.execute(status -> topUps.findByStatus(TopUp.Status.APPROVED).stream().flatMap(u -> {
+            PrepaymentPair p = pairs.findById(u.getPairId()).orElseThrow();
+            if ((payer != null && !payer.equals(p.getPayingProvince())) || (receiver != null && !receiver.equals(p.getReceivingProvince()))) {
+                return java.util.stream.Stream.empty();
+            }
+            return java.util.stream.Stream.of(TopUpStep.HAND_OVER, TopUpStep.TRANSFER).map(u::step).flatMap(Optional::stream)
+                    .filter(s -> s.isOverdue(now)).limit(1)
+                    .map(s -> new Suspensions.Overdue(Suspension.Cause.TOP_UP, p.getYear() + " 紧急调增", p.getPayingProvince(),
+                            name(p.getPayingProvince()), p.getReceivingProvince(), name(p.getReceivingProvince()), u.getApproved(), s.getDue()));
+        }).toList());
     }
 
     // --- the case's steps (TopUpSteps)

@@ -15,7 +15,7 @@ interface YearFinanceRepository extends JpaRepository<YearFinance, UUID> {
 
     Optional<YearFinance> findByYearAndProvince(int year, String province);
 
-    List<YearFinance> findByProvince(String province);
+    List<YearFinance> findByPaysTrue();
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT f FROM YearFinance f WHERE f.year = :year AND f.province = :province")

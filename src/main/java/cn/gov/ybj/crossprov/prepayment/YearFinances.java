@@ -196,13 +196,23 @@ public class YearFinances {
         });
     }
 
-    /** 第二十四条: whether {@code payer} owes {@code receiver} a prepayment whose hand-over or transfer is past due now. */
-    boolean transferOverdue(String payer, String receiver) {
+    /**
+     * 第二十四条: what a paying province owes a receiving one (null: any) of a year's prepayment whose hand-over or
+     * transfer is past its deadline now. A refund owed by the receiving province is not a paying province's debt.
+     */
+    List<Suspensions.Overdue> overdue(String payer, String receiver) {
         Instant now = now();
-        return Boolean.TRUE.equals(readTx.execute(status -> finances.findByProvince(payer).stream()
-                .filter(f -> flows(f.getYear()).stream().anyMatch(x -> x.from().equals(payer) && x.to().equals(receiver)))
-                .anyMatch(f -> f.step(YearFinanceStep.HAND_OVER).filter(s -> s.isOverdue(now)).isPresent()
-                        || f.step(YearFinanceStep.TRANSFER).filter(s -> s.isOverdue(now)).isPresent())));
+        return readTx.execute(status -> finances.findByPaysTrue().stream()
+                .filter(f -> payer == null || payer.equals(f.getProvince()))
+                .flatMap(f -> java.util.stream.Stream.of(YearFinanceStep.HAND_OVER, YearFinanceStep.TRANSFER).map(f::step)
+                        .flatMap(Optional::stream).filter(s -> s.isOverdue(now)).limit(1)
+                        .flatMap(s -> pairs.findByYearOrderByPayingProvinceAscReceivingProvinceAsc(f.getYear()).stream()
+                                .filter(p -> p.getPayingProvince().equals(f.getProvince()) && p.getAdjustment().yuan().signum() > 0
+                                        && (receiver == null || receiver.equals(p.getReceivingProvince())))
+                                .map(p -> new Suspensions.Overdue(Suspension.Cause.PREPAYMENT, String.valueOf(f.getYear()),
+                                        p.getPayingProvince(), name(p.getPayingProvince()), p.getReceivingProvince(),
+                                        name(p.getReceivingProvince()), p.getAdjustment(), s.getDue()))))
+                .toList());
     }
 
     // --- the case's steps (YearFinanceSteps)

@@ -344,6 +344,11 @@ class PrepaymentIntegrationTest {
                 WHERE province_code = :payer AND step = 'HAND_OVER'
                   AND clearing_month_id = (SELECT id FROM app.clearing_month WHERE month = '2025-02-01')""")
                 .param("payer", payer).update()).isEqualTo(1);
+        assertThat(ok(get("/api/prepayment/overdue"), as(receiver, "prepayment"))).anySatisfy(o -> {
+            assertThat(o.path("cause").asText()).isEqualTo("CLEARING");
+            assertThat(o.path("period").asText()).isEqualTo("2025-02");
+            assertThat(o.path("payingProvince").asText()).isEqualTo(payer);
+        });
         assertThat(status(json("/api/prepayment/suspensions", request), as(receiver, "finance"))).as("the prepayment role").isEqualTo(403);
         JsonNode requested = ok(json("/api/prepayment/suspensions", request), as(receiver, "prepayment"));
         assertThat(requested.path("status").asText()).isEqualTo("REQUESTED");
@@ -457,6 +462,14 @@ class PrepaymentIntegrationTest {
                 UPDATE app.prepayment_year_finance_step SET due = opened_at + interval '1 microsecond'
                 WHERE step = 'TRANSFER' AND year_finance_id = (SELECT id FROM app.prepayment_year_finance WHERE year = 2019 AND province = :p)""")
                 .param("p", beijing).update()).isEqualTo(1);
+        JsonNode overdue = ok(get("/api/prepayment/overdue"), as(fujian, "prepayment"));
+        assertThat(overdue).anySatisfy(o -> {
+            assertThat(o.path("cause").asText()).isEqualTo("PREPAYMENT");
+            assertThat(o.path("period").asText()).isEqualTo("2019");
+            assertThat(o.path("payingProvince").asText() + "→" + o.path("receivingProvince").asText()).isEqualTo(beijing + "→" + fujian);
+            assertThat(o.path("amount").decimalValue()).isEqualByComparingTo("300000.00");
+        });
+        assertThat(ok(get("/api/prepayment/overdue"), as(shanghai, "prepayment")).findValuesAsText("period")).doesNotContain("2019");
         JsonNode requested = ok(json("/api/prepayment/suspensions", request), as(fujian, "prepayment"));
         assertThat(requested.path("cause").asText()).isEqualTo("PREPAYMENT");
         ok(json("/api/prepayment/suspensions/" + requested.path("id").asText() + "/decision", "{\"suspend\":false,\"note\":\"已督促\"}"), CENTRE);

@@ -244,6 +244,14 @@ class PrepaymentController {
         return found(topUps.complete(currentUser.get().orElse(null), taskId, body == null ? null : body.note()));
     }
 
+    @GetMapping("/api/prepayment/overdue")
+    @Operation(summary = "逾期未到的资金 / Money overdue now",
+            description = "Clearing transfers, a year's prepayment and top-ups whose hand-over or transfer is past its deadline: "
+                    + "the centre all, a province what it owes or is owed; the oldest deadline first.")
+    List<Suspensions.Overdue> overdue() {
+        return suspensions.overdue(currentUser.get().orElse(null));
+    }
+
     @GetMapping("/api/prepayment/suspensions")
     @Operation(summary = "暂停直接结算 / Suspensions", description = "Both provinces of each and the centre see every step.")
     List<Suspensions.SuspensionState> suspensions() {

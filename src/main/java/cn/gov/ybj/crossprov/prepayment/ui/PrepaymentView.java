@@ -82,6 +82,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Prepayments.PairState> pairGrid = new Grid<>();
     private final Grid<TopUps.TopUpState> topUpGrid = new Grid<>();
     private final Grid<Suspensions.SuspensionState> suspensionGrid = new Grid<>();
+    private final Grid<Suspensions.Overdue> overdueGrid = new Grid<>();
     private final Button request = new Button();
     private final HorizontalLayout downloads = new HorizontalLayout();
     private final PrepaymentDocuments files;
@@ -182,6 +183,16 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         suspensionGrid.setEmptyStateText(getTranslation("prepayment.none"));
         suspensionGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         suspensionGrid.setAllRowsVisible(true);
+        overdueGrid.setId("prepayment-overdue");
+        overdueGrid.addColumn(o -> en ? o.cause().labelEn() : o.cause().label()).setHeader(getTranslation("prepayment.cause")).setAutoWidth(true);
+        overdueGrid.addColumn(Suspensions.Overdue::period).setHeader(getTranslation("prepayment.overdue.period")).setAutoWidth(true);
+        overdueGrid.addColumn(o -> o.payingName() + " → " + o.receivingName()).setHeader(getTranslation("prepayment.pair")).setAutoWidth(true);
+        overdueGrid.addColumn(o -> wan(o.amount())).setHeader(getTranslation("prepayment.overdue.amount")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        overdueGrid.addColumn(o -> DAY.format(o.due())).setHeader(getTranslation("prepayment.due")).setAutoWidth(true);
+        overdueGrid.setEmptyStateText(getTranslation("prepayment.none"));
+        overdueGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        overdueGrid.setAllRowsVisible(true);
         request.setText(getTranslation("prepayment.suspension.request"));
         request.setId("prepayment-request-suspension");
         request.addClickListener(e -> requestDialog());
@@ -191,6 +202,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
                 new H3(getTranslation("prepayment.pairs")), new Span(getTranslation("prepayment.chartHint")), pairGrid, downloads,
                 financePanel,
                 new H3(getTranslation("prepayment.topUps")), topUpGrid,
+                new H3(getTranslation("prepayment.overdue")), overdueGrid,
                 new H3(getTranslation("prepayment.suspensions")), request, suspensionGrid);
         load();
     }
@@ -237,6 +249,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         });
         topUpGrid.setItems(topUps.list(officer, y));
         suspensionGrid.setItems(suspensions.list(officer));
+        overdueGrid.setItems(suspensions.overdue(officer));
     }
 
     /** a pair's months as a chart against the bands */
