@@ -4,7 +4,6 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
@@ -50,11 +49,8 @@ public class ClearingFinanceSteps {
     public void escalate(DelegateExecution execution, String step) {
         FinanceStep s = FinanceStep.valueOf(step);
         finance.escalated(month(execution), province(execution), s);
-        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(s.taskDefinitionKey()).list()) {
-            tasks.addCandidateGroup(t.getId(), ClearingTasks.group(AppUser.NATIONAL_CENTRE_CODE));
-            tasks.setPriority(t.getId(), ClearingTasks.ESCALATED_PRIORITY);
-        }
+        EngineWork.escalate(tasks, execution.getProcessInstanceId(), s.taskDefinitionKey(),
+                ClearingTasks.group(AppUser.NATIONAL_CENTRE_CODE), ClearingTasks.ESCALATED_PRIORITY);
     }
 
     private static YearMonth month(DelegateExecution execution) {

@@ -4,7 +4,6 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -35,11 +34,8 @@ public class TopUpSteps {
     public void escalate(DelegateExecution execution, String step) {
         TopUpStep s = TopUpStep.valueOf(step);
         topUps.escalated(topUpId(execution), s);
-        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(s.taskDefinitionKey()).list()) {
-            tasks.addCandidateGroup(t.getId(), TopUps.group(cn.gov.ybj.crossprov.identity.Roles.PREPAYMENT, AppUser.NATIONAL_CENTRE_CODE));
-            tasks.setPriority(t.getId(), TopUps.ESCALATED_PRIORITY);
-        }
+        EngineWork.escalate(tasks, execution.getProcessInstanceId(), s.taskDefinitionKey(),
+                TopUps.group(cn.gov.ybj.crossprov.identity.Roles.PREPAYMENT, AppUser.NATIONAL_CENTRE_CODE), TopUps.ESCALATED_PRIORITY);
     }
 
     /** 第二十三条: the arrival reported — the pair's prepayment grows. */

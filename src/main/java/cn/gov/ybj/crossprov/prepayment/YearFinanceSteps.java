@@ -5,7 +5,6 @@ import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -41,11 +40,8 @@ public class YearFinanceSteps {
     public void escalate(DelegateExecution execution, String step) {
         YearFinanceStep s = YearFinanceStep.valueOf(step);
         finances.escalated(year(execution), province(execution), s);
-        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(s.taskDefinitionKey()).list()) {
-            tasks.addCandidateGroup(t.getId(), TopUps.group(Roles.PREPAYMENT, AppUser.NATIONAL_CENTRE_CODE));
-            tasks.setPriority(t.getId(), TopUps.ESCALATED_PRIORITY);
-        }
+        EngineWork.escalate(tasks, execution.getProcessInstanceId(), s.taskDefinitionKey(),
+                TopUps.group(Roles.PREPAYMENT, AppUser.NATIONAL_CENTRE_CODE), TopUps.ESCALATED_PRIORITY);
     }
 
     private static int year(DelegateExecution execution) {

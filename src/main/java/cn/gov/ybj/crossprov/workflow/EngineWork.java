@@ -1,6 +1,8 @@
 package cn.gov.ybj.crossprov.workflow;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +28,17 @@ public final class EngineWork {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * A late step's open task (its {@code taskDefinitionKey} in the case) is offered to {@code group} too — the
+     * centre that supervises (督办) — and put first in its lists ({@code priority}); it stays the province's.
+     */
+    public static void escalate(TaskService tasks, String processInstanceId, String taskDefinitionKey, String group, int priority) {
+        for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).list()) {
+            tasks.addCandidateGroup(t.getId(), group);
+            tasks.setPriority(t.getId(), priority);
         }
     }
 
