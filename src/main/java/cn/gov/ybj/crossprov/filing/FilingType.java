@@ -18,6 +18,24 @@ public enum FilingType {
         this.material = material;
     }
 
+    /**
+     * The API's reading of a type: 「异地急诊抢救人员视同已备案」 (004, 开始备案) — {@code EMERGENCY} is refused with
+     * the wizard's message, not as an unknown value.
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static FilingType of(String code) {
+        if ("EMERGENCY".equals(code)) {
+            throw emergency();
+        }
+        return valueOf(code);
+    }
+
+    /** 异地急诊抢救人员视同已备案: nothing to file. */
+    public static cn.gov.ybj.crossprov.shared.BusinessRuleException emergency() {
+        return new cn.gov.ybj.crossprov.shared.BusinessRuleException("异地急诊抢救人员视同已备案，无需办理备案手续",
+                "Emergency treatment elsewhere counts as filed: no filing is needed");
+    }
+
     public String label() {
         return label;
     }

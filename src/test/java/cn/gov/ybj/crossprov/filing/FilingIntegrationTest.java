@@ -484,6 +484,48 @@ class FilingIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM app.filing WHERE idempotency_key = 'api-bad'").query(Long.class).single()).isZero();
     }
 
+    /** 004's 就医地 「天津市」: a district, or the city code 120100, of a province-level destination is filed as the province. */
+    @Test
+    void aDistrictOfAProvinceLevelDestinationIsFiledAsTheProvinceAndThePersonIsTold() {
+        Filing district = filings.submit(linfang, application(LINFANG, "350200", "120101", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 1, 1), LocalDate.of(2028, 2, 28), List.of()), "province-level-1");
+        assertThat(district.treatmentAreaCode()).isEqualTo("120000");
+        assertThat(district.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(filings.history(linfang, district.id())).extracting(Filing.Event::action)
+                .anyMatch(t -> t.contains("和平区") && t.contains("按天津市（120000）登记备案"));
+        Filing city = filings.submit(linfang, application(LINFANG, "350200", "120100", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 4, 1), LocalDate.of(2028, 5, 31), List.of()), "province-level-2");
+        assertThat(city.treatmentAreaCode()).as("120100 is no division, yet inside 天津").isEqualTo("120000");
+        Filing province = filings.submit(linfang, application(LINFANG, "350200", "310000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 8, 1), LocalDate.of(2028, 9, 30), List.of()), "province-level-3");
+        assertThat(filings.history(linfang, province.id())).extracting(Filing.Event::action).noneMatch(t -> t.contains("省级统筹"));
+        assertThatThrownBy(() -> filings.submit(linfang, application(LINFANG, "350200", "440103", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 10, 1), LocalDate.of(2028, 10, 31), List.of()), "province-level-4"))
+                .as("a county elsewhere is still refused").hasMessageContaining("请选择城市");
+    }
+
+    /** 「异地急诊抢救人员视同已备案」: the API refuses an emergency — as a type or as a flag — with the wizard's words, and files nothing. */
+    @Test
+    void anEmergencyIsRefusedThroughTheApiAndFilesNothing() throws Exception {
+        String template = """
+                {"personIdNumber":"%s","insuredAreaCode":"350200","treatmentAreaCode":"110000","insuranceType":"EMPLOYEE",
+                 "filingType":"%s","startDate":"2027-10-01","endDate":"2027-10-10","contactName":"陈静","emergency":%s,
+                 "contactPhone":"13800138000","contactAddress":"厦门","noticeAccepted":true,"commitmentAccepted":true}""";
+        long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+        for (String body : List.of(template.formatted(CHENJING, "EMERGENCY", false), template.formatted(CHENJING, "OTHER_TEMPORARY", true))) {
+            var response = mvc.perform(post("/api/filings").with(token("insured", "chenjing", CHENJING))
+                    .header("Idempotency-Key", "api-emergency").contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(body).isEqualTo(422);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("异地急诊抢救人员视同已备案，无需办理备案手续", "counts as filed");
+        }
+        var unknown = mvc.perform(post("/api/filings").with(token("insured", "chenjing", CHENJING)).header("Idempotency-Key", "api-emergency")
+                .contentType(MediaType.APPLICATION_JSON).content(template.formatted(CHENJING, "VISITOR", false))).andReturn().getResponse();
+        assertThat(unknown.getStatus()).isEqualTo(400);
+        assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).as("a bad enum names the field").contains("filingType");
+        assertThat(jdbc.sql("SELECT count(*) FROM app.filing WHERE idempotency_key = 'api-emergency'").query(Long.class).single()).isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).as("no case started").isEqualTo(instances);
+    }
+
     private static RequestPostProcessor token(String realm, String username, String idNumber) {
         return SecurityMockMvcRequestPostProcessors.jwt()
                 .jwt(j -> j.issuer("http://localhost:1/realms/" + realm).claim("preferred_username", username)

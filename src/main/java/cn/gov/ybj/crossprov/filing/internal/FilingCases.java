@@ -77,7 +77,8 @@ public class FilingCases {
     }
 
     @Transactional
-    public Filing submit(AppUser actor, FilingApplication a, String idempotencyKey) {
+    public Filing submit(AppUser actor, FilingApplication asked, String idempotencyKey) {
+        FilingApplication a = asked.atProvinceLevel();
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
             throw new BusinessRuleException("缺少或无效的请求标识（Idempotency-Key）", "Missing or invalid idempotency key");
         }
@@ -103,6 +104,7 @@ public class FilingCases {
         }
         materials.forEach(m -> store.addMaterial(id, m));
         store.addEvent(id, submittedBy, "提交备案申请", FilingStatus.SUBMITTED, null);
+        provinceLevelNoted(id, submittedBy, asked, a);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())
                 .setVariables(variables(id, a, checked.area(), !materials.isEmpty()))
@@ -116,7 +118,8 @@ public class FilingCases {
     }
 
     @Transactional
-    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication a) {
+    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication asked) {
+        FilingApplication a = asked.atProvinceLevel();
         Filing filing = visible(actor, filingId).orElseThrow(FilingCases::notFound);
         if (filing.status() != FilingStatus.RETURNED) {
             throw new BusinessRuleException("只有被退回的备案可以修改后重新提交", "Only a returned filing can be corrected and resubmitted");
@@ -136,6 +139,7 @@ public class FilingCases {
         }
         materials.forEach(m -> store.addMaterial(filingId, m));
         store.addEvent(filingId, actor.account(), "修改备案后重新提交", FilingStatus.SUBMITTED, null);
+        provinceLevelNoted(filingId, actor.account(), asked, a);
         boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
         runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
                 .processInstanceBusinessKey(filingId.toString())
@@ -205,6 +209,15 @@ public class FilingCases {
         Filing filing = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         reviews.decide(clerk, taskId, outcome, reason);
         return store.find(filing.id()).orElseThrow();
+    }
+
+    /** The person is told, in the case's history, that a district of a province-level destination was filed as the province. */
+    private void provinceLevelNoted(UUID id, String by, FilingApplication asked, FilingApplication filed) {
+        if (!filed.treatmentAreaCode().equals(asked.treatmentAreaCode())) {
+            String province = divisions.name(filed.treatmentAreaCode()).orElse(filed.treatmentAreaCode());
+            store.addEvent(id, by, "就医地" + divisions.name(asked.treatmentAreaCode().strip()).orElse(asked.treatmentAreaCode().strip())
+                    + "属于省级统筹地区，按" + province + "（" + filed.treatmentAreaCode() + "）登记备案", FilingStatus.SUBMITTED, null);
+        }
     }
 
     private record Checked(InsuranceRecord person, PoolingArea area, String treatmentProvince, Channel channel) {

@@ -5,6 +5,7 @@ import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
+import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.IdNumber;
@@ -23,6 +24,9 @@ public final class FilingRules {
     }
 
     static void check(FilingApplication a) {
+        if (a.emergency()) {
+            throw FilingType.emergency();
+        }
         if (a.personIdNumber() == null || !IdNumber.isValid(a.personIdNumber())) {
             throw new BusinessRuleException("身份证号码有误（校验位不符）", "The ID number is not valid (checksum)");
         }

@@ -60,7 +60,6 @@ class FilingPanel extends VerticalLayout {
         fields.addFormItem(new Span(area(services, f.treatmentAreaCode())), getTranslation("result.treatmentArea"));
         fields.addFormItem(new Span(f.startDate() + " ~ " + f.endDate()), getTranslation("filings.col.period"));
         fields.addFormItem(new Span(getTranslation(f.referral() ? "yes" : "no")), getTranslation("wizard.referral"));
-        fields.addFormItem(new Span(getTranslation(f.emergency() ? "yes" : "no")), getTranslation("wizard.emergency"));
         if (f.institutionCode() != null) {
             fields.addFormItem(new Span(services.institutions().find(f.institutionCode())
                     .map(i -> i.name() + "（" + i.code() + "）").orElse(f.institutionCode())), getTranslation("wizard.institution"));

@@ -105,7 +105,6 @@ abstract class FilingWizard extends VerticalLayout {
     final TextField contactPhone = new TextField();
     final TextField contactAddress = new TextField();
     final Checkbox referral = new Checkbox();
-    final Checkbox emergency = new Checkbox();
     final ComboBox<Institution> institution = new ComboBox<>();
     final Span materialsHint = new Span();
     final Upload upload;
@@ -457,8 +456,6 @@ abstract class FilingWizard extends VerticalLayout {
         contactAddress.setRequired(true);
         referral.setId("referral");
         referral.setLabel(t("wizard.referral"));
-        emergency.setId("emergency");
-        emergency.setLabel(t("wizard.emergency"));
         institution.setId("institution");
         institution.setLabel(t("wizard.institution"));
         institution.setItemLabelGenerator(i -> i.name() + "（" + i.divisionName() + "）");
@@ -485,7 +482,7 @@ abstract class FilingWizard extends VerticalLayout {
         formContinue.addClickListener(e -> formContinue());
         Button back = new Button(t("wizard.back"), e -> show(stepNotice));
         back.setId("form-back");
-        FormLayout fields = new FormLayout(startDate, endDate, contactName, contactPhone, contactAddress, referral, emergency);
+        FormLayout fields = new FormLayout(startDate, endDate, contactName, contactPhone, contactAddress, referral);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         stepForm.add(new H3(t("wizard.form.title")), fields, institution, new H3(t("wizard.materials")), materialsHint, upload,
                 commitmentInstead, new HorizontalLayout(back, formContinue));
@@ -561,7 +558,7 @@ abstract class FilingWizard extends VerticalLayout {
                 person == null ? null : person.poolingAreaCode(), treatmentAreaCode(), insuranceType.getValue(), type,
                 startDate.getValue(), endDate.getValue(), contactName.getValue().strip(), contactPhone.getValue().strip(),
                 contactAddress.getValue().strip(), inst == null ? null : inst.code(), referral.getValue(),
-                emergency.getValue(), commitment, noticeAccepted.getValue(), commitmentAccepted.getValue(),
+                false, commitment, noticeAccepted.getValue(), commitmentAccepted.getValue(),
                 commitment ? List.of() : new ArrayList<>(uploaded));
     }
 
@@ -603,7 +600,6 @@ abstract class FilingWizard extends VerticalLayout {
             fields.addFormItem(new Span(typeLabel(f.filingType())), t("result.type"));
             fields.addFormItem(new Span(english() ? f.insuranceType().labelEn() : f.insuranceType().label()), t("result.insuranceType"));
             fields.addFormItem(new Span(t(f.referral() ? "yes" : "no")), t("wizard.referral"));
-            fields.addFormItem(new Span(t(f.emergency() ? "yes" : "no")), t("wizard.emergency"));
             fields.addFormItem(new Span(areaName(f.insuredAreaCode())), t("wizard.insuredArea"));
             fields.addFormItem(new Span(areaName(f.treatmentAreaCode())), t("result.treatmentArea"));
             fields.addFormItem(new Span(String.valueOf(f.startDate())), t("result.start"));
@@ -656,7 +652,6 @@ abstract class FilingWizard extends VerticalLayout {
         contactPhone.setValue(f.contactPhone() == null ? "" : f.contactPhone());
         contactAddress.setValue(f.contactAddress() == null ? "" : f.contactAddress());
         referral.setValue(f.referral());
-        emergency.setValue(f.emergency());
         commitmentInstead.setValue(f.commitmentGiven());
         if (f.institutionCode() != null) {
             services.institutions().find(f.institutionCode()).ifPresent(institution::setValue);

@@ -81,6 +81,12 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        // a value's own factory refused it for a business reason (e.g. FilingType EMERGENCY)
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BusinessRuleException rule) {
+                return rule(rule);
+            }
+        }
         if (cause instanceof SafeStringDeserializer.UnsafeJsonText u) {
             UnsafeInputException f = UnsafeInputException.field(u.field, u.detail);
             return unsafeText(f.whereZh(), f.whereEn(), f.detail());
@@ -94,7 +100,8 @@ class ApiErrors {
             return ResponseEntity.badRequest().body(new Problem("请求内容不是有效的 JSON", "The request body is not valid JSON"));
         }
         if (cause instanceof JsonMappingException j && !j.getPath().isEmpty()
-                && (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException)) {
+                && (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException
+                || cause instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException)) {
             String field = j.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
