@@ -2,10 +2,10 @@ package cn.gov.ybj.crossprov.filing;
 
 /** 备案类型 (人员类别); emergencies (异地急诊抢救) are deemed filed and have no type here. */
 public enum FilingType {
-    RETIRED_RESETTLED("异地安置退休人员", true, "居住证明或户口迁移证明"),
-    LONG_TERM_RESIDENT("异地长期居住人员", true, "居住证、暂住证或房产证明"),
-    STATIONED_WORKER("常驻异地工作人员", true, "单位派驻证明"),
-    REFERRAL("异地转诊人员", false, "双向转诊上转单"),
+    RETIRED_RESETTLED("异地安置退休人员", true, "居住证、暂住证或户籍迁移证明"),
+    LONG_TERM_RESIDENT("异地长期居住人员", true, "居住证、暂住证或房产证"),
+    STATIONED_WORKER("常驻异地工作人员", true, "单位出具的异地工作证明（包含异地工作地点、原因、时间等）"),
+    REFERRAL("异地转诊人员", false, "三级医院出具的《双向转诊上转单》"),
     OTHER_TEMPORARY("其他跨省临时外出就医人员", false, null);
 
     private final String label;
@@ -45,7 +45,7 @@ public enum FilingType {
         return longTerm;
     }
 
-    /** The material this type proves itself with (002 二(二)), or null when none is asked. */
+    /** The material this type proves itself with, in the words of 002 二(二) 「备案登记所需资料」, or null when none is asked. */
     public String material() {
         return material;
     }
