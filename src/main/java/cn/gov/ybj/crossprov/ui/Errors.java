@@ -44,6 +44,13 @@ public final class Errors {
         inline.setVisible(false);
     }
 
+    /** A refusal that belongs to no field: a short notice at the top, in the user's language. */
+    public static void notice(String text) {
+        Notification n = Notification.show(text, 5000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        n.setId("notice");
+    }
+
     public static void success(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

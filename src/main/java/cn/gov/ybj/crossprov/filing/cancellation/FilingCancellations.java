@@ -34,6 +34,11 @@ public class FilingCancellations {
     public static final String PROCESS_KEY = "filing-cancellation";
     public static final String REVIEW_TASK = "Task_ReviewCancellation";
 
+    /** 004: 「此备案存在未审核通过的撤销申请，不支持再次申请」, what 取消备案 answers while a request is pending. */
+    public static BusinessRuleException pendingRefusal() {
+        return CancellationRules.pending();
+    }
+
     private final FilingCases cases;
     private final FilingStore store;
     private final CancellationStore cancellations;

@@ -6,6 +6,8 @@ import cn.gov.ybj.crossprov.ui.Errors;
 import com.vaadin.flow.component.html.Paragraph;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
+import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.MainLayout;
@@ -100,8 +102,12 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true);
         actions.setSpacing(false);
-        for (FilingActions.Action action : FilingActions.allowed(f, services.filings().options(services.currentUser().require(), f))) {
-            Button b = new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
+        FilingOptions options = services.filings().options(services.currentUser().require(), f);
+        for (FilingActions.Action action : FilingActions.allowed(f, options)) {
+            // 004: with a request pending, 取消备案 answers at the click, before any page
+            Button b = action == FilingActions.Action.CANCEL && options.cancellationPending()
+                    ? new Button(getTranslation(action.key()), e -> Errors.notice(Errors.message(this, FilingCancellations.pendingRefusal())))
+                    : new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
             b.setId(action.idPrefix() + "-" + f.applicationSerial());
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             actions.add(b);

@@ -116,6 +116,16 @@ class FilingCancellationUiTest extends KaribuSpringSupport {
         assertThat(text("cancel-result-status")).isEqualTo("审核中");
         assertThat(filings.find(user, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.OPENED);
 
+        // 004: the row's 取消备案 answers at the click and stays on the list
+        UI.getCurrent().navigate("insured");
+        @SuppressWarnings("unchecked")
+        Grid<Filing> quick = _get(Grid.class, spec -> spec.withId("filings-national-app-quick"));
+        int row = java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(quick))
+                .filter(i -> com.github.mvysny.kaributesting.v10.GridKt._get(quick, i).id().equals(f.id())).findFirst().orElseThrow();
+        _click(_get((com.vaadin.flow.component.Component) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(quick, row, "actions"),
+                Button.class, spec -> spec.withId("cancel-" + f.applicationSerial())));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("此备案存在未审核通过的撤销申请，不支持再次申请");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("insured");
         UI.getCurrent().navigate("insured/filing/" + f.id() + "/cancel");
         _click(_get(Button.class, spec -> spec.withId("cancel-confirm")));
         assertThat(text("cancel-error")).isEqualTo("此备案存在未审核通过的撤销申请，不支持再次申请");
