@@ -148,19 +148,21 @@ class FilingIntegrationTest {
 
     @Test
     void returnedFilingIsCorrectedAndResubmittedInTheSameCase() throws Exception {
-        Filing f = filings.submit(cyCounter, application(WANG_JIANHUA, "110105", "310000", FilingType.STATIONED_WORKER,
-                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 8, 31), pdf()), "counter-1");
-        assertThat(f.channel()).isEqualTo(Channel.LOCAL);
+        Filing f = filings.submit(zhangwei, application(ZHANGWEI, "110105", "310000", FilingType.STATIONED_WORKER,
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 8, 31), pdf()), "returned-1");
+        assertThat(f.channel()).isEqualTo(Channel.NATIONAL_APP_QUICK);
         String task = reviewTaskOf(f);
+        assertThat(mvc.perform(get("/api/filings/" + f.id() + "/registration-form.pdf").with(token("insured", "zhangwei", ZHANGWEI)))
+                .andReturn().getResponse().getStatus()).as("no form before the filing opens").isEqualTo(422);
 
         assertThatThrownBy(() -> filings.returnForCorrection(cyReviewer, task, " "))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("退回原因");
-        Filing returned = filings.returnForCorrection(cyReviewer, task, "单位派驻证明缺少公章");
+        Filing returned = filings.returnForCorrection(cyReviewer, task, "异地工作证明缺少公章");
         assertThat(returned.status()).isEqualTo(FilingStatus.RETURNED);
-        assertThat(returned.statusReason()).isEqualTo("单位派驻证明缺少公章");
+        assertThat(returned.statusReason()).isEqualTo("异地工作证明缺少公章");
         assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.RETURNED)).isNotNull();
 
-        Filing again = filings.resubmit(cyCounter, f.id(), application(WANG_JIANHUA, "110105", "310000",
+        Filing again = filings.resubmit(zhangwei, f.id(), application(ZHANGWEI, "110105", "310000",
                 FilingType.STATIONED_WORKER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 9, 30), pdf()));
         assertThat(again.status()).isEqualTo(FilingStatus.SUBMITTED);
         assertThat(again.endDate()).isEqualTo(LocalDate.of(2026, 9, 30));
@@ -168,7 +170,40 @@ class FilingIntegrationTest {
 
         Filing opened = filings.approve(cyReviewer, reviewTaskOf(f));
         assertThat(opened.status()).isEqualTo(FilingStatus.OPENED);
-        assertThat(filings.materials(cyCounter, f.id())).hasSize(2);
+        assertThat(filings.materials(zhangwei, f.id())).hasSize(2);
+    }
+
+    /** 003 第八条 「经办人员应即时审核确认」: a counter filing opens on the spot, also in a quick-filing area, confirmed by the clerk. */
+    @Test
+    void aCounterFilingIsConfirmedOnTheSpotInAQuickFilingArea() throws Exception {
+        Filing f = filings.submit(cyCounter, application(WANG_JIANHUA, "110105", "310000", FilingType.STATIONED_WORKER,
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 8, 31), pdf()), "counter-1");
+        assertThat(f.channel()).isEqualTo(Channel.LOCAL);
+        assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(f.filingNumber()).matches("B110105\\d{7}");
+        assertThat(filings.history(cyCounter, f.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("窗口经办人员即时审核确认，备案成功");
+            assertThat(e.actor()).isEqualTo(cyCounter.account());
+        });
+        assertThat(inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 500)).noneMatch(t -> t.processInstanceId().equals(f.processInstanceId()));
+        assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.OPENED)).startsWith("NR");
+
+        // 附件1, printed at the counter and downloadable afterwards: every field of the seed's layout
+        var counterCopy = mvc.perform(get("/api/filings/" + f.id() + "/registration-form.pdf").with(clerkToken("cy-counter", "110105", "counter")))
+                .andReturn().getResponse();
+        assertThat(counterCopy.getStatus()).isEqualTo(200);
+        assertThat(counterCopy.getContentType()).isEqualTo("application/pdf");
+        String form;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(counterCopy.getContentAsByteArray())) {
+            form = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        }
+        assertThat(form).contains("北京市跨省异地就医登记备案表", "备案编号", f.filingNumber(), "姓名", "性别", "男", "险种", "职工医保",
+                "人员类别", "常驻异地工作人员", "登记类别", "新增", "社会保障号码", WANG_JIANHUA, "社会保障卡卡号", "参保地家庭住址",
+                "异地联系地址", "联系电话1", "联系电话2", "转往省（市、区）", "上海市", "地区（市、州）", "县（区）", "医疗机构名称",
+                "医疗机构级别", "本人（被委托人）签名", "填表日期", "经办机构", "经办人", "clerks:cy-counter", "经办日期", "一式两联");
+        assertThat(form.replaceAll("\\s", "")).contains("■3.常驻异地工作人员", "□4.异地转诊人员", "■1.职工医保", "■1.新增", "□2.变更");
+        assertThat(mvc.perform(get("/api/filings/" + f.id() + "/registration-form.pdf").with(clerkToken("xm-counter", "350200", "counter")))
+                .andReturn().getResponse().getStatus()).as("another area's clerk").isEqualTo(404);
     }
 
     private String reviewTaskOf(Filing f) {

@@ -97,6 +97,7 @@ class FilingProcessTest {
         v.put("filingId", "f-1");
         v.put("insuredAreaCode", "110105");
         v.put("reviewGroup", "area-110105");
+        v.put("channel", "NATIONAL_APP_QUICK");
         v.put("areaFilingMode", areaMode);
         v.put("filingType", filingType);
         v.put("materialsGiven", materials);

@@ -29,22 +29,26 @@ class ReviewModeDecisionTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} {1} materials={2} commitment={3} -> {4}")
+    @ParameterizedTest(name = "{5} {0} {1} materials={2} commitment={3} -> {4}")
     @CsvSource({
-            "QUICK,        RETIRED_RESETTLED,  true,  false, MANUAL",
-            "QUICK,        OTHER_TEMPORARY,    false, false, MANUAL",
-            "QUICK,        LONG_TERM_RESIDENT, false, true,  MANUAL",
-            "SELF_SERVICE, OTHER_TEMPORARY,    false, false, AUTO",
-            "SELF_SERVICE, RETIRED_RESETTLED,  true,  false, AUTO",
-            "SELF_SERVICE, REFERRAL,           true,  false, AUTO",
-            "SELF_SERVICE, STATIONED_WORKER,   false, true,  AUTO",
-            "SELF_SERVICE, LONG_TERM_RESIDENT, false, true,  AUTO",
-            "SELF_SERVICE, REFERRAL,           false, true,  MANUAL",
-            "SELF_SERVICE, REFERRAL,           false, false, MANUAL",
-            "SELF_SERVICE, RETIRED_RESETTLED,  false, false, MANUAL",
+            // 003 第八条: a counter filing is confirmed on the spot, whatever the area's mode
+            "QUICK,        RETIRED_RESETTLED,  true,  false, AUTO,   LOCAL",
+            "QUICK,        OTHER_TEMPORARY,    false, false, AUTO,   LOCAL",
+            "SELF_SERVICE, REFERRAL,           false, false, AUTO,   LOCAL",
+            "QUICK,        RETIRED_RESETTLED,  true,  false, MANUAL, NATIONAL_APP_QUICK",
+            "QUICK,        OTHER_TEMPORARY,    false, false, MANUAL, NATIONAL_APP_QUICK",
+            "QUICK,        LONG_TERM_RESIDENT, false, true,  MANUAL, NATIONAL_APP_QUICK",
+            "SELF_SERVICE, OTHER_TEMPORARY,    false, false, AUTO, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, RETIRED_RESETTLED,  true,  false, AUTO, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, REFERRAL,           true,  false, AUTO, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, STATIONED_WORKER,   false, true,  AUTO, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, LONG_TERM_RESIDENT, false, true,  AUTO, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, REFERRAL,           false, true,  MANUAL, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, REFERRAL,           false, false, MANUAL, NATIONAL_APP_SELF_SERVICE",
+            "SELF_SERVICE, RETIRED_RESETTLED,  false, false, MANUAL, NATIONAL_APP_SELF_SERVICE",
     })
-    void decidesTheReviewMode(String areaMode, String type, boolean materials, boolean commitment, String expected) {
-        Map<String, Object> inputs = Map.of("areaFilingMode", areaMode, "filingType", type,
+    void decidesTheReviewMode(String areaMode, String type, boolean materials, boolean commitment, String expected, String channel) {
+        Map<String, Object> inputs = Map.of("channel", channel, "areaFilingMode", areaMode, "filingType", type,
                 "materialsGiven", materials, "commitmentGiven", commitment);
         String mode = dmn.evaluateDecisionTable(decision, inputs).getSingleResult().getSingleEntry();
         assertThat(mode).isEqualTo(expected);

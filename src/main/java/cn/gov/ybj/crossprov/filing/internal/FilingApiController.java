@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.RegistrationForms;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -40,10 +41,12 @@ class FilingApiController {
 
     private final CurrentUser currentUser;
     private final FilingManagement filings;
+    private final RegistrationForms forms;
 
-    FilingApiController(CurrentUser currentUser, FilingManagement filings) {
+    FilingApiController(CurrentUser currentUser, FilingManagement filings, RegistrationForms forms) {
         this.currentUser = currentUser;
         this.filings = filings;
+        this.forms = forms;
     }
 
     /** The application as JSON; materials come as multipart files next to it. */
@@ -132,6 +135,17 @@ class FilingApiController {
                 .orElse(ResponseEntity.notFound().build());
     }
 
+
+    @GetMapping(value = "/api/filings/{id}/registration-form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "跨省异地就医登记备案表（附件1，PDF）/ The registration form of an opened filing",
+            description = "003 第八条: the form the counter prints and the person signs; 422 before the filing has opened, 404 when not yours.")
+    ResponseEntity<byte[]> registrationForm(@PathVariable UUID id) {
+        return forms.pdf(user(), id).map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                                org.springframework.http.ContentDisposition.inline().filename("registration-form.pdf").build().toString())
+                        .body(pdf))
+                .orElse(ResponseEntity.notFound().build());
+    }
 
     @GetMapping("/api/filing-reviews/{taskId}")
     @Operation(summary = "待审核的备案 / The filing a review task is about")

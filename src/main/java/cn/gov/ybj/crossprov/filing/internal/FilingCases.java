@@ -107,7 +107,7 @@ public class FilingCases {
         provinceLevelNoted(id, submittedBy, asked, a);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())
-                .setVariables(variables(id, a, checked.area(), !materials.isEmpty()))
+                .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel()))
                 .execute();
         Filing filed = store.find(id).orElseThrow();
         if (filed.processInstanceId() != null) {
@@ -143,7 +143,7 @@ public class FilingCases {
         boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
         runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
                 .processInstanceBusinessKey(filingId.toString())
-                .setVariables(variables(filingId, a, checked.area(), materialsGiven))
+                .setVariables(variables(filingId, a, checked.area(), materialsGiven, filing.channel()))
                 .correlate();
         return store.find(filingId).orElseThrow();
     }
@@ -305,9 +305,10 @@ public class FilingCases {
      * The case's variables. The review-mode inputs and the eligibility are transient: the decision reads them in the
      * same transaction, and its history keeps them; stored, each would cost three rows.
      */
-    private static VariableMap variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven) {
+    private static VariableMap variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven, Channel channel) {
         return Variables.createVariables()
                 .putValue("filingId", id.toString())
+                .putValueTyped("channel", Variables.stringValue(channel.name(), true))
                 .putValueTyped("areaFilingMode", Variables.stringValue(area.filingMode().name(), true))
                 .putValueTyped("filingType", Variables.stringValue(a.filingType().name(), true))
                 .putValueTyped("materialsGiven", Variables.booleanValue(materialsGiven, true))

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
 import cn.gov.ybj.crossprov.filing.registry.RegistryReporting;
+import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
@@ -65,6 +66,11 @@ public class FilingSteps {
             throw new IllegalStateException("filing " + f.id() + " is not waiting to be opened but " + f.status());
         }
         String actor = Reviews.reviewer(execution);
+        if (actor == null && f.channel() == Channel.LOCAL) {
+            // 003 第八条: the counter clerk confirms on the spot
+            store.addEvent(f.id(), f.submittedBy(), "窗口经办人员即时审核确认，备案成功", FilingStatus.OPENED, null);
+            return;
+        }
         store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
                 actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功", FilingStatus.OPENED, null);
     }

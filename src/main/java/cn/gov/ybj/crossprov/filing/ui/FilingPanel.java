@@ -72,6 +72,9 @@ class FilingPanel extends VerticalLayout {
             fields.addFormItem(new Span(FilingWizard.TIME.format(f.openedAt())), getTranslation("result.openedAt"));
         }
         add(fields);
+        if (f.status() == cn.gov.ybj.crossprov.filing.FilingStatus.OPENED || f.status() == cn.gov.ybj.crossprov.filing.FilingStatus.CLOSED) {
+            add(services.registrationForm(viewer, f, getTranslation("filing.registrationForm")));
+        }
 
         add(new H3(getTranslation("wizard.materials")));
         List<FilingMaterial> materials = services.filings().materials(viewer, f.id());

@@ -1,6 +1,8 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.RegistrationForms;
+import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
 import cn.gov.ybj.crossprov.filing.change.FilingChanges;
 import cn.gov.ybj.crossprov.filing.chronic.ChronicChoices;
@@ -20,5 +22,11 @@ record WizardServices(CurrentUser currentUser, FilingManagement filings, FilingC
                       FilingCancellations cancellations, Supplements supplements, ChronicChoices chronic,
                       InsuredAccounts accounts, FamilyMembers family,
                       InsuranceRegistry registry, PoolingAreas areas, Divisions divisions,
-                      DesignatedInstitutions institutions) {
+                      DesignatedInstitutions institutions, RegistrationForms forms) {
+
+    /** 附件1 of an opened filing: the counter prints it on the spot, the person downloads it later */
+    com.vaadin.flow.component.html.Anchor registrationForm(AppUser viewer, cn.gov.ybj.crossprov.filing.Filing f, String text) {
+        return cn.gov.ybj.crossprov.ui.Downloads.anchor("registration-form", text, f.filingNumber() + "-registration-form.pdf",
+                cn.gov.ybj.crossprov.ui.Downloads.PDF, () -> forms.pdf(viewer, f.id()).orElseThrow());
+    }
 }

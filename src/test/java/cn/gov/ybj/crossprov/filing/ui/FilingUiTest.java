@@ -303,9 +303,13 @@ class FilingUiTest extends KaribuSpringSupport {
         _setValue(wizard.commitmentAccepted, true);
         _click(wizard.submit);
         assertThat(visible("step-result")).as(wizard.formError.getText()).isTrue();
+        // confirmed on the spot (003 第八条): 附件1 to print and hand over
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("registration-form")).getText())
+                .isEqualTo("打印登记备案表（附件1）");
         String serial = text("result-serial");
         _click(_get(Button.class, spec -> spec.withId("view-records")));
         assertThat(text("detail-serial")).isEqualTo(serial);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("registration-form")).getHref()).isNotBlank();
         assertThat(text("view-title")).isEqualTo("备案详情");
         assertThat(_get(FilingDetailView.class)).isNotNull();
     }
