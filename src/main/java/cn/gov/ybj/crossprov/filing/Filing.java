@@ -19,14 +19,17 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
                      boolean referral, boolean emergency, boolean commitmentGiven, String submittedBy,
                      Instant submittedAt, Instant openedAt, String processInstanceId, boolean bothPlaces) {
 
-    /** The status in the words of the filing's mode (备案成功 vs 已开通). */
+    /** The status in the words of the filing's mode (备案成功 vs 已开通); before a mode is decided, in its tab's words. */
     public String statusLabel() {
-        return status.label(reviewMode == null ? ReviewMode.MANUAL : reviewMode);
+        ReviewMode mode = reviewMode != null ? reviewMode
+                : channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL;
+        return status.label(mode);
     }
 
     /** 修改备案: a returned filing may be corrected and resubmitted. */
     public boolean mayResubmit() {
-        return status == FilingStatus.RETURNED;
+        // a counter's or local platform's record shows its details only (004 §2.3)
+        return status == FilingStatus.RETURNED && online();
     }
 
     /** Made online through the national app (快速备案 or 自助开通), not at a counter or local platform. */

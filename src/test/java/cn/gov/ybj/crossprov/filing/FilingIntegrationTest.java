@@ -539,6 +539,28 @@ class FilingIntegrationTest {
                 .as("a county elsewhere is still refused").hasMessageContaining("请选择城市");
     }
 
+    /** 004's 自助开通 tab lists 开通失败: a suspended person's self-service filing is recorded as failed with the reason. */
+    @Test
+    void aSelfServiceFilingTheRegistryRefusesIsRecordedAsFailed() throws Exception {
+        String baiyu = "350213195906124399"; // 白宇, 厦门, 暂停参保
+        AppUser user = cn.gov.ybj.crossprov.TestUsers.insured("failed-baiyu", baiyu);
+        cn.gov.ybj.crossprov.TestUsers.bind(jdbc, "failed-baiyu", baiyu);
+        Filing f = filings.submit(user, application(baiyu, "350200", "310000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 31), List.of()), "failed-1");
+        assertThat(f.status()).isEqualTo(FilingStatus.FAILED);
+        assertThat(f.statusLabel()).isEqualTo("开通失败");
+        assertThat(f.statusReason()).contains("参保状态为");
+        assertThat(f.filingNumber()).isNull();
+        assertThat(filings.history(user, f.id())).extracting(Filing.Event::status).containsExactly(FilingStatus.SUBMITTED, FilingStatus.FAILED);
+        assertThat(cn.gov.ybj.crossprov.filing.ui.FilingActions.select(filings.mine(user), Channel.NATIONAL_APP_SELF_SERVICE,
+                cn.gov.ybj.crossprov.filing.ui.FilingActions.StatusFilter.FAILED)).extracting(Filing::id).containsExactly(f.id());
+        // the same period again is not blocked by a failed filing; a wrong insured area is still refused outright
+        assertThatThrownBy(() -> filings.submit(user, application(baiyu, "110105", "310000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 31), List.of()), "failed-2")).hasMessageContaining("参保地不符");
+        assertThat(filings.submit(user, application(baiyu, "350200", "310000", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 31), List.of()), "failed-3").status()).isEqualTo(FilingStatus.FAILED);
+    }
+
     /** 「异地急诊抢救人员视同已备案」: the API refuses an emergency — as a type or as a flag — with the wizard's words, and files nothing. */
     @Test
     void anEmergencyIsRefusedThroughTheApiAndFilesNothing() throws Exception {

@@ -107,7 +107,7 @@ public class FilingCases {
         provinceLevelNoted(id, submittedBy, asked, a);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())
-                .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel()))
+                .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel(), checked.ineligible()))
                 .execute();
         Filing filed = store.find(id).orElseThrow();
         if (filed.processInstanceId() != null) {
@@ -143,7 +143,7 @@ public class FilingCases {
         boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
         runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
                 .processInstanceBusinessKey(filingId.toString())
-                .setVariables(variables(filingId, a, checked.area(), materialsGiven, filing.channel()))
+                .setVariables(variables(filingId, a, checked.area(), materialsGiven, filing.channel(), checked.ineligible()))
                 .correlate();
         return store.find(filingId).orElseThrow();
     }
@@ -220,7 +220,8 @@ public class FilingCases {
         }
     }
 
-    private record Checked(InsuranceRecord person, PoolingArea area, String treatmentProvince, Channel channel) {
+    /** {@code ineligible}: the registry's refusal of a self-service filing, recorded as 开通失败 rather than refused */
+    private record Checked(InsuranceRecord person, PoolingArea area, String treatmentProvince, Channel channel, Eligibility ineligible) {
     }
 
     /** Every rule that needs a lookup; refusals change nothing. */
@@ -276,14 +277,18 @@ public class FilingCases {
         }
         checkInstitution(a.treatmentAreaCode(), a.institutionCode());
         Eligibility eligibility = registry.checkFilingEligibility(person, area.code(), a.insuranceType());
-        if (!eligibility.allowed()) {
+        // 004's 自助开通 tab lists 开通失败: a person of the area whose status or insurance type the registry refuses
+        // gets a failed filing to see, with the reason; anything else is refused and nothing is filed
+        boolean recordFailure = !eligibility.allowed() && channel == Channel.NATIONAL_APP_SELF_SERVICE
+                && registry.find(person).map(r -> r.poolingAreaCode().equals(area.code())).orElse(false);
+        if (!eligibility.allowed() && !recordFailure) {
             throw new BusinessRuleException(eligibility.messageZh(), eligibility.messageEn());
         }
         store.overlapping(person, a.startDate(), a.endDate(), resubmitted).ifPresent(f -> {
             throw overlap(f.applicationSerial());
         });
         InsuranceRecord record = own != null && own.idNumber().equals(person) ? own : registry.find(person).orElseThrow();
-        return new Checked(record, area, province, channel);
+        return new Checked(record, area, province, channel, eligibility.allowed() ? null : eligibility);
     }
 
     /**
@@ -305,7 +310,8 @@ public class FilingCases {
      * The case's variables. The review-mode inputs and the eligibility are transient: the decision reads them in the
      * same transaction, and its history keeps them; stored, each would cost three rows.
      */
-    private static VariableMap variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven, Channel channel) {
+    private static VariableMap variables(UUID id, FilingApplication a, PoolingArea area, boolean materialsGiven, Channel channel,
+                                         Eligibility ineligible) {
         return Variables.createVariables()
                 .putValue("filingId", id.toString())
                 .putValueTyped("channel", Variables.stringValue(channel.name(), true))
@@ -314,7 +320,8 @@ public class FilingCases {
                 .putValueTyped("materialsGiven", Variables.booleanValue(materialsGiven, true))
                 .putValueTyped("commitmentGiven", Variables.booleanValue(a.commitmentInsteadOfMaterials(), true))
                 // check(..) has just asked the registry in this transaction
-                .putValueTyped("eligible", Variables.booleanValue(true, true));
+                .putValueTyped("eligible", Variables.booleanValue(ineligible == null, true))
+                .putValueTyped("ineligibleReason", Variables.stringValue(ineligible == null ? null : ineligible.messageZh(), true));
     }
 
     public static RuntimeException translate(DataIntegrityViolationException e) {

@@ -80,10 +80,14 @@ public final class FilingActions {
         }
     }
 
+    /** The tab's status filters; the 地方平台 tab has none (004 §2.3): it lists every record. */
     public static List<StatusFilter> filters(Channel tab) {
-        return tab == Channel.NATIONAL_APP_SELF_SERVICE
-                ? List.of(StatusFilter.ALL, StatusFilter.OPENED, StatusFilter.CLOSED, StatusFilter.FAILED)
-                : List.of(StatusFilter.ALL, StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CLOSED, StatusFilter.RETURNED);
+        return switch (tab) {
+            case NATIONAL_APP_SELF_SERVICE -> List.of(StatusFilter.ALL, StatusFilter.OPENED, StatusFilter.CLOSED, StatusFilter.FAILED);
+            case NATIONAL_APP_QUICK -> List.of(StatusFilter.ALL, StatusFilter.IN_PROGRESS, StatusFilter.DONE, StatusFilter.CLOSED,
+                    StatusFilter.RETURNED);
+            case LOCAL -> List.of();
+        };
     }
 
     public static List<Filing> select(List<Filing> all, Channel tab, StatusFilter filter) {

@@ -88,7 +88,12 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         filter.setItems(FilingActions.filters(channel));
         filter.setItemLabelGenerator(f -> getTranslation(f.key()));
         filter.addValueChangeListener(e -> grid.setItems(FilingActions.select(all, channel, e.getValue())));
-        filter.setValue(FilingActions.StatusFilter.ALL);
+        if (FilingActions.filters(channel).isEmpty()) {
+            filter.setVisible(false);
+            grid.setItems(FilingActions.select(all, channel, null));
+        } else {
+            filter.setValue(FilingActions.StatusFilter.ALL);
+        }
         VerticalLayout layout = new VerticalLayout(filter, grid);
         layout.setPadding(false);
         return layout;

@@ -43,8 +43,18 @@ class FilingActionsTest {
             assertThat(FilingActions.allowed(filing(c, FilingStatus.SUBMITTED), FilingOptions.NONE)).containsExactly(DETAILS);
             assertThat(FilingActions.allowed(filing(c, FilingStatus.FAILED), FilingOptions.NONE)).containsExactly(DETAILS);
             assertThat(FilingActions.allowed(filing(c, FilingStatus.CLOSED), options(false, false, false, true))).containsExactly(DETAILS);
+        }
+        for (Channel c : List.of(Channel.NATIONAL_APP_QUICK, Channel.NATIONAL_APP_SELF_SERVICE)) {
             assertThat(FilingActions.allowed(filing(c, FilingStatus.RETURNED), FilingOptions.NONE)).containsExactly(RESUBMIT, DETAILS);
         }
+        // 004 §2.3: the 地方平台 tab shows 查看详情 only, also for a returned record, and has no status filters
+        assertThat(FilingActions.allowed(filing(Channel.LOCAL, FilingStatus.RETURNED), FilingOptions.NONE)).containsExactly(DETAILS);
+        assertThat(FilingActions.filters(Channel.LOCAL)).isEmpty();
+        // 004 §2.1.1: a returned quick filing reads 备案失败 and is found under 被退回
+        Filing quickReturned = filing(Channel.NATIONAL_APP_QUICK, FilingStatus.RETURNED);
+        assertThat(quickReturned.statusLabel()).isEqualTo("备案失败");
+        assertThat(FilingActions.select(List.of(quickReturned), Channel.NATIONAL_APP_QUICK, FilingActions.StatusFilter.RETURNED))
+                .containsExactly(quickReturned);
         Filing returned = filing(Channel.NATIONAL_APP_QUICK, FilingStatus.RETURNED);
         assertThat(RESUBMIT.route(returned)).isEqualTo("insured/filing/" + returned.id() + "/edit");
     }
@@ -75,7 +85,6 @@ class FilingActionsTest {
     @Test
     void filtersPerTab() {
         assertThat(FilingActions.filters(Channel.NATIONAL_APP_QUICK)).containsExactly(ALL, IN_PROGRESS, DONE, CLOSED, RETURNED);
-        assertThat(FilingActions.filters(Channel.LOCAL)).containsExactly(ALL, IN_PROGRESS, DONE, CLOSED, RETURNED);
         assertThat(FilingActions.filters(Channel.NATIONAL_APP_SELF_SERVICE)).containsExactly(ALL, OPENED, CLOSED, FAILED);
 
         List<Filing> all = List.of(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.OPENED),

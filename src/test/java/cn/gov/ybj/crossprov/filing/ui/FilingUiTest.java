@@ -223,7 +223,7 @@ class FilingUiTest extends KaribuSpringSupport {
         Grid<Filing> quick = _get(Grid.class, spec -> spec.withId("filings-national-app-quick"));
         List<Filing> rows = quick.getGenericDataView().getItems().toList();
         int index = rows.stream().map(Filing::id).toList().indexOf(filing.id());
-        assertThat(rows.get(index).statusLabel()).isEqualTo("被退回");
+        assertThat(rows.get(index).statusLabel()).isEqualTo("备案失败");
         _get((Component) GridKt._getCellComponent(quick, index, "actions"), Button.class,
                 spec -> spec.withId("resubmit-" + filing.applicationSerial()));
         UI.getCurrent().navigate("insured/filing/" + filing.id() + "/edit");
