@@ -30,7 +30,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
         insured("chenjing", "350203196209151238");
         UI.getCurrent().navigate("insured");
         assertThat(menu()).containsExactly(
-                "我的备案 → insured", "办理备案 → insured/filing/new", "办件进度 → insured/progress",
+                "我的备案 → insured", "办理备案 → insured/filing/new", "门诊慢特病医疗机构选择 → insured/chronic", "办件进度 → insured/progress",
                 "参保信息 → insured/record", "家庭成员 → insured/family", "实名认证 → insured/binding",
                 "职工医疗保险关系转出申请 → insured/transfer-out", "职工医疗保险关系异地转入申请 → insured/transfer-in",
                 "医疗转移接续办理进度查询 → insured/transfers", "打印转移接续参保凭证 → insured/transfer-certificates",

@@ -195,6 +195,20 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
         assertThat(actionIds("filings-national-app-quick", underReview)).doesNotContain("chronic-" + underReview.applicationSerial())
                 .contains("details-" + underReview.applicationSerial());
 
+        // 004 §3.1: the entry of its own lists the qualified person's filing and leads to its choice; others see what is needed
+        insured("chenjing", CHENJING);
+        UI.getCurrent().navigate("insured/chronic");
+        @SuppressWarnings("unchecked")
+        Grid<Filing> entry = _get(Grid.class, spec -> spec.withId("chronic-filings"));
+        assertThat(entry.getGenericDataView().getItems().map(Filing::id).toList()).contains(qualified.id());
+        int row = entry.getGenericDataView().getItems().map(Filing::id).toList().indexOf(qualified.id());
+        _click((Button) GridKt._getCellComponent(entry, row, "actions"));
+        assertThat(_get(ChronicChoiceView.class)).isNotNull();
+        insured("linfang", LINFANG);
+        UI.getCurrent().navigate("insured/chronic");
+        assertThat(text("chronic-none")).contains("需要有效的门诊慢特病资格");
+        insured("zhangwei", ZHANGWEI);
+
         // the screen itself refuses a filing that is not opened, and someone else's filing looks absent
         UI.getCurrent().navigate("insured/filing/" + underReview.id() + "/chronic");
         assertThat(text("not-allowed")).isEqualTo("仅已开通的线上备案可以选择门诊慢特病医疗机构");
