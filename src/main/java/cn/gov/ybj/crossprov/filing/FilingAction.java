@@ -29,7 +29,8 @@ public enum FilingAction {
             actions.add(RESUBMIT);
         }
         if (f.status() == FilingStatus.OPENED && f.online()) {
-            if (!o.changePending() && !o.cancellationPending()) {
+            // 004: 信息变更 online on self-service filings only
+            if (f.channel() == Channel.NATIONAL_APP_SELF_SERVICE && !o.changePending() && !o.cancellationPending()) {
                 actions.add(CHANGE);
             }
             if (f.commitmentBased() && !f.bothPlaces() && !o.supplementLive()) {

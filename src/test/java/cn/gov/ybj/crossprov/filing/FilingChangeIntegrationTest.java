@@ -48,13 +48,11 @@ class FilingChangeIntegrationTest {
     static final String ZHU = "350212197309274017";   // 朱文博, 厦门 350200, self-service
     static final String TAN = "350211194411268211";   // 谭天佑, 厦门 350200, self-service
     static final String SHEN = "110105199512021336";  // 沈晓东, 北京朝阳 110105, quick
-    static final String GUO = "110105198503127505";   // 郭婷, 北京朝阳 110105, quick
 
     static final AppUser ren = insured("chg-ren", REN);
     static final AppUser zhu = insured("chg-zhu", ZHU);
     static final AppUser tan = insured("chg-tan", TAN);
     static final AppUser shen = insured("chg-shen", SHEN);
-    static final AppUser guo = insured("chg-guo", GUO);
     static final AppUser cyReviewer = clerk("cy-reviewer", "110105", "REVIEWER");
     static final AppUser xmReviewer = clerk("xm-reviewer", "350200", "REVIEWER");
 
@@ -92,8 +90,8 @@ class FilingChangeIntegrationTest {
     }
 
     private String changeTask(FilingChangeRecord change) {
-        return inbox.page(cyReviewer, new ClerkInbox.Filter("Task_ReviewChange", null, null, false), 0, 1000).stream()
-                .filter(t -> filingChanges.forReviewTask(cyReviewer, t.taskId()).map(c -> c.id().equals(change.id())).orElse(false))
+        return inbox.page(xmReviewer, new ClerkInbox.Filter("Task_ReviewChange", null, null, false), 0, 1000).stream()
+                .filter(t -> filingChanges.forReviewTask(xmReviewer, t.taskId()).map(c -> c.id().equals(change.id())).orElse(false))
                 .findFirst().orElseThrow().taskId();
     }
 
@@ -108,18 +106,18 @@ class FilingChangeIntegrationTest {
         assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
 
         FilingChangeRecord first = filingChanges.request(ren, f.id(),
-                FilingChange.of(null, LocalDate.of(2029, 6, 30), null, "13911112222", null));
+                FilingChange.of(null, LocalDate.of(2029, 6, 30), "任女士", null, null));
         assertThat(first.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(first.version()).isEqualTo(1);
-        assertThat(first.changes()).extracting(FilingChangeRecord.FieldChange::field).containsExactly("endDate", "contactPhone");
+        assertThat(first.changes()).extracting(FilingChangeRecord.FieldChange::field).containsExactly("endDate", "contactName");
         Filing afterFirst = filings.find(ren, f.id()).orElseThrow();
         assertThat(afterFirst.endDate()).isEqualTo(LocalDate.of(2029, 6, 30));
-        assertThat(afterFirst.contactPhone()).isEqualTo("13911112222");
+        assertThat(afterFirst.contactName()).isEqualTo("任女士");
         assertThat(jdbc.sql("SELECT previous->>'endDate' FROM app.filing_change WHERE id = :id").param("id", first.id())
                 .query(String.class).single()).isEqualTo("2029-03-31");
 
         FilingChangeRecord second = filingChanges.request(ren, f.id(),
-                FilingChange.of(null, null, "任建国", null, "北京市海淀区新地址 8 号"));
+                FilingChange.of(null, null, "任建国", null, null));
         assertThat(second.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.filingVersion()).isEqualTo(first.filingVersion() + 1);
@@ -133,7 +131,7 @@ class FilingChangeIntegrationTest {
         String received = mvc.perform(get("/sim/national-registry/filing-events").with(SecurityMockMvcRequestPostProcessors.jwt()
                         .authorities(new SimpleGrantedAuthority("ROLE_PROCESS_ADMIN")))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(received).contains("\"action\":\"信息变更\"", "北京市海淀区新地址 8 号");
+        assertThat(received).contains("\"action\":\"信息变更\"", "任建国");
 
         // the same values again change nothing
         assertThatThrownBy(() -> filingChanges.request(ren, f.id(), FilingChange.of(null, null, "任建国", null, null)))
@@ -146,66 +144,76 @@ class FilingChangeIntegrationTest {
     }
 
     @Test
-    void quickFilingPhoneChangeIsReviewedByTheAreaClerkAndApprovalApplies() throws Exception {
-        Filing f = openQuick(shen, SHEN, "350200", LocalDate.of(2029, 2, 1), LocalDate.of(2029, 7, 31));
+    void aPhoneChangeIsReviewedByTheAreaClerkAndApprovalAppliesAQuickFilingIsNotChangedOnline() throws Exception {
+        Filing f = filings.submit(ren, application(REN, "350200", "440100", LocalDate.of(2030, 2, 1), LocalDate.of(2030, 7, 31)),
+                "chg-ren-review");
+        assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
 
-        FilingChangeRecord pending = filingChanges.request(shen, f.id(), FilingChange.of(null, null, null, "13933334444", null));
+        FilingChangeRecord pending = filingChanges.request(ren, f.id(), FilingChange.of(null, null, null, "13933334444", null));
         assertThat(pending.status()).isEqualTo(FilingChangeRecord.Status.PENDING);
-        assertThat(filings.find(shen, f.id()).orElseThrow().contactPhone()).isEqualTo("13800138000");
-        assertThat(filings.options(shen, f).changePending()).isTrue();
+        assertThat(filings.find(ren, f.id()).orElseThrow().contactPhone()).isEqualTo("13800138000");
+        assertThat(filings.options(ren, f).changePending()).isTrue();
         // cancelling waits for the review: the change would otherwise be decided on a closed filing
-        assertThatThrownBy(() -> cancellations.request(shen, f.id())).isInstanceOf(BusinessRuleException.class)
+        assertThatThrownBy(() -> cancellations.request(ren, f.id())).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("未审核的信息变更");
         assertThat(count("SELECT count(*) FROM app.filing_cancellation WHERE filing_id = :id", f.id())).isZero();
-        assertThatThrownBy(() -> filingChanges.request(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null)))
+        assertThatThrownBy(() -> filingChanges.request(ren, f.id(), FilingChange.of(null, LocalDate.of(2030, 8, 31), null, null, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("未审核通过的信息变更");
 
         String task = changeTask(pending);
-        ClerkInbox.Item item = inbox.find(cyReviewer, task).orElseThrow();
+        ClerkInbox.Item item = inbox.find(xmReviewer, task).orElseThrow();
         assertThat(item.due()).isEqualTo(workingDays.deadline(item.created(), 2).toInstant());
         // another area's clerk sees nothing and cannot decide
-        assertThat(filingChanges.forReviewTask(xmReviewer, task)).isEmpty();
-        assertThatThrownBy(() -> filingChanges.approve(xmReviewer, task)).isInstanceOf(BusinessRuleException.class);
-        assertThat(mvc.perform(get("/api/change-reviews/" + task).with(clerkToken("xm-reviewer", "350200")))
+        assertThat(filingChanges.forReviewTask(cyReviewer, task)).isEmpty();
+        assertThatThrownBy(() -> filingChanges.approve(cyReviewer, task)).isInstanceOf(BusinessRuleException.class);
+        assertThat(mvc.perform(get("/api/change-reviews/" + task).with(clerkToken("cy-reviewer", "110105")))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(post("/api/change-reviews/" + task).with(clerkToken("xm-reviewer", "350200"))
+        assertThat(mvc.perform(post("/api/change-reviews/" + task).with(clerkToken("cy-reviewer", "110105"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}")).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(mvc.perform(get("/api/change-reviews/" + task).with(clerkToken("cy-reviewer", "110105")))
+        assertThat(mvc.perform(get("/api/change-reviews/" + task).with(clerkToken("xm-reviewer", "350200")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("13800138000", "13933334444");
 
-        FilingChangeRecord applied = filingChanges.approve(cyReviewer, task);
+        FilingChangeRecord applied = filingChanges.approve(xmReviewer, task);
         assertThat(applied.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
-        assertThat(applied.decidedBy()).isEqualTo("clerks:cy-reviewer");
-        assertThat(filings.find(shen, f.id()).orElseThrow().contactPhone()).isEqualTo("13933334444");
+        assertThat(applied.decidedBy()).isEqualTo("clerks:xm-reviewer");
+        assertThat(filings.find(ren, f.id()).orElseThrow().contactPhone()).isEqualTo("13933334444");
         assertThat(RegistryReceipts.receipts(jdbc, f.id(), "信息变更", 1)).hasSize(1);
 
-        // dates of a quick filing change at once
-        FilingChangeRecord dates = filingChanges.request(shen, f.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null));
+        // the dates change at once
+        FilingChangeRecord dates = filingChanges.request(ren, f.id(), FilingChange.of(null, LocalDate.of(2030, 8, 31), null, null, null));
         assertThat(dates.status()).isEqualTo(FilingChangeRecord.Status.APPLIED);
         assertThat(dates.version()).isEqualTo(2);
+
+        // 004: a quick filing offers no 信息变更 online; its changes are made at the counter
+        Filing quick = openQuick(shen, SHEN, "350200", LocalDate.of(2029, 2, 1), LocalDate.of(2029, 7, 31));
+        assertThat(filings.actions(shen, quick)).doesNotContain(cn.gov.ybj.crossprov.filing.FilingAction.CHANGE);
+        assertThatThrownBy(() -> filingChanges.request(shen, quick.id(), FilingChange.of(null, LocalDate.of(2029, 8, 31), null, null, null)))
+                .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("快速备案不支持在线信息变更");
+        assertThat(count("SELECT count(*) FROM app.filing_change WHERE filing_id = :id", quick.id())).isZero();
     }
 
     @Test
     void refusedReviewKeepsTheFilingsValuesAndTheReason() {
-        Filing f = openQuick(guo, GUO, "440100", LocalDate.of(2029, 3, 1), LocalDate.of(2029, 5, 31));
-        FilingChangeRecord pending = filingChanges.request(guo, f.id(), FilingChange.of(null, null, null, null, "广州市天河区新地址 9 号"));
+        Filing f = filings.submit(tan, application(TAN, "350200", "440100", LocalDate.of(2030, 3, 1), LocalDate.of(2030, 5, 31)),
+                "chg-tan-refused");
+        FilingChangeRecord pending = filingChanges.request(tan, f.id(), FilingChange.of(null, null, null, null, "广州市天河区新地址 9 号"));
         assertThat(pending.status()).isEqualTo(FilingChangeRecord.Status.PENDING);
         String task = changeTask(pending);
 
-        assertThatThrownBy(() -> filingChanges.refuse(cyReviewer, task, " ")).isInstanceOf(BusinessRuleException.class)
+        assertThatThrownBy(() -> filingChanges.refuse(xmReviewer, task, " ")).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("原因");
-        FilingChangeRecord refused = filingChanges.refuse(cyReviewer, task, "新地址无法核实");
+        FilingChangeRecord refused = filingChanges.refuse(xmReviewer, task, "新地址无法核实");
         assertThat(refused.status()).isEqualTo(FilingChangeRecord.Status.REFUSED);
         assertThat(refused.reason()).isEqualTo("新地址无法核实");
         assertThat(refused.version()).isNull();
-        Filing after = filings.find(guo, f.id()).orElseThrow();
+        Filing after = filings.find(tan, f.id()).orElseThrow();
         assertThat(after.contactAddress()).isEqualTo("北京市朝阳区示例路 1 号");
-        assertThat(filings.history(guo, f.id())).extracting(Filing.Event::action).contains("信息变更审核未通过");
+        assertThat(filings.history(tan, f.id())).extracting(Filing.Event::action).contains("信息变更审核未通过");
         assertThat(count("SELECT count(*) FROM app.filing_event WHERE filing_id = :id AND action LIKE '信息变更%' AND reportable", f.id()))
                 .isZero();
         // the filing may be changed again afterwards
-        assertThat(filingChanges.request(guo, f.id(), FilingChange.of(null, null, "郭婷家属", null, null)).status())
+        assertThat(filingChanges.request(tan, f.id(), FilingChange.of(null, null, "谭天佑家属", null, null)).status())
                 .isEqualTo(FilingChangeRecord.Status.APPLIED);
     }
 

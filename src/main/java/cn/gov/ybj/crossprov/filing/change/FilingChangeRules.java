@@ -22,8 +22,8 @@ final class FilingChangeRules {
     static final String NEW_FILING_ZH = "变更就医地、参保单位或险种需重新办理备案";
     static final String NEW_FILING_EN = "Changing the destination, employer or insurance type needs a new filing";
 
-    /** Fields of a quick filing whose change goes to review (003 第九条: residence, institution, phone). */
-    private static final Set<String> REVIEWED_ON_QUICK = Set.of("contactAddress", "institutionCode", "contactPhone");
+    /** Fields whose change goes to the insured area's review (003 第九条 「经其审核确认」: residence, institution, phone). */
+    private static final Set<String> REVIEWED = Set.of("contactAddress", "institutionCode", "contactPhone");
 
     private FilingChangeRules() {
     }
@@ -33,7 +33,10 @@ final class FilingChangeRules {
                   String contactAddress, String institutionCode) {
     }
 
-    /** Only opened filings of the national app (快速备案, 自助开通) can be changed online. */
+    /**
+     * Only opened self-service filings (自助开通) can be changed online: 004's list offers 信息变更 there and not on a
+     * quick filing (补充材料 · 取消备案 · 查看详情), whose changes are made at the insured area's counter.
+     */
     static void checkChangeable(Filing f) {
         if (f.status() == FilingStatus.CLOSED) {
             throw new BusinessRuleException("该备案已关闭，不能变更", "The filing is closed and cannot be changed");
@@ -41,6 +44,10 @@ final class FilingChangeRules {
         if (f.status() != FilingStatus.OPENED || !f.online()) {
             throw new BusinessRuleException("只有备案成功（已开通）的备案可以变更信息",
                     "Only an opened filing made online can be changed");
+        }
+        if (f.channel() != Channel.NATIONAL_APP_SELF_SERVICE) {
+            throw new BusinessRuleException("快速备案不支持在线信息变更，请到参保地医保经办机构窗口办理",
+                    "A quick filing is not changed online: please go to the insured area's counter");
         }
     }
 
@@ -106,17 +113,12 @@ final class FilingChangeRules {
     }
 
     /**
-     * 003 第九条: on a quick filing (快速备案, channel {@link Channel#NATIONAL_APP_QUICK}) a change of the
-     * contact address (residence), designated institution or phone goes to the insured area's
-     * clerks; on a self-service filing only a change of institution does. Everything else
-     * (dates, contact name; on self-service filings also address and phone) applies at once.
+     * 003 第九条(一) 「异地居住地、定点医疗机构、联系电话等信息发生变更…并经其审核确认」 and 004 (online: 「备案起止时间和联系人信息」):
+     * a change of the contact address (residence), designated institution or phone goes to the insured area's
+     * clerks; the dates and the contact person apply at once.
      */
     static boolean needsReview(Filing filing, FilingChange change) {
-        List<FieldChange> changes = diff(filing, merge(filing, change));
-        if (filing.channel() == Channel.NATIONAL_APP_QUICK) {
-            return changes.stream().anyMatch(c -> REVIEWED_ON_QUICK.contains(c.field()));
-        }
-        return changes.stream().anyMatch(c -> "institutionCode".equals(c.field()));
+        return diff(filing, merge(filing, change)).stream().anyMatch(c -> REVIEWED.contains(c.field()));
     }
 
     private static void add(List<FieldChange> changes, String field, String label, String before, String after) {

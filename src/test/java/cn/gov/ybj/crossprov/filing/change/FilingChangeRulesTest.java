@@ -35,21 +35,19 @@ class FilingChangeRulesTest {
         return new FilingChange(null, end, null, phone, address, institution, null, null, null, null);
     }
 
+    /** 003 第九条(一): residence, institution and phone are 「经其审核确认」; 004: dates and the contact person online at once. */
     @Test
-    void needsReviewOnlyForResidencePhoneOrInstitutionOnQuickAndInstitutionOnSelfService() {
-        Filing quick = filing(Channel.NATIONAL_APP_QUICK, FilingStatus.OPENED, FilingType.REFERRAL, "H1");
+    void residencePhoneAndInstitutionAreReviewedDatesAndContactPersonApplyAtOnce() {
         Filing self = filing(Channel.NATIONAL_APP_SELF_SERVICE, FilingStatus.OPENED, FilingType.REFERRAL, "H1");
 
-        assertThat(FilingChangeRules.needsReview(quick, change(END.plusDays(30), null, null, null))).isFalse();
-        assertThat(FilingChangeRules.needsReview(quick, new FilingChange(null, null, "李四", null, null, null, null, null, null, null))).isFalse();
-        assertThat(FilingChangeRules.needsReview(quick, change(null, "13900139000", null, null))).isTrue();
-        assertThat(FilingChangeRules.needsReview(quick, change(null, null, "上海市新地址 2 号", null))).isTrue();
-        assertThat(FilingChangeRules.needsReview(quick, change(null, null, null, "H2"))).isTrue();
-        // the same value again is no change
-        assertThat(FilingChangeRules.needsReview(quick, change(null, "13800138000", null, "H1"))).isFalse();
-
-        assertThat(FilingChangeRules.needsReview(self, change(END.plusDays(30), "13900139000", "上海市新地址 2 号", null))).isFalse();
+        assertThat(FilingChangeRules.needsReview(self, change(END.plusDays(30), null, null, null))).isFalse();
+        assertThat(FilingChangeRules.needsReview(self, new FilingChange(null, null, "李四", null, null, null, null, null, null, null))).isFalse();
+        assertThat(FilingChangeRules.needsReview(self, change(null, "13900139000", null, null))).isTrue();
+        assertThat(FilingChangeRules.needsReview(self, change(null, null, "上海市新地址 2 号", null))).isTrue();
         assertThat(FilingChangeRules.needsReview(self, change(null, null, null, "H2"))).isTrue();
+        assertThat(FilingChangeRules.needsReview(self, change(END.plusDays(30), "13900139000", "上海市新地址 2 号", null))).isTrue();
+        // the same value again is no change
+        assertThat(FilingChangeRules.needsReview(self, change(null, "13800138000", null, "H1"))).isFalse();
     }
 
     @Test
@@ -60,7 +58,10 @@ class FilingChangeRulesTest {
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("只有备案成功（已开通）的备案可以变更信息");
         assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.LOCAL, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null)))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("只有备案成功（已开通）的备案可以变更信息");
-        FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null));
+        // 004: no 信息变更 online on a quick filing
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null)))
+                .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("快速备案不支持在线信息变更");
+        FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_SELF_SERVICE, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null));
     }
 
     @Test
