@@ -561,6 +561,16 @@ class FilingIntegrationTest {
                 LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 31), List.of()), "failed-3").status()).isEqualTo(FilingStatus.FAILED);
     }
 
+    /** 002 一: 异地安置退休人员 are retired — 林芳, in service, is refused the type and nothing is filed. */
+    @Test
+    void aResettledRetireeWhoIsNotRetiredIsRefused() {
+        long before = count("filing");
+        assertThatThrownBy(() -> filings.submit(linfang, application(LINFANG, "350200", "110000", FilingType.RETIRED_RESETTLED,
+                LocalDate.of(2028, 11, 1), LocalDate.of(2028, 12, 31), pdf()), "not-retired"))
+                .isInstanceOf(BusinessRuleException.class).hasMessageContaining("异地安置退休人员须为退休人员：该人员参保登记为在职");
+        assertThat(count("filing")).isEqualTo(before);
+    }
+
     /** 「异地急诊抢救人员视同已备案」: the API refuses an emergency — as a type or as a flag — with the wizard's words, and files nothing. */
     @Test
     void anEmergencyIsRefusedThroughTheApiAndFilesNothing() throws Exception {

@@ -55,6 +55,7 @@ public class FilingCases {
     private final Divisions divisions;
     private final DesignatedInstitutions institutions;
     private final InsuranceRegistry registry;
+    private final FilingEligibilityRules eligibilityRules;
     private final InsuredAccounts accounts;
     private final RuntimeService runtime;
     private final Reviews reviews;
@@ -63,8 +64,9 @@ public class FilingCases {
 
     FilingCases(FilingStore store, PoolingAreas areas, Divisions divisions, DesignatedInstitutions institutions,
                 InsuranceRegistry registry, InsuredAccounts accounts, RuntimeService runtime,
-                Reviews reviews, FilingDateWindow dates, ChronicQualifications qualifications) {
+                Reviews reviews, FilingDateWindow dates, ChronicQualifications qualifications, FilingEligibilityRules eligibilityRules) {
         this.qualifications = qualifications;
+        this.eligibilityRules = eligibilityRules;
         this.dates = dates;
         this.store = store;
         this.areas = areas;
@@ -288,6 +290,7 @@ public class FilingCases {
             throw overlap(f.applicationSerial());
         });
         InsuranceRecord record = own != null && own.idNumber().equals(person) ? own : registry.find(person).orElseThrow();
+        eligibilityRules.check(area.code(), a, record);
         return new Checked(record, area, province, channel, eligibility.allowed() ? null : eligibility);
     }
 
