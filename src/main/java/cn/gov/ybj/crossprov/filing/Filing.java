@@ -19,11 +19,12 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
                      boolean referral, boolean emergency, boolean commitmentGiven, String submittedBy,
                      Instant submittedAt, Instant openedAt, String processInstanceId, boolean bothPlaces) {
 
-    /** The status in the words of the filing's mode (备案成功 vs 已开通); before a mode is decided, in its tab's words. */
+    /**
+     * The status in the words of the tab it is shown in (004 §2): 自助开通 已开通 / 开通失败, 快速备案 and 地方平台
+     * 备案成功 / 备案失败 — one label per status and tab, whoever reviewed it.
+     */
     public String statusLabel() {
-        ReviewMode mode = reviewMode != null ? reviewMode
-                : channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL;
-        return status.label(mode);
+        return status.label(channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL);
     }
 
     /** 修改备案: a returned filing may be corrected and resubmitted. */

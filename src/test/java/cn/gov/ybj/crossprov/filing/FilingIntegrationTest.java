@@ -180,6 +180,7 @@ class FilingIntegrationTest {
                 LocalDate.of(2026, 2, 1), LocalDate.of(2026, 8, 31), pdf()), "counter-1");
         assertThat(f.channel()).isEqualTo(Channel.LOCAL);
         assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(f.statusLabel()).as("the 地方平台 tab's word, though opened without a review").isEqualTo("备案成功");
         assertThat(f.filingNumber()).matches("B110105\\d{7}");
         assertThat(filings.history(cyCounter, f.id())).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("窗口经办人员即时审核确认，备案成功");
@@ -502,7 +503,8 @@ class FilingIntegrationTest {
     void theApiIsDescribedByOpenApi() throws Exception {
         String doc = mvc.perform(get("/api/public/openapi")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(doc).contains("\"/api/filings\"", "\"/api/filings/{id}/resubmission\"", "\"/api/inbox\"",
-                "\"/api/filing-reviews/{taskId}\"");
+                "\"/api/filing-reviews/{taskId}\"", "\"/api/filings/{id}/registration-form.pdf\"");
+        assertThat(doc).as("the status label is documented").contains("one label per status and tab");
     }
 
     @Test

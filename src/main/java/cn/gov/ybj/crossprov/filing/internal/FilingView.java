@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.filing.internal;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingAction;
 import cn.gov.ybj.crossprov.shared.IdNumber;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +11,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** A filing as the REST API shows it (the person's ID number masked); also inside the requests' review views. */
-public record FilingView(UUID id, String applicationSerial, String filingNumber, String channel, String tab,
-                  String reviewMode, String status, String statusLabel, String statusReason, String personIdNumber,
+public record FilingView(UUID id, String applicationSerial, String filingNumber,
+                  @Schema(description = "NATIONAL_APP_QUICK | NATIONAL_APP_SELF_SERVICE | LOCAL") String channel,
+                  @Schema(description = "我的备案's tab: 快速备案 | 自助开通 | 地方平台") String tab,
+                  String reviewMode,
+                  @Schema(description = "SUBMITTED | OPENED | RETURNED | FAILED | CLOSED") String status,
+                  @Schema(description = "The status in the words of the filing's tab (004 §2), one label per status and tab: "
+                          + "自助开通 申办中 / 已开通 / 被退回 / 开通失败 / 已关闭; 快速备案 and 地方平台 申办中 / 备案成功 / 备案失败 (also a "
+                          + "returned one, found under 被退回) / 备案失败 / 已关闭") String statusLabel,
+                  String statusReason, String personIdNumber,
                   String personName, String insuredAreaCode, String treatmentAreaCode, String insuranceType,
                   String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
                   String contactName, String contactPhone, String contactAddress, String institutionCode,
