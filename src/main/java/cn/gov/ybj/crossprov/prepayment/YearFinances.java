@@ -53,10 +53,6 @@ public class YearFinances {
     /** A province's year as its officers, its counterparts' and the centre see it. */
     public record ProvinceYear(int year, String province, String name, boolean pays, boolean receives, List<Flow> flows,
                                List<StepRecord> steps) {
-        public boolean done() {
-            return (!pays || steps.stream().anyMatch(s -> s.getStep().equals(YearFinanceStep.TRANSFER.name()) && s.getDoneAt() != null))
-                    && (!receives || steps.stream().anyMatch(s -> s.getStep().equals(YearFinanceStep.RECEIPT.name()) && s.getDoneAt() != null));
-        }
     }
 
     /** An open step of the officer's province. */
