@@ -590,7 +590,7 @@ abstract class FilingWizard extends VerticalLayout {
         Span serial = new Span(f.applicationSerial());
         serial.setId("result-serial");
         if (f.status() == FilingStatus.OPENED) {
-            status.setText(t("wizard.result.opened"));
+            status.setText(t(f.channel() == cn.gov.ybj.crossprov.filing.Channel.LOCAL ? "wizard.result.counterOpened" : "wizard.result.opened"));
             Span number = new Span(f.filingNumber());
             number.setId("result-filing-number");
             FormLayout fields = new FormLayout();

@@ -304,6 +304,7 @@ class FilingUiTest extends KaribuSpringSupport {
         _click(wizard.submit);
         assertThat(visible("step-result")).as(wizard.formError.getText()).isTrue();
         // confirmed on the spot (003 第八条): 附件1 to print and hand over
+        assertThat(text("result-status")).isEqualTo("备案成功（经办人员即时审核确认）");
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("registration-form")).getText())
                 .isEqualTo("打印登记备案表（附件1）");
         String serial = text("result-serial");
