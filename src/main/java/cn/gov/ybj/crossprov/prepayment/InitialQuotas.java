@@ -31,8 +31,6 @@ import java.util.TreeMap;
 public class InitialQuotas {
 
     private static final Logger log = LoggerFactory.getLogger(InitialQuotas.class);
-    /** at most 100 亿元 a pair: a typing error, not a quota */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000.00");
 
     /** A province's report as an officer sees it: the lines are those the officer may see. */
     public record Report(int year, String payingProvince, String payingName, String reportedBy, Instant reportedAt,
@@ -83,7 +81,7 @@ public class InitialQuotas {
                 throw new BusinessRuleException("就医省份应为其他省份的 6 位省级行政区划代码：" + c,
                         "A receiving province must be another province's 6-digit code: " + c);
             }
-            if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
+            if (!TopUps.validAmount(amount)) {
                 throw new BusinessRuleException(name(c) + "的预付金额应为大于 0 的金额（元，最多两位小数，不超过 100 亿元）",
                         "The amount for " + c + " must be more than 0 yuan, with at most two decimals, at most 10 billion");
             }

@@ -89,7 +89,7 @@ public class StepRecord {
     }
 
     /** open and past its deadline now */
-    boolean isOverdue(Instant now) {
+    public boolean isOverdue(Instant now) {
         return doneAt == null && now.isAfter(due);
     }
 }

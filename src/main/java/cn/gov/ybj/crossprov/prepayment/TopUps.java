@@ -46,7 +46,7 @@ public class TopUps {
     public static final String PROCESS = "prepayment-top-up";
     static final int ESCALATED_PRIORITY = 100;
     static final Set<TopUp.Status> OPEN = Set.of(TopUp.Status.TO_APPLY, TopUp.Status.APPLIED, TopUp.Status.APPROVED);
-    /** at most 100 亿元: a typing error, not a top-up */
+    /** at most 100 亿元: a typing error, not a prepayment amount */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000.00");
 
     /** An open top-up task of the officer's unit. */
@@ -163,10 +163,7 @@ public class TopUps {
 
     /** A finance step of the paying province, or the receiving province's report of the arrival, done. */
     public Optional<TopUpState> complete(AppUser officer, String taskId, String note) {
-        String text = text(note, false, "备注", "the note");
-        if (text != null && text.length() > 200) {
-            throw new BusinessRuleException("备注不超过 200 字", "The note is at most 200 characters");
-        }
+        String text = note(note);
         return EngineWork.retryingOnConflict(tx, status -> {
             for (TopUpStep s : List.of(TopUpStep.HAND_OVER, TopUpStep.TRANSFER, TopUpStep.FEEDBACK, TopUpStep.REPORT)) {
                 Optional<Task> t = task(officer, taskId, s);
@@ -299,11 +296,25 @@ public class TopUps {
     }
 
     private static Money amount(BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
+        if (!validAmount(amount)) {
             throw new BusinessRuleException("调增金额应为大于 0 的金额（元，最多两位小数，不超过 100 亿元）",
                     "The amount must be more than 0 yuan, with at most two decimals, at most 10 billion");
         }
         return new Money(amount);
+    }
+
+    /** A prepayment amount in yuan: more than 0, at most two decimals, at most 100 亿 (more is a typing error). */
+    static boolean validAmount(BigDecimal amount) {
+        return amount != null && amount.signum() > 0 && amount.scale() <= 2 && amount.compareTo(MAX_AMOUNT) <= 0;
+    }
+
+    /** A step's optional note (a voucher number): at most 200 characters, no unsafe ones; null when blank. */
+    static String note(String note) {
+        String text = text(note, false, "备注", "the note");
+        if (text != null && text.length() > 200) {
+            throw new BusinessRuleException("备注不超过 200 字", "The note is at most 200 characters");
+        }
+        return text;
     }
 
     private static String text(String value, boolean required, String zh, String en) {

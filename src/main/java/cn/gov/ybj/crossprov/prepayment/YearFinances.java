@@ -7,7 +7,6 @@ import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.Money;
-import cn.gov.ybj.crossprov.shared.UnsafeText;
 import cn.gov.ybj.crossprov.workflow.EngineWork;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -145,10 +144,7 @@ public class YearFinances {
 
     /** The province's finance officer has done the step (a note: the voucher number, ≤ 200 characters). */
     public Optional<ProvinceYear> complete(AppUser officer, String taskId, String note) {
-        String text = note == null ? null : note.strip();
-        if (text != null && (text.length() > 200 || UnsafeText.firstUnsafe(text, true) >= 0)) {
-            throw new BusinessRuleException("备注不超过 200 字，且不含控制字符", "The note is at most 200 characters, without control characters");
-        }
+        String text = TopUps.note(note);
         String own = officer == null || officer.isNationalCentre() ? null : group(officer);
         if (own == null || taskId == null || taskId.isBlank() || taskId.length() > 64) {
             return Optional.empty();
@@ -166,7 +162,7 @@ public class YearFinances {
             if (step == YearFinanceStep.RECEIPT && !allTransferred(year, flows, province)) {
                 throw new BusinessRuleException("尚有省份未划拨预付金，不能确认全部到账", "Some provinces have not transferred yet");
             }
-            finances.lock(year, province).orElseThrow().stepDone(step, officer.account(), text == null || text.isEmpty() ? null : text, now());
+            finances.lock(year, province).orElseThrow().stepDone(step, officer.account(), text, now());
             finances.flush();
             tasks.complete(t.getId());
             if (step == YearFinanceStep.TRANSFER) {

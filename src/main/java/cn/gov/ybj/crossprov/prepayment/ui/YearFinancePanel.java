@@ -86,13 +86,13 @@ class YearFinancePanel extends VerticalLayout {
     private String step(YearFinances.ProvinceYear p, YearFinanceStep s) {
         return p.steps().stream().filter(r -> r.getStep().equals(s.name())).findFirst().map(r -> r.getDoneAt() != null
                 ? getTranslation("prepayment.finance.done", DAY.format(r.getDoneAt()))
-                : getTranslation(r.isLate(Instant.now()) ? "prepayment.finance.overdue" : "prepayment.finance.open", DAY.format(r.getDue())))
+                : getTranslation(r.isOverdue(Instant.now()) ? "prepayment.finance.overdue" : "prepayment.finance.open", DAY.format(r.getDue())))
                 .orElse("—");
     }
 
     private static boolean late(YearFinances.ProvinceYear p) {
         Instant now = Instant.now();
-        return p.steps().stream().anyMatch(r -> r.getDoneAt() == null && r.isLate(now));
+        return p.steps().stream().anyMatch(r -> r.isOverdue(now));
     }
 
     private HorizontalLayout action(YearFinances.YearFinanceTask t) {
