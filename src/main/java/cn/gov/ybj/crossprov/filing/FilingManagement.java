@@ -61,6 +61,16 @@ public class FilingManagement {
         return cases.visible(actor, filingId);
     }
 
+    /**
+     * 备案查询: a clerk finds filings of their insured pooling area by the {@link FilingQuery}'s criteria; other
+     * users find nothing.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException for a criterion that cannot match (an invalid ID number …)
+     */
+    public FilingQuery.Page search(AppUser actor, FilingQuery query) {
+        return cases.search(actor, query);
+    }
+
     /** 我的备案: the person's and linked family members' filings, newest first. */
     public List<Filing> mine(AppUser actor) {
         if (actor.realm() != Realm.INSURED) {

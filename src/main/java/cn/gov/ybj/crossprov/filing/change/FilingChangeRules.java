@@ -35,11 +35,18 @@ final class FilingChangeRules {
 
     /**
      * Only opened self-service filings (自助开通) can be changed online: 004's list offers 信息变更 there and not on a
-     * quick filing (补充材料 · 取消备案 · 查看详情), whose changes are made at the insured area's counter.
+     * quick filing (补充材料 · 取消备案 · 查看详情), whose changes are made at the insured area's counter. The counter
+     * changes any opened filing of its area, whatever its channel.
      */
-    static void checkChangeable(Filing f) {
+    static void checkChangeable(Filing f, boolean atCounter) {
         if (f.status() == FilingStatus.CLOSED) {
             throw new BusinessRuleException("该备案已关闭，不能变更", "The filing is closed and cannot be changed");
+        }
+        if (atCounter) {
+            if (f.status() != FilingStatus.OPENED) {
+                throw new BusinessRuleException("只有备案成功的备案可以变更信息", "Only an opened filing can be changed");
+            }
+            return;
         }
         if (f.status() != FilingStatus.OPENED || !f.online()) {
             throw new BusinessRuleException("只有备案成功（已开通）的备案可以变更信息",

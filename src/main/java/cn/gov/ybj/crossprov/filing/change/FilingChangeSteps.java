@@ -33,8 +33,10 @@ public class FilingChangeSteps {
         FilingChangeStore.Row row = row(execution);
         Filing f = filing(row);
         FilingChangeRules.Values v = row.values();
-        boolean review = FilingChangeRules.needsReview(f, new FilingChange(v.startDate(), v.endDate(), v.contactName(),
-                v.contactPhone(), v.contactAddress(), v.institutionCode(), null, null, null, null));
+        // a counter clerk of the insured area is its review: confirmed on the spot (as a counter filing, 003 第八条)
+        boolean atCounter = Boolean.TRUE.equals(execution.getVariable("atCounter"));
+        boolean review = !atCounter && FilingChangeRules.needsReview(f, new FilingChange(v.startDate(), v.endDate(),
+                v.contactName(), v.contactPhone(), v.contactAddress(), v.institutionCode(), null, null, null, null));
         execution.setVariable("needsReview", review);
         if (review) {
             reviews.open(execution, FilingSteps.subject(f), f.insuredAreaCode(), 2);

@@ -4,8 +4,10 @@ import cn.gov.ybj.crossprov.filing.internal.FilingCases;
 import cn.gov.ybj.crossprov.filing.internal.FilingDateWindow;
 import cn.gov.ybj.crossprov.filing.internal.FilingStore;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
+import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,15 +53,18 @@ public class FilingChanges {
     @Transactional
     public FilingChangeRecord request(AppUser actor, UUID filingId, FilingChange change) {
         Filing visible = cases.visible(actor, filingId).orElseThrow(FilingCases::notFound);
-        if (actor.realm() != Realm.INSURED) {
-            throw new BusinessRuleException("信息变更由参保人本人在线办理", "A change is made online by the insured person");
+        // 003 第九条(一): the person online, or the insured area's counter, which confirms on the spot
+        boolean atCounter = actor.realm() == Realm.CLERKS && actor.hasRole(Roles.COUNTER);
+        if (actor.realm() != Realm.INSURED && !atCounter) {
+            throw new BusinessRuleException("信息变更由参保人本人在线办理，或到参保地经办机构窗口办理",
+                    "A change is made online by the insured person or at the insured area's counter");
         }
         if (change == null) {
             throw new BusinessRuleException("未修改任何信息", "Nothing was changed");
         }
         store.lockPerson(visible.personIdNumber());
         Filing filing = store.find(filingId).orElseThrow(FilingCases::notFound); // as it is under the lock
-        FilingChangeRules.checkChangeable(filing);
+        FilingChangeRules.checkChangeable(filing, atCounter);
         if (changes.cancellationPending(filing.id())) {
             throw new BusinessRuleException("此备案存在未审核通过的撤销申请，不能变更信息",
                     "A cancellation of this filing awaits review; it cannot be changed");
@@ -96,13 +101,20 @@ public class FilingChanges {
                     .setVariables(Variables.createVariables()
                             .putValue("filingId", filing.id().toString())
                             .putValue("requestId", id.toString())
-                            .putValue("requestedBy", requestedBy))
+                            .putValue("requestedBy", requestedBy)
+                            .putValue("atCounter", atCounter))
                     .execute();
             changes.linkProcess(id, instance.getId());
         } catch (RuntimeException e) {
             throw translate(e);
         }
         return changes.find(id).orElseThrow().toRecord();
+    }
+
+    /** Whether a counter clerk may change this filing on the spot (the 窗口信息变更 button). */
+    public boolean mayChangeAtCounter(AppUser actor, Filing f) {
+        return actor.realm() == Realm.CLERKS && actor.hasRole(Roles.COUNTER) && f.status() == FilingStatus.OPENED
+                && cases.mayView(actor, f);
     }
 
     /** 变更记录, newest first. */

@@ -4,6 +4,8 @@ import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.FilingQuery;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.RegistrationForms;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingType;
@@ -12,7 +14,9 @@ import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +73,10 @@ class FilingApiController {
     record Details(FilingView filing, List<Filing.Event> history, List<FilingMaterial> materials) {
     }
 
+    record SearchPage(List<FilingView> items, int page, int size,
+                      @Schema(description = "Whether a next page has at least one filing (no total is counted)") boolean hasMore) {
+    }
+
     record Decision(String decision, String returnReason) {
     }
 
@@ -114,6 +122,24 @@ class FilingApiController {
     @Operation(summary = "我的备案：本人及家庭成员 / My and my family members' filings")
     List<FilingView> mine() {
         return filings.mine(user()).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/clerk/filings")
+    @Operation(summary = "备案查询（参保地经办人员）/ Search the filings of the clerk's insured pooling area",
+            description = "All criteria optional and combined: idNumber, name and filingNumber (备案编号 or 申请流水号) exact; "
+                    + "destination a province, city or district code (all filings inside it); from / to the submission "
+                    + "dates, inclusive. Newest first, `size` (1–100) per page; `hasMore` says whether a next page exists. "
+                    + "ID numbers in the answer are masked. Clerks only; other users get 403.")
+    SearchPage search(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) String filingNumber, @RequestParam(required = false) FilingStatus status,
+                      @RequestParam(required = false) FilingType type, @RequestParam(required = false) String destination,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        FilingQuery.Page result = filings.search(user(),
+                new FilingQuery(idNumber, name, filingNumber, status, type, destination, from, to, page, size));
+        return new SearchPage(result.items().stream().map(FilingView::of).toList(), result.page(), result.size(),
+                result.hasMore());
     }
 
     @GetMapping("/api/filings/{id}")

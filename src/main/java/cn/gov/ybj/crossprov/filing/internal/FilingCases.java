@@ -6,8 +6,10 @@ import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingOptions;
+import cn.gov.ybj.crossprov.filing.FilingQuery;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.ChronicQualifications;
 import cn.gov.ybj.crossprov.insured.Eligibility;
@@ -161,6 +163,15 @@ public class FilingCases {
             return Optional.empty();
         }
         return store.find(id).filter(f -> mayView(actor, f));
+    }
+
+    /** 备案查询: a clerk's search within their pooling area; nothing for anyone else. */
+    public FilingQuery.Page search(AppUser actor, FilingQuery query) {
+        FilingQuery q = query.normalised();
+        if (actor.realm() != Realm.CLERKS || actor.unitCode() == null) {
+            return new FilingQuery.Page(List.of(), q.page(), q.size(), false);
+        }
+        return store.search(actor.unitCode(), q);
     }
 
     public boolean mayView(AppUser actor, Filing f) {

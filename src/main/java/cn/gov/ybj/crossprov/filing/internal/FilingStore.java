@@ -7,10 +7,12 @@ import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingOptions;
+import cn.gov.ybj.crossprov.filing.FilingQuery;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.shared.RegionCode;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -223,6 +227,56 @@ public class FilingStore {
         }
         return jdbc.sql(SELECT + " WHERE person_id_number IN (:ids) ORDER BY submitted_at DESC, id")
                 .param("ids", idNumbers).query(FILING).list();
+    }
+
+    /**
+     * 备案查询 within one insured area, newest first; one row more than the page tells whether another follows.
+     * Each criterion has an index that starts with the area (V27): the ID number, filing numbers and name are exact,
+     * the status and destination read their index in submission order, so no query sorts more than its matches.
+     */
+    public FilingQuery.Page search(String insuredArea, FilingQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE insured_area_code = :area");
+        Map<String, Object> params = new HashMap<>();
+        params.put("area", insuredArea);
+        if (q.idNumber() != null) {
+            where.append(" AND person_id_number = :person");
+            params.put("person", q.idNumber());
+        }
+        if (q.name() != null) {
+            where.append(" AND person_name = :name");
+            params.put("name", q.name());
+        }
+        if (q.filingNumber() != null) {
+            where.append(" AND (filing_number = :number OR application_serial = :number)");
+            params.put("number", q.filingNumber());
+        }
+        if (q.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", q.status().name());
+        }
+        if (q.type() != null) {
+            where.append(" AND filing_type = :type");
+            params.put("type", q.type().name());
+        }
+        if (q.destination() != null) {
+            RegionCode dest = RegionCode.of(q.destination());
+            where.append(" AND treatment_province = :province AND treatment_area_code LIKE :prefix");
+            params.put("province", dest.province().code());
+            params.put("prefix", dest.prefix() + "%");
+        }
+        if (q.submittedFrom() != null) {
+            where.append(" AND submitted_at >= :from");
+            params.put("from", Timestamp.from(q.submittedFrom().atStartOfDay(CHINA).toInstant()));
+        }
+        if (q.submittedTo() != null) {
+            where.append(" AND submitted_at < :to");
+            params.put("to", Timestamp.from(q.submittedTo().plusDays(1).atStartOfDay(CHINA).toInstant()));
+        }
+        List<Filing> rows = jdbc.sql(SELECT + where + " ORDER BY submitted_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", q.size() + 1).param("offset", (long) q.page() * q.size())
+                .query(FILING).list();
+        boolean more = rows.size() > q.size();
+        return new FilingQuery.Page(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
     }
 
     /** The person's opened filings whose period contains the date (uses {@code filing_person_idx}). */

@@ -5,6 +5,7 @@ import cn.gov.ybj.crossprov.filing.change.FilingChange;
 import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.ui.Errors;
@@ -25,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -34,10 +36,13 @@ import java.util.Optional;
 
 /**
  * 信息变更 (004 §2.2.1.3): the 告知书 first, then the change form of {@code forms/filing-change.form}
- * prefilled with the filing's current values, then the result (applied, or sent to review).
+ * prefilled with the filing's current values, then the result (applied, or sent to review). A counter clerk of the
+ * insured area changes any opened filing of the area the same way, without the 告知书 (the person is at the counter),
+ * and the change applies at once (003 第九条: the insured area confirms it).
  */
 @Route(value = "insured/filing/:id([0-9a-fA-F-]{36})/change", layout = MainLayout.class)
-@RolesAllowed(Roles.INSURED)
+@RouteAlias(value = "clerk/filing/:id([0-9a-fA-F-]{36})/change", layout = MainLayout.class)
+@RolesAllowed({Roles.INSURED, Roles.COUNTER})
 public class FilingChangeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String FORM_ID = "filing-change";
@@ -77,7 +82,8 @@ public class FilingChangeView extends VerticalLayout implements HasDynamicTitle,
         buildForm();
         stepResult.setId("change-step-result");
         stepResult.setPadding(false);
-        stepForm.setVisible(false);
+        stepNotice.setVisible(!atCounter());
+        stepForm.setVisible(atCounter());
         stepResult.setVisible(false);
         add(error, stepNotice, stepForm, stepResult);
     }
@@ -129,7 +135,9 @@ public class FilingChangeView extends VerticalLayout implements HasDynamicTitle,
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
         Paragraph hint = hint("change-hint");
-        Button back = new Button(getTranslation("change.back"), e -> getUI().ifPresent(ui -> ui.navigate("insured")));
+        hint.setVisible(!atCounter());
+        Button back = new Button(getTranslation(atCounter() ? "change.back.counter" : "change.back"),
+                e -> getUI().ifPresent(ui -> ui.navigate(atCounter() ? detailsRoute() : "insured")));
         back.setId("change-back");
         stepForm.add(fixed, form, hint, new HorizontalLayout(back, submit));
     }
@@ -176,11 +184,21 @@ public class FilingChangeView extends VerticalLayout implements HasDynamicTitle,
         Paragraph changed = new Paragraph(getTranslation("change.result.what") + result.summary());
         changed.setId("change-result-summary");
         Button details = new Button(getTranslation("change.details"),
-                e -> getUI().ifPresent(ui -> ui.navigate("insured/filing/" + filing.id())));
+                e -> getUI().ifPresent(ui -> ui.navigate(detailsRoute())));
         details.setId("change-details");
-        stepResult.add(title, fields, changed, hint("change-result-hint"), details);
+        Paragraph resultHint = hint("change-result-hint");
+        resultHint.setVisible(!atCounter());
+        stepResult.add(title, fields, changed, resultHint, details);
         stepForm.setVisible(false);
         stepResult.setVisible(true);
+    }
+
+    private boolean atCounter() {
+        return actor.realm() == Realm.CLERKS;
+    }
+
+    private String detailsRoute() {
+        return (atCounter() ? "clerk/filing/" : "insured/filing/") + filing.id();
     }
 
     private Paragraph hint(String id) {

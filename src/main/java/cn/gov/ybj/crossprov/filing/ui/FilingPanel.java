@@ -7,6 +7,7 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.ui.Errors;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -74,6 +75,12 @@ class FilingPanel extends VerticalLayout {
         add(fields);
         if (f.status() == cn.gov.ybj.crossprov.filing.FilingStatus.OPENED || f.status() == cn.gov.ybj.crossprov.filing.FilingStatus.CLOSED) {
             add(services.registrationForm(viewer, f, getTranslation("filing.registrationForm")));
+        }
+        if (services.changes().mayChangeAtCounter(viewer, f)) {
+            Button change = new Button(getTranslation("change.counter"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("clerk/filing/" + f.id() + "/change")));
+            change.setId("counter-change");
+            add(change);
         }
 
         add(new H3(getTranslation("wizard.materials")));

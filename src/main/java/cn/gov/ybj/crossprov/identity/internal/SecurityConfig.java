@@ -101,6 +101,8 @@ class SecurityConfig {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/public/**")).permitAll()
                         // the task inbox is the clerks' alone (insured, officers, hospitals: 403)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/inbox/**")).hasRole(Roles.CLERK)
+                        // so is the clerks' filing search (备案查询)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/clerk/**")).hasRole(Roles.CLERK)
                         // the hospital upload is the hospital systems' alone (insured, clerks, officers: 403)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/hospital/**")).hasRole(Roles.HOSPITAL)
                         .anyRequest().authenticated())

@@ -52,16 +52,27 @@ class FilingChangeRulesTest {
 
     @Test
     void onlyOpenedOnlineFilingsMayChange() {
-        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_SELF_SERVICE, FilingStatus.CLOSED, FilingType.OTHER_TEMPORARY, null)))
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_SELF_SERVICE, FilingStatus.CLOSED, FilingType.OTHER_TEMPORARY, null), false))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("该备案已关闭，不能变更");
-        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.SUBMITTED, FilingType.OTHER_TEMPORARY, null)))
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.SUBMITTED, FilingType.OTHER_TEMPORARY, null), false))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("只有备案成功（已开通）的备案可以变更信息");
-        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.LOCAL, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null)))
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.LOCAL, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null), false))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("只有备案成功（已开通）的备案可以变更信息");
         // 004: no 信息变更 online on a quick filing
-        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null)))
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_QUICK, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null), false))
                 .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("快速备案不支持在线信息变更");
-        FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_SELF_SERVICE, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null));
+        FilingChangeRules.checkChangeable(filing(Channel.NATIONAL_APP_SELF_SERVICE, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null), false);
+    }
+
+    @Test
+    void theCounterChangesAnyOpenedFilingOfEveryChannel() {
+        for (Channel c : Channel.values()) {
+            FilingChangeRules.checkChangeable(filing(c, FilingStatus.OPENED, FilingType.OTHER_TEMPORARY, null), true);
+        }
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.LOCAL, FilingStatus.SUBMITTED, FilingType.OTHER_TEMPORARY, null), true))
+                .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("只有备案成功的备案可以变更信息");
+        assertThatThrownBy(() -> FilingChangeRules.checkChangeable(filing(Channel.LOCAL, FilingStatus.CLOSED, FilingType.OTHER_TEMPORARY, null), true))
+                .isInstanceOf(BusinessRuleException.class).hasMessageStartingWith("该备案已关闭，不能变更");
     }
 
     @Test
