@@ -23,6 +23,11 @@ public record FilingQuery(String idNumber, String name, String filingNumber, Fil
         return new FilingQuery(null, null, null, null, null, null, null, null, 0, 20);
     }
 
+    /** The same criteria, another page. */
+    public FilingQuery withPage(int page, int size) {
+        return new FilingQuery(idNumber, name, filingNumber, status, type, destination, submittedFrom, submittedTo, page, size);
+    }
+
     /**
      * The criteria in their stored form (ID number canonical, blanks as absent), or a bilingual refusal of the
      * first that cannot match anything.

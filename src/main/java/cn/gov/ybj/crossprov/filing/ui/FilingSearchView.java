@@ -130,12 +130,12 @@ public class FilingSearchView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(f -> (en ? getTranslation("search.status." + f.status().name()) : f.statusLabel())
                         + " · " + getTranslation(FilingActions.tabKey(f.channel())))
                 .setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::open).setHeader(getTranslation("search.col.action")).setAutoWidth(true).setFrozenToEnd(true);
+        grid.addComponentColumn(this::open).setKey("open").setHeader(getTranslation("search.col.action")).setAutoWidth(true).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("search.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(PAGE);
         grid.addItemDoubleClickListener(e -> open(e.getItem().id().toString()));
-        grid.setItems(query -> page(query.getPage(), query.getPageSize()));
+        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()));
 
         HorizontalLayout buttons = new HorizontalLayout(search, reset);
         add(title, filters, buttons, error, grid);
@@ -143,10 +143,20 @@ public class FilingSearchView extends VerticalLayout implements HasDynamicTitle 
         grid.setSizeFull();
     }
 
-    private Stream<Filing> page(int page, int size) {
-        FilingQuery q = new FilingQuery(criteria.idNumber(), criteria.name(), criteria.filingNumber(), criteria.status(),
-                criteria.type(), criteria.destination(), criteria.submittedFrom(), criteria.submittedTo(), page, size);
-        return services.filings().search(clerk, q).items().stream();
+    /** The rows the list asks for, read in pages of the search (the list may ask from any offset). */
+    private Stream<Filing> fetch(int offset, int limit) {
+        List<Filing> rows = new ArrayList<>();
+        int page = offset / PAGE;
+        int skip = offset % PAGE;
+        while (rows.size() < limit) {
+            FilingQuery.Page found = services.filings().search(clerk, criteria.withPage(page++, PAGE));
+            found.items().stream().skip(skip).limit(limit - rows.size()).forEach(rows::add);
+            if (!found.hasMore()) {
+                break;
+            }
+            skip = 0;
+        }
+        return rows.stream();
     }
 
     void search() {
