@@ -329,6 +329,19 @@ class BadInputIntegrationTest {
         cases.add(new Case("filing: Idempotency-Key with NUL", Who.INSURED, HttpMethod.POST, "/api/filings", "application/json",
                 utf8(body), List.of(), Map.of(), Map.of("Idempotency-Key", "key\u0000"), Set.of(400), null, true));
 
+        // query parameters and path variables: a bad enumeration or date, or a missing parameter, names it
+        cases.add(query("transfers: direction SIDEWAYS", Who.INSURED, "/api/transfers", Map.of("direction", "SIDEWAYS"), "direction"));
+        cases.add(query("transfer-in preview: type FOO", Who.INSURED, "/api/transfers/in/preview",
+                Map.of("type", "FOO", "outArea", "110105", "inArea", "350200"), "type"));
+        cases.add(query("transfer-in preview: no type", Who.INSURED, "/api/transfers/in/preview",
+                Map.of("outArea", "110105", "inArea", "350200"), "type"));
+        cases.add(query("transfer-out preview: no inArea", Who.INSURED, "/api/transfers/out/preview", Map.of(), "inArea"));
+        cases.add(query("settlements: from 2025-02-30", Who.CLERK, "/api/settlements", Map.of("from", "2025-02-30"), "from"));
+        cases.add(query("settlements: to 01/02/2025", Who.CLERK, "/api/settlements", Map.of("to", "01/02/2025"), "to"));
+        cases.add(query("reconciliation: date path variable 2025-13-01", Who.OFFICER, "/api/reconciliation/days/2025-13-01",
+                Map.of(), "date"));
+        cases.add(query("clearing: month path variable 2025-13", Who.OFFICER, "/api/clearing/2025-13", Map.of(), "month"));
+
         // uploads: files that only look like PDF/JPEG/PNG, in a filing and in a supplement
         byte[] application = utf8(write(filingBody("RETIRED_RESETTLED", LocalDate.of(2042, 1, 1))));
         BadFiles.all().forEach((name, content) -> {
@@ -422,6 +435,38 @@ class BadInputIntegrationTest {
             assertThat(body.path("errors")).as(text).isNotEmpty();
         }
         assertThat(counts()).as("nothing written").isEqualTo(before);
+    }
+
+    /** Beyond naming the field: a bad enumeration lists the values it takes, a bad date shows the format. */
+    @Test
+    void badEnumerationsAndDatesSayWhatTheyTake() throws Exception {
+        Map<String, Object> body = filingBody("FOO", LocalDate.of(2045, 1, 1));
+        JsonNode enumInBody = refusal(request(HttpMethod.POST, URI.create("/api/filings")).header("Idempotency-Key", "bad-enum")
+                .contentType(MediaType.APPLICATION_JSON).content(write(body)).with(token(Who.INSURED)));
+        assertThat(enumInBody.path("messageEn").asText()).contains("filingType", "OTHER_TEMPORARY", "LONG_TERM_RESIDENT");
+        assertThat(enumInBody.path("messageZh").asText()).contains("filingType", "OTHER_TEMPORARY");
+
+        body = filingBody("OTHER_TEMPORARY", LocalDate.of(2045, 1, 1));
+        body.put("endDate", Map.of("year", 2045));
+        JsonNode dateInBody = refusal(request(HttpMethod.POST, URI.create("/api/filings")).header("Idempotency-Key", "bad-date")
+                .contentType(MediaType.APPLICATION_JSON).content(write(body)).with(token(Who.INSURED)));
+        assertThat(dateInBody.path("messageEn").asText()).contains("endDate", "yyyy-MM-dd");
+        assertThat(dateInBody.path("messageZh").asText()).contains("endDate", "yyyy-MM-dd");
+
+        JsonNode enumInQuery = refusal(request(HttpMethod.GET, URI.create("/api/transfers?direction=SIDEWAYS")).with(token(Who.INSURED)));
+        assertThat(enumInQuery.path("messageEn").asText()).contains("direction", "OUT", "IN");
+        assertThat(enumInQuery.path("messageZh").asText()).contains("direction", "OUT", "IN");
+
+        JsonNode dateInQuery = refusal(request(HttpMethod.GET, URI.create("/api/settlements?from=2025-02-30")).with(token(Who.CLERK)));
+        assertThat(dateInQuery.path("messageEn").asText()).contains("from", "YYYY-MM-DD");
+        assertThat(dateInQuery.path("messageZh").asText()).contains("from", "YYYY-MM-DD");
+    }
+
+    private JsonNode refusal(MockHttpServletRequestBuilder request) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        String text = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(text).isEqualTo(400);
+        return JSON.readTree(text);
     }
 
     @Test
@@ -565,6 +610,10 @@ class BadInputIntegrationTest {
 
     private static Case plain(String name, Who who, HttpMethod method, String path, Set<Integer> statuses, String field) {
         return new Case(name, who, method, path, null, null, List.of(), Map.of(), Map.of(), statuses, field, true);
+    }
+
+    private static Case query(String name, Who who, String path, Map<String, String> params, String field) {
+        return new Case(name, who, HttpMethod.GET, path, null, null, List.of(), params, Map.of(), Set.of(400), field, true);
     }
 
     private static Case csv(String name, String path, byte[] body, Map<String, String> params, int status, String field) {

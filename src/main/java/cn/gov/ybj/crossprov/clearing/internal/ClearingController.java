@@ -102,7 +102,7 @@ class ClearingController {
     ClearingTable table(@PathVariable String month, @PathVariable String province, @PathVariable String table,
                         @RequestParam(defaultValue = "PROVINCES") String rows, @RequestParam(required = false) String area) {
         TableKind kind = TableKind.parse(table).orElseThrow(() -> new Refusal(HttpStatus.BAD_REQUEST,
-                "清算表应为 PAYABLE、EMPLOYEE_FUNDS、RESIDENT_FUNDS、EMPLOYEE_DEDUCTIONS、RESIDENT_DEDUCTIONS、RECEIVABLE 或 7-1 … 7-6",
+                "参数 table（清算表）应为 PAYABLE、EMPLOYEE_FUNDS、RESIDENT_FUNDS、EMPLOYEE_DEDUCTIONS、RESIDENT_DEDUCTIONS、RECEIVABLE 或 7-1 … 7-6",
                 "table must be PAYABLE, EMPLOYEE_FUNDS, RESIDENT_FUNDS, EMPLOYEE_DEDUCTIONS, RESIDENT_DEDUCTIONS, RECEIVABLE or 7-1 … 7-6"));
         ClearingTable.TableRows rowsBy;
         try {
@@ -111,7 +111,7 @@ class ClearingController {
             throw new Refusal(HttpStatus.BAD_REQUEST, "rows 应为 PROVINCES 或 AREAS", "rows must be PROVINCES or AREAS");
         }
         if (!province.matches("[0-9]{2}0000")) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "省份应为 6 位省级行政区划代码", "province must be a 6-digit province code");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "参数 province（省份）应为 6 位省级行政区划代码", "province must be a 6-digit province code");
         }
         if (area != null && !area.matches("[0-9]{6}")) {
             throw new Refusal(HttpStatus.BAD_REQUEST, "area 应为 6 位行政区划代码", "area must be a 6-digit division code");
@@ -167,7 +167,7 @@ class ClearingController {
             default -> throw new Refusal(HttpStatus.BAD_REQUEST, "通知书应为 payment 或 receipt", "kind must be payment or receipt");
         };
         if (!province.matches("[0-9]{2}0000")) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "省份应为 6 位省级行政区划代码", "province must be a 6-digit province code");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "参数 province（省份）应为 6 位省级行政区划代码", "province must be a 6-digit province code");
         }
         return file(found(notices.pdf(currentUser.get().orElse(null), parse(month), province, k), month),
                 MediaType.APPLICATION_PDF, month + "-" + province + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf");
@@ -257,7 +257,7 @@ class ClearingController {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "清算所属月份格式应为 YYYY-MM", "month must be YYYY-MM");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "参数 month（清算所属月份）格式应为 YYYY-MM", "month must be YYYY-MM");
         }
     }
 }

@@ -48,6 +48,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
@@ -106,8 +108,10 @@ class SecurityConfig {
                         // the hospital upload is the hospital systems' alone (insured, clerks, officers: 403)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/hospital/**")).hasRole(Roles.HOSPITAL)
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
-                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::denied))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer)
+                        .authenticationEntryPoint(SecurityConfig::unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthenticated)
+                        .accessDeniedHandler(SecurityConfig::denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -173,6 +177,16 @@ class SecurityConfig {
                 .enableRequestCacheConfiguration(false));
         return http.build();
     }
+
+    /** 401 with the bearer challenge header as before, and the API's bilingual body (documented as ApiError). */
+    static void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        BEARER_CHALLENGE.commence(request, response, e);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"messageZh\":\"未登录或令牌无效、已过期\","
+                + "\"messageEn\":\"Not signed in, or the bearer token is invalid or expired\"}");
+    }
+
+    private static final BearerTokenAuthenticationEntryPoint BEARER_CHALLENGE = new BearerTokenAuthenticationEntryPoint();
 
     /** 403 of the API in the shape of its other refusals: {@code {"messageZh": .., "messageEn": ..}}. */
     static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {

@@ -53,6 +53,7 @@ class HospitalSettlementController {
                     + "422 codes: INSTITUTION_NOT_NETWORKED, PERSON_NOT_FOUND, INSURANCE_NOT_NORMAL, PAYING_PROVINCE_SUSPENDED, "
                     + "NOT_CROSS_PROVINCE, NO_VALID_FILING (unless emergency = 异地急诊抢救), NO_POLICY_IN_FORCE.")
     @ApiResponse(responseCode = "200", description = "the split: funds by name in the policy's order, deductible, personal cash, policy used")
+    @ApiResponse(responseCode = "409", description = "结算单号已用于另一内容（SETTLEMENT_NO_REUSED）/ The settlementNo was used with another body")
     HospitalSettlement upload(@RequestBody SettlementUpload body) {
         return settlements.upload(currentUser.get().orElse(null), body);
     }

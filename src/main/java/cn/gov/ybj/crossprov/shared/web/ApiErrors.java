@@ -18,6 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -27,6 +28,11 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,7 +41,8 @@ import java.util.stream.Collectors;
  * Refusals of the REST API in one shape: {@code {"messageZh": .., "messageEn": ..}}. Bad input is
  * a 4xx naming the field where there is one; anything unforeseen under {@code /api/} is a bare
  * bilingual 500 (logged, never a stack trace in the body). Outside {@code /api/} Spring's own
- * handling stays (the handlers rethrow).
+ * handling stays (the handlers rethrow). {@link ApiErrorDocumentation} puts these answers into the
+ * OpenAPI description.
  */
 @RestControllerAdvice
 class ApiErrors {
@@ -105,6 +112,15 @@ class ApiErrors {
             String field = j.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            // the field's own type where Jackson knows it; an instantiation failing is an enum's factory
+            // (FilingType.of) or a record's constructor, whose type says nothing about the field
+            Problem expected = cause instanceof MismatchedInputException m ? expected(m.getTargetType())
+                    : cause instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v
+                    && v.getType() != null && v.getType().isEnumType() ? expected(v.getType().getRawClass()) : null;
+            if (expected != null) {
+                return ResponseEntity.badRequest().body(new Problem("字段 " + field + " 格式不正确（" + expected.messageZh() + "）",
+                        "Field " + field + " is malformed (" + expected.messageEn() + ")"));
+            }
             return ResponseEntity.badRequest().body(new Problem("字段 " + field + " 格式不正确（日期为 yyyy-MM-dd，枚举值须取规定值）",
                     "Field " + field + " is malformed (dates are yyyy-MM-dd, enumerations take listed values)"));
         }
@@ -112,10 +128,24 @@ class ApiErrors {
                 "Malformed request (dates are yyyy-MM-dd, enumerations take listed values)"));
     }
 
+    /** A query parameter, path variable or header that does not convert: named, with what it should be. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> mismatch(MethodArgumentTypeMismatchException e) {
+        Problem expected = expected(e.getRequiredType());
+        if (expected != null) {
+            return ResponseEntity.badRequest().body(new Problem("参数 " + e.getName() + " 格式不正确（" + expected.messageZh() + "）",
+                    "Parameter " + e.getName() + " is malformed (" + expected.messageEn() + ")"));
+        }
         return ResponseEntity.badRequest().body(new Problem("参数 " + e.getName() + " 格式不正确",
                 "Parameter " + e.getName() + " is malformed"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request)
+            throws MissingServletRequestParameterException {
+        requireApi(e, request);
+        return ResponseEntity.badRequest().body(new Problem("缺少参数 " + e.getParameterName(),
+                "Missing parameter " + e.getParameterName()));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -158,6 +188,33 @@ class ApiErrors {
             case 415 -> new Problem("不支持该内容类型", "Unsupported content type");
             default -> new Problem("请求不正确", "Bad request");
         };
+    }
+
+    /** What a value of this type looks like, in both languages; null where there is nothing short to say. */
+    static Problem expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type.isEnum()) {
+            List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            return new Problem("取值：" + String.join("、", names), "one of " + String.join(", ", names));
+        }
+        if (type == LocalDate.class) {
+            return new Problem("日期为 yyyy-MM-dd", "a date yyyy-MM-dd");
+        }
+        if (type == YearMonth.class) {
+            return new Problem("年月为 yyyy-MM", "a month yyyy-MM");
+        }
+        if (type == UUID.class) {
+            return new Problem("应为 UUID", "a UUID");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return new Problem("应为 true 或 false", "true or false");
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return new Problem("应为数字", "a number");
+        }
+        return null;
     }
 
     private static ResponseEntity<Problem> unsafeText(String whereZh, String whereEn, String detail) {
