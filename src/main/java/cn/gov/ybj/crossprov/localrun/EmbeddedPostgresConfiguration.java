@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * Real PostgreSQL binaries (zonky) for the local run (profile {@code local}) and the tests
@@ -50,6 +51,8 @@ class EmbeddedPostgresConfiguration {
         if (!dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);
+            // a server a killed run left behind would hold the directory and answer in place of ours
+            OrphanedProcess.stop("PostgreSQL", dir.resolve("postmaster.pid"), dir, Duration.ofSeconds(30));
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
         if (port > 0) {

@@ -38,14 +38,19 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
     static final List<String> REALMS = List.of("insured", "clerks", "provincial");
 
+    /** In the data directory while the server runs, so that a run after a crash finds it ({@link OrphanedProcess}). */
+    static final String PID_FILE = "keycloak.pid";
+
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final Path pidFile;
 
-    private KeycloakServer(Process process, int port, Path logFile) {
+    private KeycloakServer(Process process, int port, Path logFile, Path pidFile) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.pidFile = pidFile;
     }
 
     /**
@@ -59,6 +64,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static KeycloakServer start(Options options) throws IOException, InterruptedException {
         Files.createDirectories(options.dataDir());
+        Path pidFile = options.dataDir().resolve(PID_FILE);
+        OrphanedProcess.stop("Keycloak", pidFile, options.dataDir(), Duration.ofSeconds(20));
         Path home = ownHome(distribution(options.version(), options.mavenRepository()), options.dataDir(), options.version());
         Map<String, String> realmEnv = new TreeMap<>(options.realmEnv());
         realmEnv.put("APP_BASE_URL", options.appBaseUrl());
@@ -88,7 +95,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
         log.info("Starting Keycloak {} on port {} (log: {})", options.version(), port, logFile);
         Instant started = Instant.now();
-        KeycloakServer server = new KeycloakServer(pb.start(), port, logFile);
+        KeycloakServer server = new KeycloakServer(pb.start(), port, logFile, pidFile);
+        OrphanedProcess.record(pidFile, server.pid());
         try {
             server.awaitReady(options.startTimeout());
         } catch (RuntimeException | InterruptedException e) {
@@ -141,6 +149,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", pidFile, e.getMessage());
+        }
         if (!process.isAlive()) {
             return;
         }
