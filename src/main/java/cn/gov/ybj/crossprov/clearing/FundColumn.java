@@ -62,11 +62,12 @@ public enum FundColumn {
 
     /** The column a fund code of a settlement of that 险种 falls into; 其他 when none names it. */
     public static FundColumn forFund(InsuranceType type, String fundCode) {
+        InsuranceType table = type.policyType(); // 城镇居民 and 新农合 pay from the resident funds
         for (FundColumn c : values()) {
-            if (c.insuranceType == type && c.fundCodes.contains(fundCode)) {
+            if (c.insuranceType == table && c.fundCodes.contains(fundCode)) {
                 return c;
             }
         }
-        return type == InsuranceType.EMPLOYEE ? EMPLOYEE_OTHER : RESIDENT_OTHER;
+        return table == InsuranceType.EMPLOYEE ? EMPLOYEE_OTHER : RESIDENT_OTHER;
     }
 }

@@ -57,7 +57,8 @@ public class MonthlyClearing {
     private static final List<Column> INSURANCE_COLUMNS = List.of(
             new Column(InsuranceType.EMPLOYEE.name(), "职工医保", "employee insurance"),
             new Column(InsuranceType.RESIDENT.name(), "居民医保", "resident insurance"),
-            // the registry knows only 职工 and 城乡居民 (新农合 merged into 城乡居民医保 since 2016): always 0
+            // always 0: settlements record the type of the policy they were settled by (InsuranceType.policyType),
+            // so a 新农合 person's settlement is a 城乡居民 one here, as its policy and fund are (merged since 2016)
             new Column("NCMS", "新农合", "new rural cooperative medical scheme"));
 
     private final ClearingMonthRepository months;

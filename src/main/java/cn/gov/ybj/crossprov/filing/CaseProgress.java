@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.filing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,10 +10,18 @@ import java.util.UUID;
  *
  * @param kind    which process: its Chinese name is {@link Kind#label()}
  * @param state   the item's state in the words of its kind (申办中, 审核中, 已关闭 …)
+ * @param stateEn the same in English (In progress, Under review, Closed …)
  * @param pending still being handled (a clerk or the applicant has to act)
  */
 public record CaseProgress(String processInstanceId, Kind kind, UUID filingId, String reference, String personName,
-                           Instant appliedAt, String state, boolean pending) {
+                           Instant appliedAt, String state,
+                           @Schema(description = "state in English: In progress, Under review, Closed …") String stateEn,
+                           boolean pending) {
+
+    /** The state in the screen's language. */
+    public String state(boolean english) {
+        return english ? stateEn : state;
+    }
 
     public enum Kind {
         FILING("异地就医备案"),
@@ -31,7 +41,19 @@ public record CaseProgress(String processInstanceId, Kind kind, UUID filingId, S
         }
     }
 
-    /** A step of the item's case as the engine's history has it; {@code current} while it is still open. */
-    public record Step(String name, Instant startedAt, Instant endedAt, boolean current) {
+    /**
+     * A step of the item's case as the engine's history has it; {@code current} while it is still open.
+     *
+     * @param name   the step's name in the process model (Chinese)
+     * @param nameEn the same in English; the Chinese name for a step the application has no English for
+     */
+    public record Step(String name,
+                       @Schema(description = "The step's name in English, e.g. Review of the filing application") String nameEn,
+                       Instant startedAt, Instant endedAt, boolean current) {
+
+        /** The name in the screen's language. */
+        public String name(boolean english) {
+            return english ? nameEn : name;
+        }
     }
 }

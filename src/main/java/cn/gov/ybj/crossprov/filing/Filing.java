@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.insured.InsuranceType;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,22 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
      * 备案成功 / 备案失败 — one label per status and tab, whoever reviewed it.
      */
     public String statusLabel() {
-        return status.label(channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL);
+        return status.label(tabMode());
+    }
+
+    /** {@link #statusLabel} in English: self-service Opened / Opening failed, quick and local Filed / Filing failed. */
+    public String statusLabelEn() {
+        return status.labelEn(tabMode());
+    }
+
+    /** The status label in the screen's language. */
+    public String statusLabel(boolean english) {
+        return english ? statusLabelEn() : statusLabel();
+    }
+
+    /** The tab decides the words, not who reviewed it (004 §2). */
+    private ReviewMode tabMode() {
+        return channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL;
     }
 
     /** 修改备案: a returned filing may be corrected and resubmitted. */
@@ -46,10 +62,24 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
     /**
      * A step in the case's history.
      *
+     * @param action          what happened, in Chinese
+     * @param actionEn        the same in English; the Chinese text for events recorded before English was kept (V26)
      * @param reportable      whether the national filing registry must hear of it
      * @param registryReceipt the registry's receipt once it has; null while the report waits
      */
-    public record Event(Instant at, String actor, String action, FilingStatus status, String reason,
-                        boolean reportable, String registryReceipt) {
+    public record Event(Instant at, String actor,
+                        @Schema(description = "What happened, in Chinese (e.g. 提交备案申请)") String action,
+                        @Schema(description = "What happened, in English (e.g. Filing application submitted); the Chinese "
+                                + "text for steps recorded before English texts were kept") String actionEn,
+                        FilingStatus status, String reason, boolean reportable, String registryReceipt) {
+
+        public Event {
+            actionEn = actionEn == null || actionEn.isBlank() ? action : actionEn;
+        }
+
+        /** The step's text in the screen's language. */
+        public String action(boolean english) {
+            return english ? actionEn : action;
+        }
     }
 }

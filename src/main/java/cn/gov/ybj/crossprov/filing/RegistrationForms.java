@@ -34,6 +34,9 @@ public class RegistrationForms {
 
     private static final String DASH = "—";
     static final List<String> INSURANCE_TYPES = List.of("职工医保", "城乡居民医保", "城镇居民医保", "新农合");
+    /** The 险种 each box of {@link #INSURANCE_TYPES} stands for, in the form's order. */
+    static final List<InsuranceType> INSURANCE_TYPE_BOXES = List.of(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT,
+            InsuranceType.URBAN_RESIDENT, InsuranceType.NCMS);
     static final List<FilingType> PERSON_TYPES = List.of(FilingType.RETIRED_RESETTLED, FilingType.LONG_TERM_RESIDENT,
             FilingType.STATIONED_WORKER, FilingType.REFERRAL);
 
@@ -78,7 +81,7 @@ public class RegistrationForms {
                 .section(null, 4, s -> s
                         .field("姓名", text(f.personName()))
                         .field("性别", IdNumber.isValid(person) ? (IdNumber.of(person).sex() == IdNumber.Sex.MALE ? "男" : "女") : DASH)
-                        .wide("险种", choices(INSURANCE_TYPES, f.insuranceType() == InsuranceType.EMPLOYEE ? 0 : 1))
+                        .wide("险种", choices(INSURANCE_TYPES, INSURANCE_TYPE_BOXES.indexOf(f.insuranceType())))
                         .wide("人员类别", PERSON_TYPES.contains(f.filingType()) ? choices(PERSON_TYPES.stream().map(FilingType::label).toList(),
                                 PERSON_TYPES.indexOf(f.filingType())) : f.filingType().label())
                         .field("登记类别", choices(List.of("新增", "变更"), changed ? 1 : 0))

@@ -198,8 +198,8 @@ public class InsuranceRegistryImport {
         }
         InsuranceType type = InsuranceType.parse(f[5]).orElse(null);
         if (type == null) {
-            errors.add(new RowError(lineNo, "险种无效（应为 EMPLOYEE 城镇职工 / RESIDENT 城乡居民）：" + f[5],
-                    "Invalid insurance type (EMPLOYEE or RESIDENT): " + f[5]));
+            errors.add(new RowError(lineNo, "险种无效（应为 EMPLOYEE 城镇职工 / URBAN_RESIDENT 城镇居民 / NCMS 新农合 / RESIDENT 城乡居民）：" + f[5],
+                    "Invalid insurance type (EMPLOYEE, URBAN_RESIDENT, NCMS or RESIDENT): " + f[5]));
         }
         PersonType personType = PersonType.parse(f[6]).orElse(null);
         if (personType == null) {

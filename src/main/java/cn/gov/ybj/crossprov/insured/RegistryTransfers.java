@@ -99,8 +99,11 @@ public class RegistryTransfers {
     public int accumulatedMonths(String idNumber, InsuranceType type, YearMonth asOf) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(asOf, "asOf");
-        return jdbc.sql(DISTINCT_MONTHS + " AND p.insurance_type = :type")
-                .param("asOf", asOf.atDay(1)).param("id", IdNumber.canonical(idNumber)).param("type", type.name())
+        // months under 新农合 or 城镇居民 count towards 城乡居民, the scheme they merged into
+        List<String> types = java.util.Arrays.stream(InsuranceType.values()).filter(t -> t.policyType() == type.policyType())
+                .map(InsuranceType::name).toList();
+        return jdbc.sql(DISTINCT_MONTHS + " AND p.insurance_type IN (:types)")
+                .param("asOf", asOf.atDay(1)).param("id", IdNumber.canonical(idNumber)).param("types", types)
                 .query(Integer.class).single();
     }
 

@@ -228,7 +228,7 @@ public class HospitalSettlements {
                     "The person has no valid filing for medical area " + medicalArea + " on the discharge date "
                             + in.dischargeDate() + "; for 异地急诊抢救 set emergency (treated as filed)");
         }
-        PolicyKey key = new PolicyKey(insuredArea, person.insuranceType(), person.personType());
+        PolicyKey key = new PolicyKey(insuredArea, person.insuranceType().policyType(), person.personType());
         try {
             return new Basis(institution, person, insuredArea, medicalArea, filing, policies.require(key, in.dischargeDate()));
         } catch (BusinessRuleException e) {

@@ -312,6 +312,7 @@ public class SettlementBulkLoad {
             require(digits(r.medicalAreaCode(), 6), "medical area must be 6 digits");
             require(r.grade() != null && r.insuranceType() != null && r.personType() != null && r.policyEffectiveFrom() != null,
                     "grade, insurance type, person type and policy date are required");
+            require(r.insuranceType() == r.insuranceType().policyType(), "insurance type is the policy's: EMPLOYEE or RESIDENT");
             require(r.admissionDate() != null && r.dischargeDate() != null && !r.dischargeDate().isBefore(r.admissionDate()),
                     "discharge on or after admission");
             require(r.dischargeDate().getYear() == month.getYear() && r.dischargeDate().getMonth() == month.getMonth(),

@@ -142,7 +142,7 @@ public class TransferCases {
     public Preview previewIn(AppUser user, InsuranceType type, String outAreaCode, String inAreaCode) {
         InsuranceRecord person = person(user);
         if (type == null) {
-            throw new BusinessRuleException("请选择类型（城镇职工或城乡居民）", "Please choose the insurance type");
+            throw new BusinessRuleException("请选择险种", "Please choose the insurance type");
         }
         if (type != person.insuranceType()) {
             throw new BusinessRuleException("险种不符：您参加的是" + person.insuranceType().label() + "基本医疗保险，不能按"

@@ -687,6 +687,37 @@ class HospitalSettlementApiTest {
                 "\"/api/hospital/settlements/{settlementNo}/slip.pdf\"", "application/pdf", "EMERGENCY_ROOM", "NO_VALID_FILING");
     }
 
+    /**
+     * 附件1's 新农合: a person still insured under it files at the counter as 新农合 and is settled by the policy
+     * of 城乡居民, the scheme it merged into; the settlement records that policy's type.
+     */
+    @Test
+    void aNewRuralCooperativePersonIsSettledByTheResidentPolicy() throws Exception {
+        String person = cn.gov.ybj.crossprov.insured.DemoRegistryGenerator.withCheck("11010519320303793");
+        jdbc.sql("""
+                INSERT INTO app.insurance_record (id_number, name, sex, birth_date, pooling_area_code, insurance_type,
+                    person_type, status, employer, demo)
+                VALUES (?, '农合结算', 'M', DATE '1932-03-03', '110105', 'NCMS', 'RESIDENT', 'NORMAL', NULL, true)""")
+                .param(person).update();
+        StoredDemoPolicies.store(policies, k -> k.insuredArea().code().equals("110105")
+                && k.insuranceType() == InsuranceType.RESIDENT && k.personType() == PersonType.RESIDENT);
+        AppUser counter = TestUsers.clerk("cy-counter", "110105", "COUNTER");
+        Filing f = filings.submit(counter, new FilingApplication(person, "110105", "350200", InsuranceType.NCMS,
+                FilingType.OTHER_TEMPORARY, today.minusDays(40), today.plusDays(20), "联系人", "13800138000",
+                "厦门市思明区示例路 2 号", null, false, false, false, true, true, List.of()), "settlement-ncms");
+        assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(f.insuranceType()).isEqualTo(InsuranceType.NCMS);
+
+        MvcResult r = upload(body("NCMS-1", person, XIAMEN), hospital(XIAMEN));
+        JsonNode s = json(r);
+        assertThat(r.getResponse().getStatus()).as(s.toString()).isEqualTo(200);
+        assertThat(s.path("policy").path("insuredArea").asText()).isEqualTo("110105");
+        assertThat(jdbc.sql("SELECT insurance_type || ' ' || person_type FROM app.settlement WHERE settlement_no = 'NCMS-1'")
+                .query(String.class).single()).isEqualTo("RESIDENT RESIDENT");
+        PolicyVersion resident = policies.require(PolicyKey.of("110105", InsuranceType.RESIDENT, PersonType.RESIDENT), discharge);
+        assertThat(s.path("policy").path("effectiveFrom").asText()).isEqualTo(resident.effectiveFrom().toString());
+    }
+
     @Test
     void partitionsExistForThisMonthAndTheNextTwo() {
         LocalDate month = today.withDayOfMonth(1);

@@ -21,7 +21,9 @@ import java.util.UUID;
 public class CancellationSteps {
 
     static final String CLOSED_ACTION = "取消备案，备案已关闭";
+    static final String CLOSED_ACTION_EN = "Filing cancelled and closed";
     static final String REQUESTS_ENDED = "备案已关闭，未审结的申请已终止";
+    static final String REQUESTS_ENDED_EN = "Filing closed; its requests still under review were ended";
 
     private final FilingStore store;
     private final CancellationStore cancellations;
@@ -58,12 +60,12 @@ public class CancellationSteps {
         if (!cancellations.decide(c.id(), Cancellation.Status.APPROVED, null, actor)) {
             throw new IllegalStateException("cancellation " + c.id() + " is no longer pending");
         }
-        store.addEvent(f.id(), actor, CLOSED_ACTION, FilingStatus.CLOSED, null, true);
+        store.addEvent(f.id(), actor, CLOSED_ACTION, CLOSED_ACTION_EN, FilingStatus.CLOSED, null, true);
         // reviews of a closed filing have nothing left to decide: they leave the inbox
         List<String> ended = reviews.endAll(FilingSteps.subject(f), REQUESTS_ENDED, execution.getProcessInstanceId(),
                 store.endOpenRequests(f.id(), REQUESTS_ENDED));
         if (!ended.isEmpty()) {
-            store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, REQUESTS_ENDED, FilingStatus.CLOSED, null, false);
+            store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, REQUESTS_ENDED, REQUESTS_ENDED_EN, FilingStatus.CLOSED, null, false);
         }
     }
 
@@ -76,14 +78,15 @@ public class CancellationSteps {
         if (!cancellations.decide(c.id(), Cancellation.Status.REFUSED, reason, reviewer)) {
             throw new IllegalStateException("cancellation " + c.id() + " is no longer pending");
         }
-        store.addEvent(f.id(), reviewer, "取消备案申请未通过", f.status(), reason, false);
+        store.addEvent(f.id(), reviewer, "取消备案申请未通过", "Cancellation refused", f.status(), reason, false);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(execution);
         reviews.escalate(execution, f.insuredAreaCode());
-        store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "取消备案审核超期，已提交科长督办", f.status(), null, false);
+        store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "取消备案审核超期，已提交科长督办",
+                "Cancellation review overdue; escalated to the section chief", f.status(), null, false);
     }
 
     private Filing filing(DelegateExecution execution) {

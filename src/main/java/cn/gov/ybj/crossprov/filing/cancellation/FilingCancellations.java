@@ -95,7 +95,8 @@ public class FilingCancellations {
             throw e;
         }
         if (CancellationRules.needsReview(f, via)) {
-            store.addEvent(f.id(), by, "提交取消备案申请，等待审核", f.status(), null, false);
+            store.addEvent(f.id(), by, "提交取消备案申请，等待审核", "Cancellation requested; awaiting review",
+                    f.status(), null, false);
         }
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())

@@ -40,7 +40,8 @@ public class FilingChangeSteps {
         execution.setVariable("needsReview", review);
         if (review) {
             reviews.open(execution, FilingSteps.subject(f), f.insuredAreaCode(), 2);
-            store.addEvent(f.id(), row.requestedBy(), "提交信息变更申请，待参保地审核", f.status(), null, false);
+            store.addEvent(f.id(), row.requestedBy(), "提交信息变更申请，待参保地审核",
+                    "Change requested; awaiting the insured area's review", f.status(), null, false);
         }
     }
 
@@ -54,7 +55,7 @@ public class FilingChangeSteps {
         if (!changes.markApplied(row.id(), version, actor)) {
             throw new IllegalStateException("change " + row.id() + " is not pending but " + row.status());
         }
-        store.addEvent(row.filingId(), actor, "信息变更", FilingStatus.OPENED, null, true);
+        store.addEvent(row.filingId(), actor, "信息变更", "Filing details changed", FilingStatus.OPENED, null, true);
     }
 
     /** 不予变更: the filing keeps its values; the reason is kept with the request. */
@@ -63,7 +64,8 @@ public class FilingChangeSteps {
         String reviewer = Reviews.reviewer(execution);
         String reason = Reviews.reason(execution, Reviews.Outcome.REFUSE);
         changes.markRefused(row.id(), reason, reviewer);
-        store.addEvent(row.filingId(), reviewer, "信息变更审核未通过", filing(row).status(), reason, false);
+        store.addEvent(row.filingId(), reviewer, "信息变更审核未通过", "Change refused",
+                filing(row).status(), reason, false);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
@@ -71,7 +73,8 @@ public class FilingChangeSteps {
         FilingChangeStore.Row row = row(execution);
         Filing f = filing(row);
         reviews.escalate(execution, f.insuredAreaCode());
-        store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "信息变更审核超期，已提交科长督办", f.status(), null, false);
+        store.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "信息变更审核超期，已提交科长督办",
+                "Change review overdue; escalated to the section chief", f.status(), null, false);
     }
 
     private FilingChangeStore.Row row(DelegateExecution execution) {

@@ -42,7 +42,9 @@ public class ChronicChoiceSteps {
         }
         Filing f = filing(c);
         filings.addEvent(f.id(), reviewer == null ? FilingSteps.PROCESS_ACTOR : reviewer,
-                "门诊慢特病医疗机构选择审核通过（" + c.diseaseName() + "·" + c.institutionName() + "）", f.status(), null, false);
+                "门诊慢特病医疗机构选择审核通过（" + c.diseaseName() + "·" + c.institutionName() + "）",
+                "Chronic disease institution choice approved (" + c.diseaseName() + " · " + c.institutionName() + ")",
+                f.status(), null, false);
     }
 
     /** 审核不通过: the reason is shown to the person; the institution may be chosen again. */
@@ -55,7 +57,9 @@ public class ChronicChoiceSteps {
         }
         Filing f = filing(c);
         filings.addEvent(f.id(), reviewer == null ? FilingSteps.PROCESS_ACTOR : reviewer,
-                "门诊慢特病医疗机构选择审核未通过（" + c.diseaseName() + "·" + c.institutionName() + "）", f.status(), reason, false);
+                "门诊慢特病医疗机构选择审核未通过（" + c.diseaseName() + "·" + c.institutionName() + "）",
+                "Chronic disease institution choice refused (" + c.diseaseName() + " · " + c.institutionName() + ")",
+                f.status(), reason, false);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
@@ -64,7 +68,8 @@ public class ChronicChoiceSteps {
         Filing f = filing(c);
         reviews.escalate(execution, f.insuredAreaCode());
         filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "门诊慢特病医疗机构选择审核超期，已提交科长督办（流水号 "
-                + c.serial() + "）", f.status(), null, false);
+                + c.serial() + "）", "Chronic disease institution choice review overdue; escalated to the section chief (serial "
+                + c.serial() + ")", f.status(), null, false);
     }
 
     private ChronicChoice choice(DelegateExecution execution) {

@@ -132,7 +132,8 @@ public class ChronicChoices {
             throw e;
         }
         filings.addEvent(filing.id(), by, "提交门诊慢特病医疗机构选择（" + qualification.diseaseName() + "·"
-                + institution.name() + "，流水号 " + serial + "）", filing.status(), null, false);
+                + institution.name() + "，流水号 " + serial + "）", "Chronic disease institution choice submitted ("
+                + qualification.diseaseName() + " · " + institution.name() + ", serial " + serial + ")", filing.status(), null, false);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())
                 .setVariables(Variables.createVariables()

@@ -107,7 +107,7 @@ public class FilingCases {
             return store.find(raced.get()).orElseThrow();
         }
         materials.forEach(m -> store.addMaterial(id, m));
-        store.addEvent(id, submittedBy, "提交备案申请", FilingStatus.SUBMITTED, null);
+        store.addEvent(id, submittedBy, "提交备案申请", "Filing application submitted", FilingStatus.SUBMITTED, null);
         provinceLevelNoted(id, submittedBy, asked, a);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())
@@ -142,7 +142,7 @@ public class FilingCases {
             throw translate(e);
         }
         materials.forEach(m -> store.addMaterial(filingId, m));
-        store.addEvent(filingId, actor.account(), "修改备案后重新提交", FilingStatus.SUBMITTED, null);
+        store.addEvent(filingId, actor.account(), "修改备案后重新提交", "Corrected and resubmitted", FilingStatus.SUBMITTED, null);
         provinceLevelNoted(filingId, actor.account(), asked, a);
         boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
         runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
@@ -228,8 +228,10 @@ public class FilingCases {
     private void provinceLevelNoted(UUID id, String by, FilingApplication asked, FilingApplication filed) {
         if (!filed.treatmentAreaCode().equals(asked.treatmentAreaCode())) {
             String province = divisions.name(filed.treatmentAreaCode()).orElse(filed.treatmentAreaCode());
-            store.addEvent(id, by, "就医地" + divisions.name(asked.treatmentAreaCode().strip()).orElse(asked.treatmentAreaCode().strip())
-                    + "属于省级统筹地区，按" + province + "（" + filed.treatmentAreaCode() + "）登记备案", FilingStatus.SUBMITTED, null);
+            String district = divisions.name(asked.treatmentAreaCode().strip()).orElse(asked.treatmentAreaCode().strip());
+            store.addEvent(id, by, "就医地" + district + "属于省级统筹地区，按" + province + "（" + filed.treatmentAreaCode() + "）登记备案",
+                    "Destination " + district + " is pooled at province level: filed as " + province + " ("
+                            + filed.treatmentAreaCode() + ")", FilingStatus.SUBMITTED, null);
         }
     }
 

@@ -68,11 +68,13 @@ public class FilingSteps {
         String actor = Reviews.reviewer(execution);
         if (actor == null && f.channel() == Channel.LOCAL) {
             // 003 第八条: the counter clerk confirms on the spot
-            store.addEvent(f.id(), f.submittedBy(), "窗口经办人员即时审核确认，备案成功", FilingStatus.OPENED, null);
+            store.addEvent(f.id(), f.submittedBy(), "窗口经办人员即时审核确认，备案成功",
+                    "Confirmed on the spot by the counter clerk; filed", FilingStatus.OPENED, null);
             return;
         }
         store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
-                actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功", FilingStatus.OPENED, null);
+                actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功",
+                actor == null ? "Approved automatically; filing opened" : "Approved; filed", FilingStatus.OPENED, null);
     }
 
     /** 开通失败: the registry refused it (status, area or insurance type). */
@@ -80,7 +82,7 @@ public class FilingSteps {
         Filing f = filing(execution);
         String reason = (String) execution.getVariable("ineligibleReason");
         store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.FAILED, reason);
-        store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", FilingStatus.FAILED, reason);
+        store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", "Insurance status check failed", FilingStatus.FAILED, reason);
     }
 
     /** 转人工审核: due in 2 working days on the official calendar. */
@@ -95,7 +97,7 @@ public class FilingSteps {
         Filing f = filing(execution);
         String reason = Reviews.reason(execution, Reviews.Outcome.RETURN);
         store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.RETURNED, reason);
-        store.addEvent(f.id(), Reviews.reviewer(execution), "审核退回",
+        store.addEvent(f.id(), Reviews.reviewer(execution), "审核退回", "Returned for correction",
                 FilingStatus.RETURNED, reason);
     }
 
@@ -103,7 +105,8 @@ public class FilingSteps {
     public void escalate(DelegateExecution execution) {
         Filing f = filing(execution);
         reviews.escalate(execution, f.insuredAreaCode());
-        store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", f.status(), null);
+        store.addEvent(f.id(), PROCESS_ACTOR, "审核超期，已提交科长督办", "Review overdue; escalated to the section chief",
+                f.status(), null);
     }
 
     /**

@@ -155,35 +155,41 @@ public class FilingStore {
                 .param("id", id).param("from", from.name()).param("to", to.name()).param("reason", reason).update() == 1;
     }
 
-    /** Records a step; status changes other than submission are reported to the national registry. */
-    public void addEvent(UUID id, String actor, String action, FilingStatus status, String reason) {
-        addEvent(id, actor, action, status, reason, status != FilingStatus.SUBMITTED);
+    /**
+     * Records a step, its text in Chinese and in English; status changes other than submission are
+     * reported to the national registry.
+     */
+    public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason) {
+        addEvent(id, actor, action, actionEn, status, reason, status != FilingStatus.SUBMITTED);
     }
 
     /**
+     * @param action     what happened, in Chinese (also what the national registry is told)
+     * @param actionEn   the same in English, for the screens and the API in English
      * @param reportable whether the national registry must hear of it: applied changes and closures
      *                   are, pending requests, refusals and escalations are not
      */
-    public void addEvent(UUID id, String actor, String action, FilingStatus status, String reason, boolean reportable) {
+    public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason,
+                         boolean reportable) {
         // one round trip: the event and, when reportable, its place in the registry outbox
         jdbc.sql("""
                         WITH e AS (
-                            INSERT INTO app.filing_event (filing_id, actor, action, status, reason, reportable)
-                            VALUES (:id, :actor, :action, :status, :reason, :reportable) RETURNING id, reportable)
+                            INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reportable)
+                            VALUES (:id, :actor, :action, :actionEn, :status, :reason, :reportable) RETURNING id, reportable)
                         INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable""")
-                .param("id", id).param("actor", actor).param("action", action).param("status", status.name())
-                .param("reason", reason).param("reportable", reportable).update();
+                .param("id", id).param("actor", actor).param("action", action).param("actionEn", actionEn)
+                .param("status", status.name()).param("reason", reason).param("reportable", reportable).update();
     }
 
     List<Filing.Event> events(UUID id) {
         return jdbc.sql("""
-                        SELECT e.at, e.actor, e.action, e.status, e.reason, e.reportable, r.receipt
+                        SELECT e.at, e.actor, e.action, e.action_en, e.status, e.reason, e.reportable, r.receipt
                         FROM app.filing_event e LEFT JOIN app.registry_report r ON r.event_id = e.id
                         WHERE e.filing_id = :id ORDER BY e.id""")
                 .param("id", id)
                 .query((rs, i) -> new Filing.Event(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), FilingStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-                        rs.getBoolean("reportable"), rs.getString("receipt")))
+                        rs.getString("action"), rs.getString("action_en"), FilingStatus.valueOf(rs.getString("status")),
+                        rs.getString("reason"), rs.getBoolean("reportable"), rs.getString("receipt")))
                 .list();
     }
 

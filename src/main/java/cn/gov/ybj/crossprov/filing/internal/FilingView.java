@@ -19,8 +19,13 @@ public record FilingView(UUID id, String applicationSerial, String filingNumber,
                   @Schema(description = "The status in the words of the filing's tab (004 §2), one label per status and tab: "
                           + "自助开通 申办中 / 已开通 / 被退回 / 开通失败 / 已关闭; 快速备案 and 地方平台 申办中 / 备案成功 / 备案失败 (also a "
                           + "returned one, found under 被退回) / 备案失败 / 已关闭") String statusLabel,
+                  @Schema(description = "statusLabel in English, with the same split by tab: 自助开通 In progress / Opened / "
+                          + "Returned / Opening failed / Closed; 快速备案 and 地方平台 In progress / Filed / Filing failed / "
+                          + "Filing failed / Closed") String statusLabelEn,
                   String statusReason, String personIdNumber,
-                  String personName, String insuredAreaCode, String treatmentAreaCode, String insuranceType,
+                  String personName, String insuredAreaCode, String treatmentAreaCode,
+                  @Schema(description = "险种 as on 附件1: EMPLOYEE 城镇职工 | URBAN_RESIDENT 城镇居民 | NCMS 新农合 | RESIDENT 城乡居民")
+                  String insuranceType,
                   String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
                   String contactName, String contactPhone, String contactAddress, String institutionCode,
                   boolean referral, boolean emergency, boolean commitmentGiven, Instant submittedAt, Instant openedAt,
@@ -33,7 +38,7 @@ public record FilingView(UUID id, String applicationSerial, String filingNumber,
 
     public static FilingView of(Filing f, List<FilingAction> actions) {
         return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
-                f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(),
+                f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(), f.statusLabelEn(),
                 f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
                 f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
                 f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),

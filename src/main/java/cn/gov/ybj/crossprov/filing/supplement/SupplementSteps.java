@@ -18,6 +18,7 @@ import java.util.UUID;
 public class SupplementSteps {
 
     static final String APPROVED_ACTION = "补充材料审核通过，备案地和参保地双向享受待遇";
+    static final String APPROVED_ACTION_EN = "Supplemental materials approved; benefits in both the treatment and the insured area";
 
     private final SupplementStore store;
     private final FilingStore filings;
@@ -44,7 +45,7 @@ public class SupplementSteps {
         }
         store.markBothPlaces(s.filingId());
         Filing f = filing(s);
-        filings.addEvent(f.id(), actor(reviewer), APPROVED_ACTION, f.status(), null, true);
+        filings.addEvent(f.id(), actor(reviewer), APPROVED_ACTION, APPROVED_ACTION_EN, f.status(), null, true);
     }
 
     /** 退回: the person may upload again (a new supplement). */
@@ -56,14 +57,15 @@ public class SupplementSteps {
             throw new IllegalStateException("supplement " + s.id() + " is not under review but " + s.status());
         }
         Filing f = filing(s);
-        filings.addEvent(f.id(), actor(reviewer), "补充材料审核退回", f.status(), reason, false);
+        filings.addEvent(f.id(), actor(reviewer), "补充材料审核退回", "Supplemental materials returned", f.status(), reason, false);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */
     public void escalate(DelegateExecution execution) {
         Filing f = filing(supplement(execution));
         reviews.escalate(execution, f.insuredAreaCode());
-        filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "补充材料审核超期，已提交科长督办", f.status(), null, false);
+        filings.addEvent(f.id(), FilingSteps.PROCESS_ACTOR, "补充材料审核超期，已提交科长督办",
+                "Supplemental materials review overdue; escalated to the section chief", f.status(), null, false);
     }
 
     private static String actor(String reviewer) {

@@ -74,7 +74,7 @@ public class Supplements {
             throw e;
         }
         checked.forEach(m -> store.addMaterial(id, filing.id(), m));
-        filingStore.addEvent(filing.id(), by, "提交补充材料", filing.status(), null, false);
+        filingStore.addEvent(filing.id(), by, "提交补充材料", "Supplemental materials submitted", filing.status(), null, false);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(id.toString())
                 .setVariables(Variables.createVariables()

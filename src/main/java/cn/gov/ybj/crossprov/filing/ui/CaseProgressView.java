@@ -34,7 +34,7 @@ public class CaseProgressView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(CaseProgress::reference).setHeader(getTranslation("filings.col.serial")).setAutoWidth(true);
         grid.addColumn(p -> PersonNames.mask(p.personName())).setHeader(getTranslation("filings.col.person")).setAutoWidth(true);
         grid.addColumn(p -> FilingWizard.TIME.format(p.appliedAt())).setHeader(getTranslation("progress.col.date")).setAutoWidth(true);
-        grid.addColumn(CaseProgress::state).setHeader(getTranslation("progress.col.state")).setAutoWidth(true);
+        grid.addColumn(p -> p.state(en)).setHeader(getTranslation("progress.col.state")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("progress.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

@@ -52,15 +52,16 @@ public class CaseTimelineView extends VerticalLayout implements HasDynamicTitle,
             return;
         }
         CaseProgress p = item.get();
-        Paragraph head = new Paragraph((Errors.english(this) ? getTranslation("progress.kind." + p.kind().name()) : p.kind().label())
-                + " · " + p.reference() + " · " + p.state());
+        boolean en = Errors.english(this);
+        Paragraph head = new Paragraph((en ? getTranslation("progress.kind." + p.kind().name()) : p.kind().label())
+                + " · " + p.reference() + " · " + p.state(en));
         head.setId("progress-item");
         OrderedList steps = new OrderedList();
         steps.setId("timeline");
         List<CaseProgress.Step> list = services.filings().progressSteps(user, pi);
         for (int i = 0; i < list.size(); i++) {
             CaseProgress.Step s = list.get(i);
-            Span name = new Span(s.name());
+            Span name = new Span(s.name(en));
             Span at = new Span(" · " + FilingWizard.TIME.format(s.startedAt()));
             at.addClassNames(LumoUtility.TextColor.SECONDARY);
             ListItem li = new ListItem(name, at);

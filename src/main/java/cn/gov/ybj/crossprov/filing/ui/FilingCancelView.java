@@ -69,7 +69,7 @@ public class FilingCancelView extends VerticalLayout implements HasDynamicTitle,
         summary.addFormItem(new Span(services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode())),
                 getTranslation("result.treatmentArea"));
         summary.addFormItem(new Span(f.startDate() + " ~ " + f.endDate()), getTranslation("filings.col.period"));
-        summary.addFormItem(span("cancel-filing-status", f.statusLabel()), getTranslation("filings.col.status"));
+        summary.addFormItem(span("cancel-filing-status", f.statusLabel(en)), getTranslation("filings.col.status"));
         add(new Paragraph(getTranslation("cancel.intro")), summary);
 
         boolean quick = f.channel() == Channel.NATIONAL_APP_QUICK && f.reviewMode() != ReviewMode.AUTO;

@@ -31,7 +31,7 @@ class FilingPanel extends VerticalLayout {
     FilingPanel(WizardServices services, AppUser viewer, Filing f) {
         setPadding(false);
         boolean en = Errors.english(this);
-        Span status = new Span(f.statusLabel());
+        Span status = new Span(f.statusLabel(en));
         status.setId("detail-status");
         status.getElement().getThemeList().add("badge");
         FormLayout fields = new FormLayout();
@@ -100,7 +100,7 @@ class FilingPanel extends VerticalLayout {
                 Anchor open = new Anchor(handler, m.fileName());
                 open.setTarget(AnchorTarget.BLANK);
                 open.setId("material-" + m.id());
-                list.add(new ListItem(open, new Span(" · " + nz(m.kind()) + " · " + (m.sizeBytes() / 1024 + 1) + " KB")));
+                list.add(new ListItem(open, new Span(" · " + materialKind(this, m) + " · " + (m.sizeBytes() / 1024 + 1) + " KB")));
             }
             add(list);
         }
@@ -111,9 +111,9 @@ class FilingPanel extends VerticalLayout {
         history.addColumn(e -> FilingWizard.TIME.format(e.at())).setHeader(getTranslation("detail.history.at")).setAutoWidth(true);
         history.addColumn(e -> insured ? "" : e.actor()).setHeader(getTranslation("detail.history.actor")).setAutoWidth(true)
                 .setVisible(!insured);
-        history.addColumn(Filing.Event::action).setHeader(getTranslation("detail.history.action")).setAutoWidth(true);
+        history.addColumn(e -> e.action(en)).setHeader(getTranslation("detail.history.action")).setAutoWidth(true);
         history.addColumn(e -> e.status() == null ? "" : e.status().label(f.reviewMode() == null
-                ? cn.gov.ybj.crossprov.filing.ReviewMode.MANUAL : f.reviewMode())).setHeader(getTranslation("filings.col.status"));
+                ? cn.gov.ybj.crossprov.filing.ReviewMode.MANUAL : f.reviewMode(), en)).setHeader(getTranslation("filings.col.status"));
         history.addColumn(e -> nz(e.reason())).setHeader(getTranslation("detail.reason"));
         // clerks see whether the national filing registry has acknowledged each reportable step
         history.addColumn(e -> !e.reportable() ? "" : e.registryReceipt() == null ? getTranslation("detail.history.registry.pending")
@@ -130,6 +130,17 @@ class FilingPanel extends VerticalLayout {
 
     private static String area(WizardServices services, String code) {
         return code == null ? "" : services.divisions().name(code).orElse(code) + "（" + code + "）";
+    }
+
+    /** A material's kind: stored in Chinese, shown in English by the filing type it belongs to. */
+    static String materialKind(com.vaadin.flow.component.Component c, FilingMaterial m) {
+        if (!Errors.english(c)) {
+            return nz(m.kind());
+        }
+        if (FilingMaterial.OTHER_KIND.equals(m.kind())) {
+            return c.getTranslation("filingMaterial.OTHER");
+        }
+        return m.filingType().map(t -> c.getTranslation("filingMaterial." + t.name())).orElse(nz(m.kind()));
     }
 
     private static String nz(String s) {

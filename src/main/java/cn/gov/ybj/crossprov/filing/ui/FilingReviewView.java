@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.filing.ui;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
+import cn.gov.ybj.crossprov.ui.Errors;
 import cn.gov.ybj.crossprov.ui.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
@@ -36,6 +37,6 @@ public class FilingReviewView extends ReviewView<Filing> {
         Filing result = "RETURN".equals(values.get("decision"))
                 ? services.filings().returnForCorrection(clerk, taskId, (String) values.get("returnReason"))
                 : services.filings().approve(clerk, taskId);
-        return getTranslation("review.done", result.applicationSerial(), result.statusLabel());
+        return getTranslation("review.done", result.applicationSerial(), result.statusLabel(Errors.english(this)));
     }
 }

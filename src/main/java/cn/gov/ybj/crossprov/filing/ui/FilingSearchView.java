@@ -127,8 +127,7 @@ public class FilingSearchView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(f -> services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()))
                 .setHeader(getTranslation("result.treatmentArea")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
-        grid.addColumn(f -> (en ? getTranslation("search.status." + f.status().name()) : f.statusLabel())
-                        + " · " + getTranslation(FilingActions.tabKey(f.channel())))
+        grid.addColumn(f -> f.statusLabel(en) + " · " + getTranslation(FilingActions.tabKey(f.channel())))
                 .setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
         grid.addComponentColumn(this::open).setKey("open").setHeader(getTranslation("search.col.action")).setAutoWidth(true).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("search.empty"));

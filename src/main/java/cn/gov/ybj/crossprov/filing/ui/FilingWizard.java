@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Filing;
+import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
@@ -490,7 +491,7 @@ abstract class FilingWizard extends VerticalLayout {
 
     private String materialKind() {
         FilingType type = filingType();
-        return type == null || type.material() == null ? "其他材料" : type.material();
+        return type == null || type.material() == null ? FilingMaterial.OTHER_KIND : type.material();
     }
 
     private void updateFormForType() {
@@ -616,7 +617,7 @@ abstract class FilingWizard extends VerticalLayout {
             Div serialLine = new Div(new Span(t("result.serial") + "："), serial);
             stepResult.add(status, wait, serialLine);
         } else {
-            status.setText(f.statusLabel() + (f.statusReason() == null ? "" : "：" + f.statusReason()));
+            status.setText(f.statusLabel(english()) + (f.statusReason() == null ? "" : "：" + f.statusReason()));
             Div serialLine = new Div(new Span(t("result.serial") + "："), serial);
             stepResult.add(status, serialLine);
         }

@@ -75,7 +75,8 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("filings.col.destination")).setAutoWidth(true);
         grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
-        grid.addColumn(Filing::statusLabel).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
+        // asked per row, as the type column asks getLocale()
+        grid.addColumn(f -> f.statusLabel(Errors.english(grid))).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
         // up to five actions: the column takes the remaining width and its buttons wrap (no sideways scrolling)
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions"))
                 .setWidth("16em").setFlexGrow(1);

@@ -77,7 +77,7 @@ class SupplementSection extends VerticalLayout {
             Anchor open = new Anchor(handler, m.fileName());
             open.setTarget(AnchorTarget.BLANK);
             open.setId("supplement-material-" + m.id());
-            list.add(new ListItem(open, new Span(" · " + (m.kind() == null ? "" : m.kind()) + " · "
+            list.add(new ListItem(open, new Span(" · " + FilingPanel.materialKind(list, m) + " · "
                     + (m.sizeBytes() / 1024 + 1) + " KB")));
         }
         return list;

@@ -104,7 +104,7 @@ public class PolicyAdminView extends VerticalLayout implements HasDynamicTitle {
         area.setItemLabelGenerator(code -> (code + " " + areaNames.getOrDefault(code, "")).strip());
         insuranceType.setId("insurance-type");
         insuranceType.setLabel(getTranslation("admin.policies.insurance-type"));
-        insuranceType.setItems(InsuranceType.values());
+        insuranceType.setItems(InsuranceType.EMPLOYEE, InsuranceType.RESIDENT); // policies exist per merged type
         insuranceType.setItemLabelGenerator(t -> en ? t.labelEn() : t.label());
         personType.setId("person-type");
         personType.setLabel(getTranslation("admin.policies.person-type"));
