@@ -38,8 +38,18 @@ public abstract class KaribuSpringSupport {
 
     /** Logs the user in and starts a fresh Vaadin UI for them. */
     protected AppUser login(Realm realm, String username, String idNumber, List<String> groups, List<String> roles) {
+        return login(realm, username, idNumber, groups, roles, null);
+    }
+
+    /** @param familyAndGivenName the name the token carries (Chinese order: family name is the first character), or null */
+    protected AppUser login(Realm realm, String username, String idNumber, List<String> groups, List<String> roles,
+                            String familyAndGivenName) {
         MockVaadin.tearDown();
         Map<String, Object> claims = new HashMap<>();
+        if (familyAndGivenName != null) {
+            claims.put("family_name", familyAndGivenName.substring(0, 1));
+            claims.put("given_name", familyAndGivenName.substring(1));
+        }
         claims.put("sub", username);
         claims.put("preferred_username", username);
         claims.put("groups", groups);
@@ -82,6 +92,11 @@ public abstract class KaribuSpringSupport {
 
     protected AppUser clerk(String username, String areaCode) {
         return login(Realm.CLERKS, username, null, List.of("area-" + areaCode), List.of("reviewer", "counter"));
+    }
+
+    /** A clerk whose token carries a name, as Keycloak's do. */
+    protected AppUser namedClerk(String username, String areaCode, String name) {
+        return login(Realm.CLERKS, username, null, List.of("area-" + areaCode), List.of("reviewer", "counter"), name);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package cn.gov.ybj.crossprov.filing;
 import cn.gov.ybj.crossprov.documents.ChineseDate;
 import cn.gov.ybj.crossprov.documents.Documents;
 import cn.gov.ybj.crossprov.documents.PdfDocument;
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
@@ -45,9 +46,11 @@ public class RegistrationForms {
     private final Divisions divisions;
     private final PoolingAreas areas;
     private final DesignatedInstitutions institutions;
+    private final AccountNames names;
 
     RegistrationForms(FilingManagement filings, Documents documents, Divisions divisions, PoolingAreas areas,
-                      DesignatedInstitutions institutions) {
+                      DesignatedInstitutions institutions, AccountNames names) {
+        this.names = names;
         this.filings = filings;
         this.documents = documents;
         this.divisions = divisions;
@@ -103,7 +106,7 @@ public class RegistrationForms {
                         .field("本人（被委托人）签名", ""))
                 .section(null, 4, s -> s
                         .wide("经办机构", area.map(PoolingArea::agencyName).filter(n -> n != null && !n.isBlank()).orElse(DASH) + "（盖章）")
-                        .field("经办人", text(f.channel() == Channel.LOCAL ? f.submittedBy() : null))
+                        .field("经办人", text(f.channel() == Channel.LOCAL ? names.name(f.submittedBy()) : null))
                         .field("经办日期", confirmed == null ? DASH : ChineseDate.of(confirmed)))
                 .paragraphs(null, "本表一式两联，盖章后一联留存参保地经办机构，一联交予申请人签收。")
                 .author(area.map(PoolingArea::agencyName).orElse(null))

@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.identity;
 
 import cn.gov.ybj.crossprov.identity.internal.TokenUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,26 @@ import java.util.Optional;
 @Component
 public class CurrentUser {
 
+    /** null where the object is made by hand (Camunda's webapp filter): nothing is recorded there */
+    private final AccountNames names;
+
+    public CurrentUser() {
+        this(null);
+    }
+
+    @Autowired
+    public CurrentUser(AccountNames names) {
+        this.names = names;
+    }
+
     public Optional<AppUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return TokenUsers.from(auth);
+        Optional<AppUser> user = TokenUsers.from(auth);
+        if (names != null) {
+            // whoever acts is named in records by account id; keep the name screens show instead
+            user.ifPresent(names::remember);
+        }
+        return user;
     }
 
     public AppUser require() {

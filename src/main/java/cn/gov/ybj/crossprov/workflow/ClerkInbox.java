@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.workflow;
 
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
@@ -37,9 +38,11 @@ public class ClerkInbox {
     private static final String ORDER = " ORDER BY RES.PRIORITY_ DESC, RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC";
 
     private final TaskService tasks;
+    private final AccountNames names;
 
-    ClerkInbox(TaskService tasks) {
+    ClerkInbox(TaskService tasks, AccountNames names) {
         this.tasks = tasks;
+        this.names = names;
     }
 
     /** Candidate group of a pooling area's clerks. */
@@ -131,7 +134,8 @@ public class ClerkInbox {
     public void claim(AppUser clerk, String taskId) {
         Task task = visible(clerk, taskId).orElseThrow(Reviews::taskNotFound);
         if (task.getAssignee() != null && !task.getAssignee().equals(clerk.username())) {
-            throw new BusinessRuleException("该任务已被 " + task.getAssignee() + " 认领", "Already claimed by " + task.getAssignee());
+            String holder = names.name(AccountNames.account(Realm.CLERKS, task.getAssignee()));
+            throw new BusinessRuleException("该任务已被 " + holder + " 认领", "Already claimed by " + holder);
         }
         if (task.getAssignee() == null) {
             tasks.claim(taskId, clerk.username());

@@ -43,9 +43,11 @@ public class Reviews {
     private final WorkingDays workingDays;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final HandledTasks handled;
 
-    Reviews(ClerkInbox inbox, WorkingDays workingDays, RuntimeService runtime, TaskService tasks) {
+    Reviews(ClerkInbox inbox, WorkingDays workingDays, RuntimeService runtime, TaskService tasks, HandledTasks handled) {
         this.inbox = inbox;
+        this.handled = handled;
         this.workingDays = workingDays;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -136,7 +138,8 @@ public class Reviews {
 
     /**
      * The clerk's decision: completes the task (claiming it first if nobody holds it) and hands
-     * {@code decision}, the reason and {@code reviewer} to the case.
+     * {@code decision}, the reason and {@code reviewer} to the case; the decision joins the clerk's
+     * 已办任务 ({@link HandledTasks}).
      *
      * @throws BusinessRuleException without a reason when not approving, with one over 500
      *                               characters, or for a task the clerk may not work on
@@ -154,7 +157,10 @@ public class Reviews {
             variables.put(outcome.reasonVariable, reason.strip());
         }
         variables.put(REVIEWER, clerk.account());
+        ClerkInbox.Item task = inbox.find(clerk, taskId).orElseThrow(Reviews::taskNotFound);
+        CaseSummaries.CaseSummary summary = handled.summaryBefore(task.processInstanceId());
         inbox.complete(clerk, taskId, variables);
+        handled.record(clerk, task, summary, outcome, reason == null ? null : reason.strip());
     }
 
     /** The clerk who decided, or null when the case decided itself. */

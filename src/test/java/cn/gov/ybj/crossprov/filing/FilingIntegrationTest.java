@@ -201,7 +201,9 @@ class FilingIntegrationTest {
         assertThat(form).contains("北京市跨省异地就医登记备案表", "备案编号", f.filingNumber(), "姓名", "性别", "男", "险种", "职工医保",
                 "人员类别", "常驻异地工作人员", "登记类别", "新增", "社会保障号码", WANG_JIANHUA, "社会保障卡卡号", "参保地家庭住址",
                 "异地联系地址", "联系电话1", "联系电话2", "转往省（市、区）", "上海市", "地区（市、州）", "县（区）", "医疗机构名称",
-                "医疗机构级别", "本人（被委托人）签名", "填表日期", "经办机构", "经办人", "clerks:cy-counter", "经办日期", "一式两联");
+                "医疗机构级别", "本人（被委托人）签名", "填表日期", "经办机构", "经办人", "cy-counter", "经办日期", "一式两联");
+        // 经办人 is the clerk's name; this token carries none, so the user name stands in, never the account id
+        assertThat(form).doesNotContain("clerks:");
         assertThat(form.replaceAll("\\s", "")).contains("■3.常驻异地工作人员", "□4.异地转诊人员", "■1.职工医保", "■1.新增", "□2.变更");
         assertThat(mvc.perform(get("/api/filings/" + f.id() + "/registration-form.pdf").with(clerkToken("xm-counter", "350200", "counter")))
                 .andReturn().getResponse().getStatus()).as("another area's clerk").isEqualTo(404);

@@ -163,7 +163,7 @@ class PrepaymentUiTest extends KaribuSpringSupport {
     @Test
     void theFirstYearIsReportedConfirmedAndHandedOverOnTheScreen() {
         int next = java.time.Year.now(cn.gov.ybj.crossprov.shared.ChinaTime.ZONE).getValue() + 1;
-        login(Realm.PROVINCIAL, "pp-ui-fj", null, List.of("province-350000"), List.of("prepayment"));
+        login(Realm.PROVINCIAL, "pp-ui-fj", null, List.of("province-350000"), List.of("prepayment"), "林预付");
         UI.getCurrent().navigate("provincial/prepayment");
         year(next);
         _click(_get(Button.class, spec -> spec.withId("prepayment-initial-report")));
@@ -173,7 +173,7 @@ class PrepaymentUiTest extends KaribuSpringSupport {
         assertThat(_get(Span.class, spec -> spec.withId("initial-error")).getText()).contains("应为大于 0 的金额");
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("initial-310000")), null);
         _click(_get(Button.class, spec -> spec.withId("initial-send")));
-        assertThat(rows(grid("prepayment-initial-reports"))).containsExactly("福建省 | 北京市 | 120.00 | provincial:pp-ui-fj");
+        assertThat(rows(grid("prepayment-initial-reports"))).containsExactly("福建省 | 北京市 | 120.00 | 林预付");
 
         login(Realm.PROVINCIAL, "nc-prepayment", null, List.of("national-centre"), List.of("prepayment"));
         UI.getCurrent().navigate("provincial/prepayment");

@@ -41,14 +41,14 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
     void aReviewerSeesTheInboxAndTheAreasTransfers() {
         login(Realm.CLERKS, "cy-reviewer", null, List.of("area-110105"), List.of("reviewer"));
         UI.getCurrent().navigate("clerk/inbox");
-        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "备案查询 → clerk/filings", "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements");
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "已办任务 → clerk/handled", "备案查询 → clerk/filings", "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements");
     }
 
     @Test
     void counterClerksSeeTheCounterScreensToo() {
         login(Realm.CLERKS, "xm-counter", null, List.of("area-350200"), List.of("counter"));
         UI.getCurrent().navigate("clerk/inbox");
-        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "备案查询 → clerk/filings", "窗口备案 → clerk/counter-filing", "窗口实名认证 → clerk/binding",
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "已办任务 → clerk/handled", "备案查询 → clerk/filings", "窗口备案 → clerk/counter-filing", "窗口实名认证 → clerk/binding",
                 "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements");
     }
 
@@ -56,7 +56,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
     void processAdminsSeeTheAdministrationAndCockpit() {
         login(Realm.CLERKS, "process-admin", null, List.of("area-110105", "process-admins"), List.of());
         UI.getCurrent().navigate("clerk/inbox");
-        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "备案查询 → clerk/filings", "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements", "统筹区维护 → admin/pooling-areas",
+        assertThat(menu()).containsExactly("待办任务 → clerk/inbox", "已办任务 → clerk/handled", "备案查询 → clerk/filings", "转移接续查询 → clerk/transfers", "结算信息查询 → clerk/settlements", "统筹区维护 → admin/pooling-areas",
                 "定点医疗机构导入 → admin/institutions/import", "待遇政策维护 → admin/settlement-policies", "流程监控 (Cockpit) → camunda/app/cockpit/ (router-ignore)");
 
         // the titles are translation keys: the menu follows the language switch (which reloads the page)
@@ -64,7 +64,7 @@ class MainLayoutMenuTest extends KaribuSpringSupport {
         UI.getCurrent().navigate("clerk/inbox");
         _click(_get(Button.class, spec -> spec.withId("language-switch")));
         UI.getCurrent().navigate("admin/pooling-areas");
-        assertThat(menu()).containsExactly("Task inbox → clerk/inbox", "Find filings → clerk/filings", "Counter filing → clerk/counter-filing",
+        assertThat(menu()).containsExactly("Task inbox → clerk/inbox", "Handled tasks → clerk/handled", "Find filings → clerk/filings", "Counter filing → clerk/counter-filing",
                 "Counter binding → clerk/binding", "Transfers of my area → clerk/transfers", "Settlements → clerk/settlements", "Pooling areas → admin/pooling-areas",
                 "Import institutions → admin/institutions/import", "Settlement policies → admin/settlement-policies", "Process monitoring (Cockpit) → camunda/app/cockpit/ (router-ignore)");
     }

@@ -11,6 +11,7 @@ import cn.gov.ybj.crossprov.clearing.DisputeResolution;
 import cn.gov.ybj.crossprov.clearing.MonthlyClearing;
 import cn.gov.ybj.crossprov.clearing.TableKind;
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
@@ -90,12 +91,14 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
     private final Grid<ClearingFinance.StepRow> financeSteps = new Grid<>();
     private final Grid<ClearingFinance.TransferState> transfers = new Grid<>();
     private final ClearingFinance finance;
+    private final AccountNames names;
     /** the month shown; null when not generated */
     private ClearingSummary current;
 
     public ClearingHomeView(CurrentUser currentUser, MonthlyClearing clearing, ClearingTasks tasks, ClearingExports exports,
-                            ClearingNotices notices, ClearingFinance finance) {
+                            ClearingNotices notices, ClearingFinance finance, AccountNames names) {
         this.officer = currentUser.require();
+        this.names = names;
         this.finance = finance;
         this.clearing = clearing;
         this.tasks = tasks;
@@ -163,7 +166,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
                 .setHeader(getTranslation("clearing.task")).setAutoWidth(true);
         financeSteps.addColumn(r -> DAY.format(r.step().due())).setHeader(getTranslation("clearing.due")).setAutoWidth(true);
         financeSteps.addColumn(r -> r.step().doneAt() == null ? getTranslation("clearing.finance.open")
-                : DAY.format(r.step().doneAt()) + " " + r.step().doneBy()).setHeader(getTranslation("clearing.finance.done")).setAutoWidth(true);
+                : DAY.format(r.step().doneAt()) + " " + names.name(r.step().doneBy())).setHeader(getTranslation("clearing.finance.done")).setAutoWidth(true);
         financeSteps.addColumn(r -> r.step().note() == null ? "" : r.step().note()).setHeader(getTranslation("clearing.finance.note"));
         financeSteps.addColumn(r -> r.step().late() ? getTranslation("clearing.finance.late") : "")
                 .setHeader(getTranslation("clearing.finance.late")).setAutoWidth(true);

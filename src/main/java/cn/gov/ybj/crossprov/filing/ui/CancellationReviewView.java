@@ -40,7 +40,7 @@ public class CancellationReviewView extends ReviewView<Cancellation> {
         summary.addFormItem(at, getTranslation("cancel.col.at"));
         summary.addFormItem(new Span(Errors.english(this) ? c.channel().labelEn() : c.channel().label()),
                 getTranslation("cancel.col.channel"));
-        summary.addFormItem(new Span(c.requestedBy()), getTranslation("detail.history.actor"));
+        summary.addFormItem(new Span(services.names().name(c.requestedBy())), getTranslation("detail.history.actor"));
         List<Component> shown = new ArrayList<>(List.of(new H3(getTranslation("cancel.review.request")), summary));
         shown.addAll(filing(clerk, c.filingId(), "detail.title"));
         return shown;

@@ -109,7 +109,11 @@ class FilingPanel extends VerticalLayout {
         Grid<Filing.Event> history = new Grid<>();
         history.setId("history");
         history.addColumn(e -> FilingWizard.TIME.format(e.at())).setHeader(getTranslation("detail.history.at")).setAutoWidth(true);
-        history.addColumn(e -> insured ? "" : e.actor()).setHeader(getTranslation("detail.history.actor")).setAutoWidth(true)
+        List<Filing.Event> events = services.filings().history(viewer, f.id());
+        // records keep account ids; clerks see who acted by name (an insured person's masked)
+        java.util.Map<String, String> actors = insured ? java.util.Map.of()
+                : services.names().names(events.stream().map(Filing.Event::actor).filter(java.util.Objects::nonNull).toList());
+        history.addColumn(e -> insured || e.actor() == null ? "" : actors.getOrDefault(e.actor(), e.actor())).setHeader(getTranslation("detail.history.actor")).setAutoWidth(true)
                 .setVisible(!insured);
         history.addColumn(e -> e.action(en)).setHeader(getTranslation("detail.history.action")).setAutoWidth(true);
         history.addColumn(e -> e.status() == null ? "" : e.status().label(f.reviewMode() == null
@@ -121,7 +125,7 @@ class FilingPanel extends VerticalLayout {
                 .setHeader(getTranslation("detail.history.registry")).setAutoWidth(true).setVisible(!insured);
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
-        history.setItems(services.filings().history(viewer, f.id()));
+        history.setItems(events);
         add(history);
         add(new FilingChangeSection(services, viewer, f));
         add(new CancellationSection(services, viewer, f));

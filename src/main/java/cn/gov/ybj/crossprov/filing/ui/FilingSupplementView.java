@@ -150,7 +150,8 @@ public class FilingSupplementView extends VerticalLayout implements HasDynamicTi
         CamundaFormRenderer intro = CamundaFormRenderer.load(FORM_ID);
         intro.setId("supplement-intro");
         JsonNode picker = filePicker();
-        H4 label = new H4(picker.path("label").asText(getTranslation("supplement.files")));
+        H4 label = new H4(CamundaFormRenderer.inLanguage(picker.path("label").asText(getTranslation("supplement.files")),
+                cn.gov.ybj.crossprov.ui.Errors.english(this)));
         label.setId("supplement-files-label");
         upload.setId("supplement-" + picker.path("key").asText("files"));
         String[] accept = Stream.concat(Arrays.stream(picker.path("accept").asText(".pdf,.jpg,.jpeg,.png").split(",")),

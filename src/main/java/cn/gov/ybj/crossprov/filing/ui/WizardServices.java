@@ -22,7 +22,8 @@ record WizardServices(CurrentUser currentUser, FilingManagement filings, FilingC
                       FilingCancellations cancellations, Supplements supplements, ChronicChoices chronic,
                       InsuredAccounts accounts, FamilyMembers family,
                       InsuranceRegistry registry, PoolingAreas areas, Divisions divisions,
-                      DesignatedInstitutions institutions, RegistrationForms forms) {
+                      DesignatedInstitutions institutions, RegistrationForms forms,
+                      cn.gov.ybj.crossprov.identity.AccountNames names) {
 
     /** 附件1 of an opened filing: the counter prints it on the spot, the person downloads it later */
     com.vaadin.flow.component.html.Anchor registrationForm(AppUser viewer, cn.gov.ybj.crossprov.filing.Filing f, String text) {

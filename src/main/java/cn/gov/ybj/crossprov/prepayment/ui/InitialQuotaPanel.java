@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.prepayment.ui;
 
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.prepayment.InitialQuotas;
@@ -34,6 +35,7 @@ class InitialQuotaPanel extends VerticalLayout {
     private final AppUser officer;
     private final InitialQuotas initial;
     private final Divisions divisions;
+    private final AccountNames names;
     private final Runnable changed;
     private final Grid<Row> grid = new Grid<>();
     private final Button report = new Button();
@@ -41,8 +43,9 @@ class InitialQuotaPanel extends VerticalLayout {
     private final Span error = new Span();
     private int year;
 
-    InitialQuotaPanel(AppUser officer, InitialQuotas initial, Divisions divisions, Runnable changed) {
+    InitialQuotaPanel(AppUser officer, InitialQuotas initial, Divisions divisions, AccountNames names, Runnable changed) {
         this.officer = officer;
+        this.names = names;
         this.initial = initial;
         this.divisions = divisions;
         this.changed = changed;
@@ -83,7 +86,7 @@ class InitialQuotaPanel extends VerticalLayout {
         setVisible(initial.open(year));
         if (isVisible()) {
             grid.setItems(initial.reports(officer, year).stream().flatMap(r -> r.lines().stream().map(l -> new Row(r.payingName(),
-                    l.receivingName(), PrepaymentDocuments.wan(l.amount()), r.reportedBy()))).toList());
+                    l.receivingName(), PrepaymentDocuments.wan(l.amount()), names.name(r.reportedBy())))).toList());
         }
     }
 

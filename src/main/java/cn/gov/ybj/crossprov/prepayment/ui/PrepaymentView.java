@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.prepayment.ui;
 
 import cn.gov.ybj.crossprov.identity.AppUser;
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.prepayment.InitialQuotas;
@@ -88,11 +89,14 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     private final PrepaymentDocuments files;
     private final UsageRule rule;
     private final InitialQuotaPanel initialPanel;
+    private final AccountNames names;
     private final YearFinancePanel financePanel;
 
     public PrepaymentView(CurrentUser currentUser, Prepayments prepayments, TopUps topUps, TopUpNotice notice, Suspensions suspensions,
-                          PrepaymentDocuments files, InitialQuotas initial, YearFinances finances, Divisions divisions, UsageRule rule) {
+                          PrepaymentDocuments files, InitialQuotas initial, YearFinances finances, Divisions divisions, UsageRule rule,
+                          AccountNames names) {
         this.officer = currentUser.require();
+        this.names = names;
         this.rule = rule;
         this.files = files;
         this.prepayments = prepayments;
@@ -100,7 +104,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         this.notice = notice;
         this.suspensions = suspensions;
         this.en = Errors.english(this);
-        this.initialPanel = new InitialQuotaPanel(officer, initial, divisions, this::load);
+        this.initialPanel = new InitialQuotaPanel(officer, initial, divisions, names, this::load);
         this.financePanel = new YearFinancePanel(officer, finances, en, this::load);
         H2 title = new H2(getTranslation("prepayment.title"));
         title.setId("view-title");
@@ -175,8 +179,8 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         suspensionGrid.addColumn(s -> s.payingName() + " ← " + s.receivingName()).setHeader(getTranslation("prepayment.suspension.pair")).setAutoWidth(true);
         suspensionGrid.addColumn(s -> en ? s.cause().labelEn() : s.cause().label()).setHeader(getTranslation("prepayment.cause")).setAutoWidth(true);
         suspensionGrid.addColumn(s -> en ? s.status().labelEn() : s.status().label()).setHeader(getTranslation("prepayment.status")).setAutoWidth(true);
-        suspensionGrid.addColumn(s -> DAY.format(s.requestedAt()) + " " + s.requestedBy()).setHeader(getTranslation("prepayment.requestedBy")).setAutoWidth(true);
-        suspensionGrid.addColumn(s -> s.decidedAt() == null ? "—" : DAY.format(s.decidedAt()) + " " + s.decidedBy())
+        suspensionGrid.addColumn(s -> DAY.format(s.requestedAt()) + " " + names.name(s.requestedBy())).setHeader(getTranslation("prepayment.requestedBy")).setAutoWidth(true);
+        suspensionGrid.addColumn(s -> s.decidedAt() == null ? "—" : DAY.format(s.decidedAt()) + " " + names.name(s.decidedBy()))
                 .setHeader(getTranslation("prepayment.decidedBy")).setAutoWidth(true);
         suspensionGrid.addColumn(Suspensions.SuspensionState::reason).setHeader(getTranslation("prepayment.reason"));
         suspensionGrid.addComponentColumn(this::suspensionActions).setKey("actions").setHeader(getTranslation("prepayment.actions")).setAutoWidth(true);
@@ -216,8 +220,8 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
         financePanel.show(y);
         run.setVisible(state.isEmpty() && !initialPanel.isVisible() && officer.isNationalCentre() && officer.hasRole(Roles.PREPAYMENT));
         status.setText(state.map(s -> s.kind() == PrepaymentYear.Kind.INITIAL
-                        ? getTranslation("prepayment.initial.state", String.valueOf(y), DAY.format(s.runAt()), s.runBy(), s.pairs().size())
-                        : getTranslation("prepayment.state", String.valueOf(y), DAY.format(s.runAt()), s.runBy(), s.pairs().size(),
+                        ? getTranslation("prepayment.initial.state", String.valueOf(y), DAY.format(s.runAt()), names.name(s.runBy()), s.pairs().size())
+                        : getTranslation("prepayment.state", String.valueOf(y), DAY.format(s.runAt()), names.name(s.runBy()), s.pairs().size(),
                         String.valueOf(s.basisYear())))
                 .orElse(getTranslation("prepayment.notRunYet", String.valueOf(y))));
         pairGrid.setItems(state.map(Prepayments.YearState::pairs).orElse(List.of()).stream()

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.reference.PoolingArea;
@@ -32,6 +33,7 @@ public class PoolingAreaAdminView extends VerticalLayout implements HasDynamicTi
 
     private final PoolingAreas poolingAreas;
     private final CurrentUser currentUser;
+    private final AccountNames names;
     private final Grid<PoolingArea> areas = new Grid<>();
     private final Grid<PoolingAreas.AuditEntry> audit = new Grid<>();
     private final Checkbox open = new Checkbox();
@@ -47,8 +49,9 @@ public class PoolingAreaAdminView extends VerticalLayout implements HasDynamicTi
     private final FormLayout form = new FormLayout();
     private PoolingArea selected;
 
-    public PoolingAreaAdminView(PoolingAreas poolingAreas, CurrentUser currentUser) {
+    public PoolingAreaAdminView(PoolingAreas poolingAreas, CurrentUser currentUser, AccountNames names) {
         this.poolingAreas = poolingAreas;
+        this.names = names;
         this.currentUser = currentUser;
         H2 title = new H2(getTranslation("admin.areas.title"));
         title.setId("view-title");
@@ -84,7 +87,7 @@ public class PoolingAreaAdminView extends VerticalLayout implements HasDynamicTi
 
         audit.setId("audit");
         audit.addColumn(PoolingAreas.AuditEntry::changedAt).setHeader(getTranslation("audit.col.time")).setAutoWidth(true);
-        audit.addColumn(PoolingAreas.AuditEntry::changedBy).setHeader(getTranslation("audit.col.user"));
+        audit.addColumn(e -> names.name(e.changedBy())).setHeader(getTranslation("audit.col.user"));
         audit.addColumn(PoolingAreas.AuditEntry::field).setHeader(getTranslation("audit.col.field"));
         audit.addColumn(PoolingAreas.AuditEntry::oldValue).setHeader(getTranslation("audit.col.old"));
         audit.addColumn(PoolingAreas.AuditEntry::newValue).setHeader(getTranslation("audit.col.new"));

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.settlement.ui;
 
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
@@ -71,6 +72,7 @@ public class PolicyAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final SettlementPolicies policies;
     private final CurrentUser currentUser;
+    private final AccountNames names;
     private final ComboBox<String> area = new ComboBox<>();
     private final ComboBox<InsuranceType> insuranceType = new ComboBox<>();
     private final ComboBox<PersonType> personType = new ComboBox<>();
@@ -88,8 +90,9 @@ public class PolicyAdminView extends VerticalLayout implements HasDynamicTitle {
     private final TextArea auditNew = new TextArea();
     private StoredVersion opened;
 
-    public PolicyAdminView(SettlementPolicies policies, PoolingAreas poolingAreas, CurrentUser currentUser) {
+    public PolicyAdminView(SettlementPolicies policies, PoolingAreas poolingAreas, CurrentUser currentUser, AccountNames names) {
         this.policies = policies;
+        this.names = names;
         this.currentUser = currentUser;
         H2 title = new H2(getTranslation("admin.policies.title"));
         title.setId("view-title");
@@ -135,7 +138,7 @@ public class PolicyAdminView extends VerticalLayout implements HasDynamicTitle {
         versions.setId("versions");
         versions.addColumn(v -> v.policy().effectiveFrom()).setHeader(getTranslation("admin.policies.effective-from")).setAutoWidth(true);
         versions.addColumn(this::status).setHeader(getTranslation("admin.policies.status"));
-        versions.addColumn(StoredVersion::changedBy).setHeader(getTranslation("audit.col.user"));
+        versions.addColumn(v -> names.name(v.changedBy())).setHeader(getTranslation("audit.col.user"));
         versions.addColumn(v -> v.changedAt().atZone(ChinaTime.ZONE).toLocalDateTime().withNano(0))
                 .setHeader(getTranslation("audit.col.time"));
         versions.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -184,7 +187,7 @@ public class PolicyAdminView extends VerticalLayout implements HasDynamicTitle {
         audit.setId("audit");
         audit.addColumn(a -> a.changedAt().atZone(ChinaTime.ZONE).toLocalDateTime().withNano(0))
                 .setHeader(getTranslation("audit.col.time")).setAutoWidth(true);
-        audit.addColumn(AuditEntry::changedBy).setHeader(getTranslation("audit.col.user"));
+        audit.addColumn(e -> names.name(e.changedBy())).setHeader(getTranslation("audit.col.user"));
         audit.addColumn(AuditEntry::effectiveFrom).setHeader(getTranslation("admin.policies.effective-from"));
         audit.addColumn(a -> en ? a.action().labelEn() : a.action().label()).setHeader(getTranslation("admin.policies.action"));
         audit.addThemeVariants(GridVariant.LUMO_COMPACT);

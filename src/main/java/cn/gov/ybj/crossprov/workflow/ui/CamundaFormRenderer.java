@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * a DatePicker, submitted as an ISO date string like Camunda Forms do) with label, description,
  * {@code validate.required}, {@code validate.maxLength} and simple {@code conditional.hide}
  * expressions ({@code =key}, {@code =not(key)}, {@code =key = "V"}, {@code =key != "V"}).
- * Each field gets the id {@code form-<key>}.
+ * Each field gets the id {@code form-<key>}. The forms are written for Tasklist too, so a label,
+ * option, description and text line carries both languages as 「中文 / English」; the screen shows
+ * only the part of the UI's language ({@link #inLanguage}).
  */
 public class CamundaFormRenderer extends VerticalLayout {
 
@@ -47,6 +49,7 @@ public class CamundaFormRenderer extends VerticalLayout {
 
     private final String formId;
     private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final boolean english;
 
     /** Reads {@code /forms/<formId>.form} from the classpath. */
     public static CamundaFormRenderer load(String formId) {
@@ -66,6 +69,7 @@ public class CamundaFormRenderer extends VerticalLayout {
 
     private CamundaFormRenderer(JsonNode form) {
         this.formId = form.path("id").asText();
+        this.english = cn.gov.ybj.crossprov.ui.Errors.english(this);
         setPadding(false);
         setSpacing(true);
         for (JsonNode c : form.path("components")) {
@@ -95,7 +99,7 @@ public class CamundaFormRenderer extends VerticalLayout {
                 if (l.isEmpty()) {
                     continue;
                 }
-                add(l.startsWith("#") ? new H4(l.replaceFirst("^#+\\s*", "")) : new Paragraph(l.replace("**", "")));
+                add(l.startsWith("#") ? new H4(text(l.replaceFirst("^#+\\s*", ""))) : new Paragraph(text(l.replace("**", ""))));
             }
             return;
         }
@@ -103,8 +107,8 @@ public class CamundaFormRenderer extends VerticalLayout {
         if (key == null) {
             return; // layout elements without a value are not supported and skipped
         }
-        String label = c.path("label").asText(c.path("dateLabel").asText(""));
-        String description = c.path("description").asText(null);
+        String label = text(c.path("label").asText(c.path("dateLabel").asText("")));
+        String description = text(c.path("description").asText(null));
         JsonNode validate = c.path("validate");
         boolean required = validate.path("required").asBoolean(false);
         Integer maxLength = validate.has("maxLength") ? validate.path("maxLength").asInt() : null;
@@ -174,12 +178,39 @@ public class CamundaFormRenderer extends VerticalLayout {
         add(component);
     }
 
-    private static Map<String, String> options(JsonNode c) {
+    private Map<String, String> options(JsonNode c) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (JsonNode v : c.path("values")) {
-            labels.put(v.path("value").asText(), v.path("label").asText(v.path("value").asText()));
+            labels.put(v.path("value").asText(), text(v.path("label").asText(v.path("value").asText())));
         }
         return labels;
+    }
+
+    private String text(String bilingual) {
+        return inLanguage(bilingual, english);
+    }
+
+    /**
+     * 「通过 / Approve」 → 通过, or Approve in English: the text splits at the first slash with
+     * Chinese before it and only Latin text after it (a slash inside either part stays). A text in
+     * one language is returned as it is.
+     */
+    public static String inLanguage(String text, boolean english) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
+            String zh = text.substring(0, i).strip();
+            String en = text.substring(i + 1).strip();
+            if (hasChinese(zh) && !hasChinese(en) && en.chars().anyMatch(Character::isLetter)) {
+                return english ? en : zh;
+            }
+        }
+        return text;
+    }
+
+    static boolean hasChinese(String s) {
+        return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
     public Map<String, Field> fields() {

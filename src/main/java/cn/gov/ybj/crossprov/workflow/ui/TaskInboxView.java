@@ -1,7 +1,9 @@
 package cn.gov.ybj.crossprov.workflow.ui;
 
+import cn.gov.ybj.crossprov.identity.AccountNames;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.CurrentUser;
+import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
@@ -43,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * 待办任务: the candidate tasks of the clerk's pooling area, escalated ones first, then by due
  * date; overdue (已超期) and escalated (已督办) ones marked. Supervisors can list the escalated
  * tasks of their area alone (督办任务). The type filter offers what the modules contribute as
- * {@link TaskTypes}.
+ * {@link TaskTypes}. The actions stay in view at any width (frozen to the end), a click on a row
+ * opens the task like 办理, and the 办理人 is shown by name.
  */
 @Route(value = "clerk/inbox", layout = MainLayout.class)
 @Menu(title = "nav.inbox", order = 200)
@@ -56,6 +59,9 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private final ClerkInbox inbox;
     private final List<CaseSummaries> summaries;
     private final AppUser clerk;
+    private final AccountNames names;
+    /** assignee user name → display name, filled per page */
+    private final Map<String, String> assigneeNames = new ConcurrentHashMap<>();
     /** task definition key → translation key of its name, as the modules contribute them ({@link TaskTypes}) */
     private final Map<String, String> taskTypeNames = new LinkedHashMap<>();
     private final Map<String, CaseSummaries.CaseSummary> summaryOfProcess = new ConcurrentHashMap<>();
@@ -68,8 +74,9 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private final Span error = new Span();
 
     public TaskInboxView(CurrentUser currentUser, ClerkInbox inbox, List<CaseSummaries> summaries,
-                         ObjectProvider<TaskTypes> taskTypes) {
+                         ObjectProvider<TaskTypes> taskTypes, AccountNames names) {
         this.inbox = inbox;
+        this.names = names;
         this.summaries = summaries;
         this.clerk = currentUser.require();
         taskTypes.orderedStream().flatMap(t -> t.taskTypes().stream())
@@ -112,8 +119,16 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::reference).orElse("")).setHeader(getTranslation("inbox.col.reference")).setAutoWidth(true);
         grid.addColumn(i -> TIME.format(i.created())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
         grid.addComponentColumn(this::due).setKey("due").setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
-        grid.addColumn(i -> i.assignee() == null ? "" : i.assignee()).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
+        grid.addColumn(this::assigneeName).setKey("assignee").setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
+        // at 1366 px the columns overflow; the actions must not scroll out of sight
+        Grid.Column<ClerkInbox.Item> actions = grid.addComponentColumn(this::actions).setKey("actions")
+                .setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        // a click on the row opens the task as 办理 does; clicks in the actions cell are the buttons' own
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != actions) {
+                open(e.getItem());
+            }
+        });
         grid.setPartNameGenerator(TaskInboxView::partNames);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -141,6 +156,11 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         if (!ids.isEmpty()) {
             summaries.forEach(s -> summaryOfProcess.putAll(s.summarize(ids)));
         }
+        List<String> accounts = items.stream().map(ClerkInbox.Item::assignee).filter(a -> a != null && !assigneeNames.containsKey(a))
+                .distinct().map(a -> AccountNames.account(Realm.CLERKS, a)).toList();
+        if (!accounts.isEmpty()) {
+            names.names(accounts).forEach((account, name) -> assigneeNames.put(AccountNames.withoutRealm(account), name));
+        }
         return items;
     }
 
@@ -152,6 +172,16 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         String key = taskTypeNames.get(item.taskDefinitionKey());
         String translated = key == null ? null : getTranslation(key);
         return translated == null || translated.startsWith("!") ? item.name() : translated;
+    }
+
+    /** Tasks are claimed by user name within the clerks' realm; people see the clerk's name. */
+    private String assigneeName(ClerkInbox.Item item) {
+        return item.assignee() == null ? "" : assigneeNames.getOrDefault(item.assignee(), item.assignee());
+    }
+
+    private void open(ClerkInbox.Item item) {
+        summary(item).map(CaseSummaries.CaseSummary::reviewRoute)
+                .ifPresent(route -> getUI().ifPresent(ui -> ui.navigate(route.replace("{taskId}", item.taskId()))));
     }
 
     private String handle(ClerkInbox.Item item) {
@@ -194,8 +224,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
             cell.add(unclaim);
         }
         summary(item).map(CaseSummaries.CaseSummary::reviewRoute).ifPresent(route -> {
-            Button work = new Button(getTranslation("inbox.work"),
-                    e -> getUI().ifPresent(ui -> ui.navigate(route.replace("{taskId}", item.taskId()))));
+            Button work = new Button(getTranslation("inbox.work"), e -> open(item));
             work.setId("work-" + handle(item));
             work.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             cell.add(work);

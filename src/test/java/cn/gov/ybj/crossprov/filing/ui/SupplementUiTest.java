@@ -116,7 +116,7 @@ class SupplementUiTest extends KaribuSpringSupport {
         _click(view.noticeContinue);
         assertThat(visible("step-upload")).isTrue();
         // labels and key come from forms/supplemental-materials.form
-        assertThat(text("supplement-files-label")).isEqualTo("上传材料 / Upload the materials");
+        assertThat(text("supplement-files-label")).isEqualTo("上传材料");
         assertThat(view.upload.getId()).contains("supplement-files");
         Button submit = _get(Button.class, spec -> spec.withId("supplement-submit"));
         assertThat(submit.getText()).isEqualTo("立即提交");

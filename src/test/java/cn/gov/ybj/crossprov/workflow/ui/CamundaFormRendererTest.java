@@ -23,6 +23,8 @@ class CamundaFormRendererTest {
     @BeforeEach
     void setUp() {
         MockVaadin.setup(new Routes(), UI::new);
+        // the application starts in Chinese (LanguageSupport)
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach
@@ -38,14 +40,14 @@ class CamundaFormRendererTest {
         RadioButtonGroup<String> decision = (RadioButtonGroup<String>) form.<String>field("decision");
         TextArea reason = (TextArea) form.<String>field("returnReason");
         assertThat(decision.getId()).contains("form-decision");
-        assertThat(decision.getLabel()).isEqualTo("审核结论 / Decision");
+        assertThat(decision.getLabel()).isEqualTo("审核结论");
         assertThat(decision.getGenericDataView().getItems()).containsExactly("APPROVE", "RETURN");
-        assertThat(decision.getItemLabelGenerator().apply("RETURN")).isEqualTo("退回 / Return");
+        assertThat(decision.getItemLabelGenerator().apply("RETURN")).isEqualTo("退回");
         assertThat(reason.getMaxLength()).isEqualTo(500);
 
         // required decision; the reason is hidden unless RETURN
         assertThat(reason.isVisible()).isFalse();
-        assertThat(form.validate()).containsExactly("审核结论 / Decision");
+        assertThat(form.validate()).containsExactly("审核结论");
         assertThat(decision.isInvalid()).isTrue();
 
         decision.setValue("RETURN");
@@ -55,7 +57,7 @@ class CamundaFormRendererTest {
         assertThat(form.values()).isEqualTo(Map.of("decision", "RETURN", "returnReason", "材料不清晰"));
 
         reason.setValue("x".repeat(501));
-        assertThat(form.validate()).containsExactly("退回原因 / Reason for returning");
+        assertThat(form.validate()).containsExactly("退回原因");
 
         decision.setValue("APPROVE");
         assertThat(reason.isVisible()).isFalse();
@@ -100,6 +102,94 @@ class CamundaFormRendererTest {
     }
 
     @Test
+    void aFormShowsTheUiLanguageOnly() {
+        CamundaFormRenderer zh = CamundaFormRenderer.load("filing-review");
+        assertThat(texts(zh)).contains("审核备案申请", "审核结论", "通过", "退回", "退回原因")
+                .noneMatch(t -> t.contains("Approve") || t.contains(" / ") || t.matches(".*[a-z]{2,}.*"));
+
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        CamundaFormRenderer en = CamundaFormRenderer.load("filing-review");
+        assertThat(texts(en)).contains("Review the filing", "Decision", "Approve", "Return", "Reason for returning",
+                "Required when returning").noneMatch(CamundaFormRenderer::hasChinese);
+        assertThat(en.validate()).containsExactly("Decision");
+    }
+
+    /** Every label, option, description and text line of every form in forms/ has a Chinese and an English part. */
+    @Test
+    void everyFormSpeaksOneLanguageAtATime() throws java.io.IOException {
+        java.util.List<java.nio.file.Path> files;
+        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+            files = list.filter(f -> f.toString().endsWith(".form")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(12);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+            for (String text : shownTexts(form)) {
+                String zh = CamundaFormRenderer.inLanguage(text, false);
+                String en = CamundaFormRenderer.inLanguage(text, true);
+                if (zh.matches(".*[a-z]{2,}.*") || CamundaFormRenderer.hasChinese(en) || zh.equals(en)) {
+                    problems.add(f.getFileName() + ": " + text);
+                }
+            }
+            // and rendered: the fields' labels and options in Chinese mode carry no English
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            String id = f.getFileName().toString().replace(".form", "");
+            texts(CamundaFormRenderer.load(id)).stream().filter(t -> t.matches(".*[a-z]{2,}.*"))
+                    .forEach(t -> problems.add(id + " (zh): " + t));
+            UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+            texts(CamundaFormRenderer.load(id)).stream().filter(CamundaFormRenderer::hasChinese)
+                    .forEach(t -> problems.add(id + " (en): " + t));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void bilingualTextsSplitAtTheSlashBetweenTheLanguages() {
+        assertThat(CamundaFormRenderer.inLanguage("通过 / Approve", false)).isEqualTo("通过");
+        assertThat(CamundaFormRenderer.inLanguage("通过 / Approve", true)).isEqualTo("Approve");
+        assertThat(CamundaFormRenderer.inLanguage("个人账户到账金额（元）/ Amount received (yuan)", true)).isEqualTo("Amount received (yuan)");
+        assertThat(CamundaFormRenderer.inLanguage("PDF/JPG 文件 / PDF or JPG files", false)).isEqualTo("PDF/JPG 文件");
+        assertThat(CamundaFormRenderer.inLanguage("Name", false)).isEqualTo("Name");
+        assertThat(CamundaFormRenderer.inLanguage("姓名", true)).isEqualTo("姓名");
+    }
+
+    /** What the form definition puts on screen: labels, options, descriptions and each line of its texts. */
+    private static java.util.List<String> shownTexts(com.fasterxml.jackson.databind.JsonNode node) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        node.findValues("label").forEach(v -> texts.add(v.asText()));
+        node.findValues("dateLabel").forEach(v -> texts.add(v.asText()));
+        node.findValues("description").forEach(v -> texts.add(v.asText()));
+        node.findValues("text").forEach(v -> java.util.Arrays.stream(v.asText().split("\n"))
+                .map(l -> l.replaceFirst("^#+\\s*", "").strip()).filter(l -> !l.isEmpty()).forEach(texts::add));
+        return texts;
+    }
+
+    /** Headings, paragraphs, field labels, helper texts and option labels as rendered. */
+    private static java.util.List<String> texts(CamundaFormRenderer form) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        form.getChildren().filter(c -> c instanceof com.vaadin.flow.component.HasText)
+                .forEach(c -> texts.add(((com.vaadin.flow.component.HasText) c).getText()));
+        for (CamundaFormRenderer.Field f : form.fields().values()) {
+            texts.add(f.label());
+            if (f.component() instanceof com.vaadin.flow.component.HasHelper h && h.getHelperText() != null) {
+                texts.add(h.getHelperText());
+            }
+            if (f.component() instanceof RadioButtonGroup<?> r) {
+                @SuppressWarnings("unchecked")
+                RadioButtonGroup<String> radio = (RadioButtonGroup<String>) r;
+                radio.getGenericDataView().getItems().forEach(i -> texts.add(radio.getItemLabelGenerator().apply(i)));
+            }
+            if (f.component() instanceof Select<?> s) {
+                @SuppressWarnings("unchecked")
+                Select<String> select = (Select<String>) s;
+                select.getGenericDataView().getItems().forEach(i -> texts.add(select.getItemLabelGenerator().apply(i)));
+            }
+        }
+        return texts;
+    }
+
+    @Test
     void hideExpressions() {
         Map<String, Object> v = Map.of("decision", "RETURN", "flag", true);
         assertThat(CamundaFormRenderer.hidden("=decision != \"RETURN\"", v)).isFalse();
@@ -118,9 +208,9 @@ class CamundaFormRendererTest {
                 "institutionCode");
         com.vaadin.flow.component.datepicker.DatePicker end =
                 (com.vaadin.flow.component.datepicker.DatePicker) form.<java.time.LocalDate>field("endDate");
-        assertThat(end.getLabel()).isEqualTo("结束日期 / End date");
+        assertThat(end.getLabel()).isEqualTo("结束日期");
         assertThat(end.getId()).contains("form-endDate");
-        assertThat(form.validate()).contains("开始日期 / Start date", "结束日期 / End date");
+        assertThat(form.validate()).contains("开始日期", "结束日期");
 
         form.<java.time.LocalDate>field("startDate").setValue(java.time.LocalDate.of(2030, 1, 1));
         end.setValue(java.time.LocalDate.of(2030, 6, 30));
