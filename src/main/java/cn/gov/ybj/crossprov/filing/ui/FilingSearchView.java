@@ -165,17 +165,26 @@ public class FilingSearchView extends VerticalLayout implements HasDynamicTitle 
                 type.getValue(), destination.getValue() == null ? null : destination.getValue().code(), from.getValue(),
                 to.getValue(), 0, PAGE);
         try {
+            if (!idNumber.getValue().isBlank()) {
+                checkIdNumber();
+            }
             criteria = q.normalised();
         } catch (BusinessRuleException e) {
-            // shown at the field it is about where there is one, and the list keeps the last search
-            if (!idNumber.getValue().isBlank() && e.messageZh().contains("身份号码")) {
-                idNumber.setErrorMessage(Errors.message(this, e));
-                idNumber.setInvalid(true);
-            }
-            Errors.show(error, e);
+            Errors.show(error, e); // the list keeps the last search
             return;
         }
         grid.getDataProvider().refreshAll();
+    }
+
+    /** A wrong ID number is marked at its field as well. */
+    private void checkIdNumber() {
+        try {
+            IdNumber.require(idNumber.getValue());
+        } catch (BusinessRuleException e) {
+            idNumber.setErrorMessage(Errors.message(this, e));
+            idNumber.setInvalid(true);
+            throw e;
+        }
     }
 
     private void reset() {
