@@ -15,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -29,7 +31,7 @@ import java.util.List;
  * Frame of every signed-in screen: title, who is logged in and their unit, language, logout, and
  * the menu the modules contribute ({@code @Menu} on their screens, {@link MenuLinks} beans).
  */
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     public MainLayout(CurrentUser currentUser, DivisionNames divisions, AuthenticationContext authentication,
                       ObjectProvider<MenuLinks> menuLinks) {
@@ -56,6 +58,14 @@ public class MainLayout extends AppLayout {
         header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
         addToNavbar(header);
         addToDrawer(navigation(user, menuLinks.orderedStream().toList()));
+    }
+
+    /** Vaadin's components of the screen speak the UI's language too. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (getContent() != null) {
+            ComponentLanguage.apply(getContent());
+        }
     }
 
     /**
