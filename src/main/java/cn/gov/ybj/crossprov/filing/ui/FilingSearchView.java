@@ -122,13 +122,14 @@ public class FilingSearchView extends VerticalLayout implements HasDynamicTitle 
                 .setHeader(getTranslation("search.col.number")).setAutoWidth(true);
         grid.addColumn(Filing::personName).setHeader(getTranslation("search.name")).setAutoWidth(true);
         grid.addColumn(f -> IdNumber.mask(f.personIdNumber())).setHeader(getTranslation("idnumber")).setAutoWidth(true);
+        // the state before the details, which may scroll out of a narrow screen
+        grid.addColumn(f -> f.statusLabel(en) + " · " + getTranslation(FilingActions.tabKey(f.channel())))
+                .setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
         grid.addColumn(f -> en ? getTranslation("filingType." + f.filingType().name()) : f.filingType().label())
                 .setHeader(getTranslation("result.type")).setAutoWidth(true);
         grid.addColumn(f -> services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()))
                 .setHeader(getTranslation("result.treatmentArea")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
-        grid.addColumn(f -> f.statusLabel(en) + " · " + getTranslation(FilingActions.tabKey(f.channel())))
-                .setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
         grid.addComponentColumn(this::open).setKey("open").setHeader(getTranslation("search.col.action")).setAutoWidth(true).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("search.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
