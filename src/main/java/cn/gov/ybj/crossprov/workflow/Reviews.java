@@ -110,7 +110,23 @@ public class Reviews {
         execution.setVariable(DUE, due);
         execution.setVariable(SUBJECT, subject.key());
         execution.setVariable(AREA, areaCode);
-        execution.setVariable(REVIEWER, null);
+        clearDecision(execution);
+    }
+
+    /**
+     * Removes the last round's {@code decision}, reasons and {@code reviewer} from the case, so a
+     * case back in review (a returned filing resubmitted) shows none in Cockpit and no later step
+     * reads a stale one. Call it once the steps after the decision have read them: the gateways
+     * read {@code decision} right after the task, the recording steps before the next {@link #open}.
+     */
+    public static void clearDecision(DelegateExecution execution) {
+        execution.removeVariable(DECISION);
+        execution.removeVariable(REVIEWER);
+        for (Outcome o : Outcome.values()) {
+            if (o.reasonVariable != null) {
+                execution.removeVariable(o.reasonVariable);
+            }
+        }
     }
 
     /**

@@ -197,6 +197,10 @@ class EndToEndTest {
         // Camunda's users and groups are Keycloak's, with group names as ids (candidate groups in BPMN)
         HttpResponse<String> groups = call("/engine-rest/group?member=cy-reviewer", token("clerks", "process-admin"));
         assertThat(groups.body()).contains("\"id\":\"area-110105\"");
+        // and their names as Cockpit shows them (firstName + " " + lastName): whole, no "null"
+        JsonNode profile = json.readTree(call("/engine-rest/user/process-admin/profile", token("clerks", "process-admin")).body());
+        assertThat(profile.path("firstName").asText() + " " + profile.path("lastName").asText()).isEqualTo("流程管理员 ");
+        assertThat(profile.path("lastName").isNull()).isFalse();
     }
 
     @Test

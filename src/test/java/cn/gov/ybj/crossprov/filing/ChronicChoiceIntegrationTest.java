@@ -119,7 +119,7 @@ class ChronicChoiceIntegrationTest {
     }
 
     private Task reviewTask(ChronicChoice c) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(c.id().toString()).singleResult();
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(c.serial()).singleResult();
     }
 
     private long choices() {
@@ -169,7 +169,7 @@ class ChronicChoiceIntegrationTest {
         assertThat(approved.status()).isEqualTo(ChronicChoice.Status.APPROVED);
         assertThat(chronic.choices(chenjing, CHENJING, "M03900")).filteredOn(x -> x.id().equals(c.id()))
                 .singleElement().extracting(ChronicChoice::status).isEqualTo(ChronicChoice.Status.APPROVED);
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.id().toString())
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.serial())
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_ChoiceApproved");
         assertThat(filings.history(chenjing, f.id())).extracting(Filing.Event::action)
                 .anyMatch(a -> a.startsWith("门诊慢特病医疗机构选择审核通过"));

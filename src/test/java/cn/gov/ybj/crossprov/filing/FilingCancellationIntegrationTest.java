@@ -272,7 +272,10 @@ class FilingCancellationIntegrationTest {
                 .param("id", f.id()).query(Long.class).single()).isOne();
         assertThat(cancellationRows(f.id())).isOne();
         assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewCancellation")
-                .processInstanceBusinessKey(cancellations.ofFiling(wanglihua, f.id()).get(0).id().toString()).count()).isOne();
+                .processInstanceId(cancellations.ofFiling(wanglihua, f.id()).get(0).processInstanceId()).count()).isOne();
+        // the request's case has the filing's serial as its business key, so Cockpit finds it by the serial
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("filing-cancellation")
+                .processInstanceBusinessKey(f.applicationSerial()).count()).isOne();
 
         // and the database alone refuses a second pending row, whatever the service checks
         assertThatThrownBy(() -> jdbc.sql("""

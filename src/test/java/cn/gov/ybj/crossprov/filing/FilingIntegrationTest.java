@@ -167,9 +167,17 @@ class FilingIntegrationTest {
         assertThat(again.status()).isEqualTo(FilingStatus.SUBMITTED);
         assertThat(again.endDate()).isEqualTo(LocalDate.of(2026, 9, 30));
         assertThat(again.processInstanceId()).isEqualTo(f.processInstanceId());
+        // Cockpit finds the case by its serial; back in review, the last round's decision is gone
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(f.applicationSerial())
+                .singleResult().getId()).isEqualTo(f.processInstanceId());
+        assertThat(engine.getRuntimeService().getVariables(f.processInstanceId()))
+                .doesNotContainKeys("decision", "returnReason", "refuseReason", "reviewer");
 
-        Filing opened = filings.approve(cyReviewer, reviewTaskOf(f));
+        AppUser secondReviewer = clerk("cy-reviewer-2", "110105", "REVIEWER");
+        Filing opened = filings.approve(secondReviewer, reviewTaskOf(f));
         assertThat(opened.status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(filings.history(zhangwei, f.id())).filteredOn(e -> e.status() == FilingStatus.OPENED)
+                .extracting(Filing.Event::actor).containsExactly(secondReviewer.account());
         assertThat(filings.materials(zhangwei, f.id())).hasSize(2);
     }
 
@@ -263,9 +271,9 @@ class FilingIntegrationTest {
             pool.shutdownNow();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM app.filing WHERE idempotency_key = 'double-click'").query(Long.class).single()).isOne();
-        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = (SELECT id::text FROM app.filing WHERE idempotency_key = 'double-click')")
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = (SELECT application_serial FROM app.filing WHERE idempotency_key = 'double-click')")
                 .query(Long.class).single()).isLessThanOrEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM act_hi_procinst WHERE business_key_ = (SELECT id::text FROM app.filing WHERE idempotency_key = 'double-click')")
+        assertThat(jdbc.sql("SELECT count(*) FROM act_hi_procinst WHERE business_key_ = (SELECT application_serial FROM app.filing WHERE idempotency_key = 'double-click')")
                 .query(Long.class).single()).isOne();
     }
 

@@ -102,7 +102,7 @@ class FilingProcessTest {
         v.put("filingType", filingType);
         v.put("materialsGiven", materials);
         v.put("commitmentGiven", commitment);
-        return runtimeService().startProcessInstanceByKey("filing", "f-1", v);
+        return runtimeService().startProcessInstanceByKey("filing", "B20261130000001", v);
     }
 
     @Test
@@ -141,7 +141,7 @@ class FilingProcessTest {
         complete(task(), Map.of("decision", "RETURN", "returnReason", "居住证明不清晰"));
         // the case waits only for the applicant's resubmission
         assertThat(pi).hasPassed("Task_ReturnFiling").isWaitingAtExactly("Event_FilingResubmitted");
-        runtimeService().createMessageCorrelation("FilingResubmitted").processInstanceBusinessKey("f-1").correlate();
+        runtimeService().createMessageCorrelation("FilingResubmitted").processInstanceId(pi.getId()).correlate();
 
         assertThat(pi).isWaitingAtExactly("Task_ReviewFiling");
         complete(task(), Map.of("decision", "APPROVE"));

@@ -97,4 +97,42 @@ class RealmFilesTest {
                     .isNotEqualTo(user.path("username").asText()).isNotEqualTo(user.path("email").asText());
         }
     }
+    /**
+     * Cockpit and Tasklist show a staff user as {@code firstName + " " + lastName} and the app joins
+     * {@code family_name + given_name} (lastName + firstName): a Chinese name is right in both only
+     * whole in firstName, family name first, no space, with no last name (「管理员 流程」 was the split one).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"clerks", "provincial"})
+    void staffNamesAreWholeInTheFirstNameSoCamundaAndTheAppShowThemRight(String name) throws IOException {
+        for (JsonNode user : file("demo/" + name + "-users-0.json").path("users")) {
+            String username = user.path("username").asText();
+            assertThat(user.path("lastName").asText("")).as(username).isEmpty();
+            assertThat(user.path("firstName").asText()).as(username).isNotBlank().doesNotContainAnyWhitespaces();
+            String camunda = (user.path("firstName").asText() + " " + user.path("lastName").asText("")).strip();
+            String app = user.path("lastName").asText("") + user.path("firstName").asText();
+            assertThat(camunda).as(username).isEqualTo(app);
+        }
+        // and the realm does not ask them for a last name at their next login (Keycloak's default profile requires one)
+        JsonNode profile = json.readTree(file(name + "-realm.json").path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider").path(0).path("config").path("kc.user.profile.config").path(0).asText());
+        for (JsonNode attribute : profile.path("attributes")) {
+            if (attribute.path("name").asText().equals("lastName")) {
+                assertThat(attribute.has("required")).as("lastName required").isFalse();
+            }
+        }
+    }
+
+    /**
+     * Insured persons are never Camunda users; their realm's profile asks 姓 (lastName) and 名
+     * (firstName) apart, and the app joins them family name first: a demo person's family name is
+     * the last name.
+     */
+    @org.junit.jupiter.api.Test
+    void insuredNamesAreSplitIntoFamilyAndGivenName() throws IOException {
+        for (JsonNode user : file("demo/insured-users-0.json").path("users")) {
+            assertThat(user.path("lastName").asText()).as(user.path("username").asText()).matches("\\p{IsHan}{1,2}");
+            assertThat(user.path("firstName").asText()).as(user.path("username").asText()).matches("\\p{IsHan}{1,3}");
+        }
+    }
 }

@@ -211,7 +211,7 @@ class InboxBenchmark {
                                 v.put("reviewMode", "MANUAL");
                                 v.put("reviewer", null);
                                 v.put("reviewDue", new Date(now + 3_600_000L + random.nextLong(9 * 24 * 3_600_000L)));
-                                runtime.createProcessInstanceByKey("filing").businessKey(filingId)
+                                runtime.createProcessInstanceByKey("filing").businessKey("B" + (20260000000000L + i))
                                         .startBeforeActivity("Task_ReviewFiling").setVariables(v).execute();
                             }
                         });

@@ -99,7 +99,7 @@ public class FilingCancellations {
                     f.status(), null, false);
         }
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(id.toString())
+                .businessKey(f.applicationSerial()) // Cockpit finds the filing's requests by its serial
                 .setVariables(Variables.createVariables()
                         .putValue("filingId", f.id().toString())
                         .putValue("requestId", id.toString()))

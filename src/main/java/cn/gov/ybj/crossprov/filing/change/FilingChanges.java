@@ -97,7 +97,7 @@ public class FilingChanges {
         try {
             changes.insert(id, filing.id(), requestedBy, values, FilingChangeRules.current(filing));
             ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                    .businessKey(id.toString())
+                    .businessKey(filing.applicationSerial()) // Cockpit finds the filing's requests by its serial
                     .setVariables(Variables.createVariables()
                             .putValue("filingId", filing.id().toString())
                             .putValue("requestId", id.toString())

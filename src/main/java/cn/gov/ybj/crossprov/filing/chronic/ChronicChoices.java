@@ -135,7 +135,7 @@ public class ChronicChoices {
                 + institution.name() + "，流水号 " + serial + "）", "Chronic disease institution choice submitted ("
                 + qualification.diseaseName() + " · " + institution.name() + ", serial " + serial + ")", filing.status(), null, false);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(id.toString())
+                .businessKey(serial) // the choice's own serial, which the person and the clerk see
                 .setVariables(Variables.createVariables()
                         .putValue("filingId", filing.id().toString())
                         .putValue("requestId", id.toString()))

@@ -97,8 +97,9 @@ public class FilingCases {
         UUID id = UUID.randomUUID();
         List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
         Optional<UUID> raced;
+        String serial = store.nextApplicationSerial();
         try {
-            raced = store.insert(id, store.nextApplicationSerial(), idempotencyKey, submittedBy, checked.channel(), a,
+            raced = store.insert(id, serial, idempotencyKey, submittedBy, checked.channel(), a,
                     checked.person().name(), checked.treatmentProvince(), COMMITMENT, Instant.now());
         } catch (DataIntegrityViolationException e) {
             throw translate(e);
@@ -109,8 +110,9 @@ public class FilingCases {
         materials.forEach(m -> store.addMaterial(id, m));
         store.addEvent(id, submittedBy, "提交备案申请", "Filing application submitted", FilingStatus.SUBMITTED, null);
         provinceLevelNoted(id, submittedBy, asked, a);
+        // the business key is the human serial, so Cockpit's search finds the case by it
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(id.toString())
+                .businessKey(serial)
                 .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel(), checked.ineligible()))
                 .execute();
         Filing filed = store.find(id).orElseThrow();
@@ -145,8 +147,9 @@ public class FilingCases {
         store.addEvent(filingId, actor.account(), "修改备案后重新提交", "Corrected and resubmitted", FilingStatus.SUBMITTED, null);
         provinceLevelNoted(filingId, actor.account(), asked, a);
         boolean materialsGiven = !materials.isEmpty() || !store.materials(filingId).isEmpty();
+        // by the stored instance id: works for old cases (key = filing id) and new ones (key = serial) alike
         runtime.createMessageCorrelation(RESUBMITTED_MESSAGE)
-                .processInstanceBusinessKey(filingId.toString())
+                .processInstanceId(filing.processInstanceId())
                 .setVariables(variables(filingId, a, checked.area(), materialsGiven, filing.channel(), checked.ineligible()))
                 .correlate();
         return store.find(filingId).orElseThrow();

@@ -99,6 +99,8 @@ public class FilingSteps {
         store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.RETURNED, reason);
         store.addEvent(f.id(), Reviews.reviewer(execution), "审核退回", "Returned for correction",
                 FilingStatus.RETURNED, reason);
+        // recorded: a resubmission that opens automatically must not credit this round's reviewer
+        Reviews.clearDecision(execution);
     }
 
     /** 逾期升级: the overdue review is offered to the area's supervisors too, at top priority. */

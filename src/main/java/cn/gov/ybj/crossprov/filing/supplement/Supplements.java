@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * 补充材料 (004 §2.1.1.3, §2.2.1.4): a commitment-based long-term filing that is open adds its
  * materials; a clerk of the insured area reviews them (also for self-service filings). Case
- * {@code bpmn/supplemental-materials.bpmn}, business key = the supplement's id.
+ * {@code bpmn/supplemental-materials.bpmn}, business key = the filing's application serial.
  */
 @Component
 public class Supplements {
@@ -76,7 +76,7 @@ public class Supplements {
         checked.forEach(m -> store.addMaterial(id, filing.id(), m));
         filingStore.addEvent(filing.id(), by, "提交补充材料", "Supplemental materials submitted", filing.status(), null, false);
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(id.toString())
+                .businessKey(filing.applicationSerial()) // Cockpit finds the filing's requests by its serial
                 .setVariables(Variables.createVariables()
                         .putValue("filingId", filing.id().toString())
                         .putValue("requestId", id.toString()))

@@ -22,7 +22,7 @@ class CamundaIdentityConfig {
     @Bean
     @ConditionalOnProperty(name = "app.keycloak.camunda-identity", havingValue = "true", matchIfMissing = true)
     KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakProperties keycloak) {
-        KeycloakIdentityProviderPlugin plugin = new KeycloakIdentityProviderPlugin();
+        KeycloakIdentityProviderPlugin plugin = new ChineseNamesIdentityPlugin();
         plugin.setKeycloakIssuerUrl(keycloak.internalRealmUrl(Realm.CLERKS));
         plugin.setKeycloakAdminUrl(keycloak.getInternalUrl() + "/admin/realms/" + Realm.CLERKS.id());
         plugin.setClientId(keycloak.getIdentityClientId());

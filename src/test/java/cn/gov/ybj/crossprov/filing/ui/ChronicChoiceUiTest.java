@@ -143,7 +143,7 @@ class ChronicChoiceUiTest extends KaribuSpringSupport {
                 && c.status().live()).hasSize(1);
 
         // the Xiamen clerk reviews it; the refusal needs a reason
-        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(choice.id().toString()).singleResult().getId();
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(choice.serial()).singleResult().getId();
         clerk("cy-reviewer", "110105");
         UI.getCurrent().navigate("clerk/chronic-choice-review/" + taskId);
         assertThat(text("not-found")).isEqualTo("任务不存在或无权办理");
