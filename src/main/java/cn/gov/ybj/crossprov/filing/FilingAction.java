@@ -15,6 +15,8 @@ public enum FilingAction {
     CHRONIC,
     /** 取消备案 */
     CANCEL,
+    /** 撤回申请: an online filing still 申办中 */
+    WITHDRAW,
     /** 查看详情 */
     DETAILS;
 
@@ -40,6 +42,10 @@ public enum FilingAction {
                 actions.add(CHRONIC);
             }
             actions.add(CANCEL);
+        }
+        // the applicant may take back what nobody has decided yet; counter records are the counter's
+        if (f.status() == FilingStatus.SUBMITTED && f.online()) {
+            actions.add(WITHDRAW);
         }
         actions.add(DETAILS);
         return actions;

@@ -7,7 +7,9 @@ import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.springframework.stereotype.Service;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,6 +85,33 @@ public class FilingManagement {
     public FilingOptions options(AppUser actor, Filing filing) {
         // the filing in hand was read for this user (records list, details): no second read, only the check
         return cases.mayView(actor, filing) ? cases.options(filing) : FilingOptions.NONE;
+    }
+
+    /**
+     * {@link #options(AppUser, Filing)} of a whole records list at once (one statement for the requests of all
+     * rows); filings the user may not see get {@link FilingOptions#NONE}.
+     */
+    public Map<UUID, FilingOptions> options(AppUser actor, List<Filing> filings) {
+        Map<UUID, FilingOptions> options = new HashMap<>(cases.options(filings.stream().filter(f -> cases.mayView(actor, f)).toList()));
+        filings.forEach(f -> options.putIfAbsent(f.id(), FilingOptions.NONE));
+        return options;
+    }
+
+    /** {@link #actions(AppUser, Filing)} with the options read already (a records list reads them for all rows at once). */
+    public List<FilingAction> actions(AppUser actor, Filing filing, FilingOptions options) {
+        return actor.realm() == Realm.INSURED ? FilingAction.allowed(filing, options) : List.of();
+    }
+
+    /**
+     * 撤回申请: the applicant withdraws an online filing still 申办中 (waiting for review). It closes
+     * (已关闭, reason 申请人撤回), its case and review task end, the history says so, nothing is reported to
+     * the national registry, and its period is free for a new filing.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException 备案不存在 for a filing the user may not see;
+     *         a refusal when it is no longer 申办中 (e.g. a clerk decided first) or not online
+     */
+    public Filing withdraw(AppUser actor, UUID filingId) {
+        return cases.withdraw(actor, filingId);
     }
 
     /** The actions 我的备案 offers the person on the filing; none for other realms or a filing they may not see. */

@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingApplication;
 import cn.gov.ybj.crossprov.filing.FilingManagement;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingQuery;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.RegistrationForms;
@@ -119,9 +120,28 @@ class FilingApiController {
     }
 
     @GetMapping("/api/filings")
-    @Operation(summary = "我的备案：本人及家庭成员 / My and my family members' filings")
+    @Operation(summary = "我的备案：本人及家庭成员 / My and my family members' filings",
+            description = "Each filing with the actions its owner may take now and `pending`, the requests under review "
+                    + "shown beside the status (取消审核中 / 变更审核中 / 补充材料审核中 / 门诊慢特病选择审核中).")
     List<FilingView> mine() {
-        return filings.mine(user()).stream().map(this::view).toList();
+        AppUser user = user();
+        List<Filing> mine = filings.mine(user);
+        // the requests of all rows in one read
+        java.util.Map<UUID, FilingOptions> options = filings.options(user, mine);
+        return mine.stream().map(f -> FilingView.of(f, filings.actions(user, f, options.get(f.id())), options.get(f.id()))).toList();
+    }
+
+    @PostMapping("/api/filings/{id}/withdrawal")
+    @Operation(summary = "撤回申请：申办中的线上备案由申请人撤回 / Withdraw an online filing still in progress",
+            description = "The filing closes (已关闭, reason 申请人撤回), its review ends and its period is free again; nothing "
+                    + "is reported to the national registry. 404 when not the caller's, 422 when it is not 申办中 (e.g. "
+                    + "a clerk decided first).")
+    ResponseEntity<FilingView> withdraw(@PathVariable UUID id) {
+        AppUser user = user();
+        if (filings.find(user, id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok(view(filings.withdraw(user, id)));
     }
 
     @GetMapping("/api/clerk/filings")
@@ -208,7 +228,9 @@ class FilingApiController {
 
     /** The filing with the actions its owner may take now. */
     private FilingView view(Filing f) {
-        return FilingView.of(f, filings.actions(user(), f));
+        AppUser user = user();
+        FilingOptions options = filings.options(user, f);
+        return FilingView.of(f, filings.actions(user, f, options), options);
     }
 
     private AppUser user() {

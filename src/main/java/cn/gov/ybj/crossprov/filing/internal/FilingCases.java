@@ -36,7 +36,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -197,8 +199,52 @@ public class FilingCases {
     }
 
     public FilingOptions options(Filing f) {
-        boolean counterOnly = areas.find(f.insuredAreaCode()).map(a -> FilingRules.cancelAtCounterOnly(f, a)).orElse(false);
-        return store.options(f.id(), !qualifications.validToday(f.personIdNumber()).isEmpty(), counterOnly);
+        return options(List.of(f)).get(f.id());
+    }
+
+    /** The options of a records list: one statement for the requests, the qualification once per person. */
+    public Map<UUID, FilingOptions> options(List<Filing> filings) {
+        Map<UUID, FilingStore.Requests> requests = store.requests(filings.stream().map(Filing::id).toList());
+        Map<String, Boolean> qualified = new HashMap<>();
+        Map<UUID, FilingOptions> result = new HashMap<>();
+        for (Filing f : filings) {
+            boolean counterOnly = areas.find(f.insuredAreaCode()).map(a -> FilingRules.cancelAtCounterOnly(f, a)).orElse(false);
+            boolean chronic = qualified.computeIfAbsent(f.personIdNumber(), p -> !qualifications.validToday(p).isEmpty());
+            result.put(f.id(), requests.getOrDefault(f.id(), FilingStore.Requests.NONE).options(chronic, counterOnly));
+        }
+        return result;
+    }
+
+    /**
+     * 撤回申请: the applicant withdraws an online filing still waiting for review. Serialised with the
+     * clerk's decision by the person's lock: a decision made first wins (the filing is no longer
+     * 申办中 and this is refused), a withdrawal made first ends the case and its review task.
+     * Nothing goes to the national registry: a filing never opened was never filed there.
+     */
+    @Transactional
+    public Filing withdraw(AppUser actor, UUID filingId) {
+        Filing visible = visible(actor, filingId).orElseThrow(FilingCases::notFound);
+        if (actor.realm() != Realm.INSURED) {
+            throw new BusinessRuleException("只有申请人可以撤回备案申请", "Only the applicant can withdraw the application");
+        }
+        store.lockPerson(visible.personIdNumber());
+        // read again under the lock: a clerk's decision that raced this one has committed by now
+        Filing f = store.find(filingId).orElseThrow(FilingCases::notFound);
+        if (f.status() != FilingStatus.SUBMITTED || !f.online() || !store.withdraw(f.id(), WITHDRAWN_REASON)) {
+            throw notWithdrawable();
+        }
+        store.addEvent(f.id(), actor.account(), "申请人撤回申请", "Withdrawn by the applicant", FilingStatus.CLOSED,
+                WITHDRAWN_REASON, false);
+        // the case ends with its review task and overdue timer: nothing is left in a clerk's inbox
+        reviews.endAll(FilingSteps.subject(f), WITHDRAWN_REASON, null,
+                f.processInstanceId() == null ? List.of() : List.of(f.processInstanceId()));
+        return store.find(f.id()).orElseThrow();
+    }
+
+    public static final String WITHDRAWN_REASON = "申请人撤回";
+
+    public static BusinessRuleException notWithdrawable() {
+        return new BusinessRuleException("只有申办中的线上备案申请可以撤回", "Only an online application still in progress can be withdrawn");
     }
 
     public List<Filing.Event> history(UUID id) {
@@ -223,6 +269,8 @@ public class FilingCases {
     @Transactional
     public Filing decide(AppUser clerk, String taskId, Reviews.Outcome outcome, String reason) {
         Filing filing = forReviewTask(clerk, taskId).orElseThrow(Reviews::taskNotFound);
+        // serialised with the applicant's withdrawal: after one, the task is gone and decide says so
+        store.lockPerson(filing.personIdNumber());
         reviews.decide(clerk, taskId, outcome, reason);
         return store.find(filing.id()).orElseThrow();
     }

@@ -328,15 +328,54 @@ public class FilingStore {
 
     /** The filing's pending requests; the person's qualification and the area's rule come from their owners. */
     public FilingOptions options(UUID filingId, boolean chronicQualified, boolean cancelAtCounterOnly) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM app.filing_cancellation WHERE filing_id = :id AND status = 'PENDING'),
-                               EXISTS (SELECT 1 FROM app.filing_change WHERE filing_id = :id AND status = 'PENDING'),
-                               EXISTS (SELECT 1 FROM app.filing_supplement WHERE filing_id = :id
-                                                                             AND status IN ('UNDER_REVIEW', 'APPROVED'))""")
-                .param("id", filingId)
-                .query((rs, i) -> new FilingOptions(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), chronicQualified,
-                        cancelAtCounterOnly))
-                .single();
+        Requests r = requests(List.of(filingId)).getOrDefault(filingId, Requests.NONE);
+        return r.options(chronicQualified, cancelAtCounterOnly);
+    }
+
+    /** The requests under review of each filing. */
+    public record Requests(boolean cancellation, boolean change, boolean supplementLive, boolean supplementUnderReview,
+                           boolean chronicChoice) {
+        static final Requests NONE = new Requests(false, false, false, false, false);
+
+        public FilingOptions options(boolean chronicQualified, boolean cancelAtCounterOnly) {
+            return new FilingOptions(cancellation, change, supplementLive, chronicQualified, cancelAtCounterOnly,
+                    supplementUnderReview, chronicChoice);
+        }
+    }
+
+    /**
+     * The requests of several filings in one statement (a records list asks for all its rows at once). The
+     * chronic choice is found through its person index: it has none on the filing.
+     */
+    public Map<UUID, Requests> requests(Collection<UUID> filingIds) {
+        if (filingIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Requests> result = new HashMap<>();
+        jdbc.sql("""
+                        SELECT f.id,
+                               EXISTS (SELECT 1 FROM app.filing_cancellation c WHERE c.filing_id = f.id AND c.status = 'PENDING'),
+                               EXISTS (SELECT 1 FROM app.filing_change c WHERE c.filing_id = f.id AND c.status = 'PENDING'),
+                               EXISTS (SELECT 1 FROM app.filing_supplement s WHERE s.filing_id = f.id
+                                                                               AND s.status IN ('UNDER_REVIEW', 'APPROVED')),
+                               EXISTS (SELECT 1 FROM app.filing_supplement s WHERE s.filing_id = f.id AND s.status = 'UNDER_REVIEW'),
+                               EXISTS (SELECT 1 FROM app.chronic_institution_choice c WHERE c.person_id_number = f.person_id_number
+                                           AND c.filing_id = f.id AND c.status = 'UNDER_REVIEW')
+                        FROM app.filing f WHERE f.id IN (:ids)""")
+                .param("ids", filingIds)
+                .query(rs -> {
+                    result.put(rs.getObject(1, UUID.class), new Requests(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                            rs.getBoolean(5), rs.getBoolean(6)));
+                });
+        return result;
+    }
+
+    /**
+     * 撤回: closes a filing still waiting for review with the reason; false when it is no longer
+     * 申办中. The closed status frees its period (the overlap exclusion covers only SUBMITTED and OPENED).
+     */
+    boolean withdraw(UUID id, String reason) {
+        return changeStatus(id, FilingStatus.SUBMITTED, FilingStatus.CLOSED, reason);
     }
 
     private static String blankToNull(String s) {

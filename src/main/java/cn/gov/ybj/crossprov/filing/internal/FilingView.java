@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.filing.internal;
 
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingAction;
+import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -29,7 +30,20 @@ public record FilingView(UUID id, String applicationSerial, String filingNumber,
                   String filingType, String filingTypeLabel, LocalDate startDate, LocalDate endDate,
                   String contactName, String contactPhone, String contactAddress, String institutionCode,
                   boolean referral, boolean emergency, boolean commitmentGiven, Instant submittedAt, Instant openedAt,
-                  List<FilingAction> actions) {
+                  List<FilingAction> actions,
+                  @Schema(description = "Requests on the filing under review, shown beside the status (我的备案 only): "
+                          + "CANCELLATION 取消审核中 | CHANGE 变更审核中 | SUPPLEMENT 补充材料审核中 | CHRONIC_CHOICE 门诊慢特病选择审核中")
+                  List<PendingView> pending) {
+
+    /** A request under review as a secondary status. */
+    public record PendingView(@Schema(description = "CANCELLATION | CHANGE | SUPPLEMENT | CHRONIC_CHOICE") String code,
+                              @Schema(description = "e.g. 取消审核中") String label,
+                              @Schema(description = "e.g. Cancellation under review") String labelEn) {
+
+        static PendingView of(FilingOptions.Pending p) {
+            return new PendingView(p.name(), p.label(), p.labelEn());
+        }
+    }
 
     /** Without actions: the filing as a reviewer sees it. */
     public static FilingView of(Filing f) {
@@ -37,12 +51,17 @@ public record FilingView(UUID id, String applicationSerial, String filingNumber,
     }
 
     public static FilingView of(Filing f, List<FilingAction> actions) {
+        return of(f, actions, FilingOptions.NONE);
+    }
+
+    /** With what its owner may do and the requests under review (我的备案). */
+    public static FilingView of(Filing f, List<FilingAction> actions, FilingOptions options) {
         return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
                 f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(), f.statusLabelEn(),
                 f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
                 f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
                 f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),
                 f.institutionCode(), f.referral(), f.emergency(), f.commitmentGiven(), f.submittedAt(),
-                f.openedAt(), actions);
+                f.openedAt(), actions, options.pending().stream().map(PendingView::of).toList());
     }
 }

@@ -23,6 +23,8 @@ public final class FilingActions {
         SUPPLEMENT("filings.action.supplement", "supplement", "insured/filing/%s/supplement"),
         CHRONIC("filings.action.chronic", "chronic", "insured/filing/%s/chronic"),
         CANCEL("filings.action.cancel", "cancel", "insured/filing/%s/cancel"),
+        /** asked in a confirmation dialog on the list, so its route is the details */
+        WITHDRAW("filings.action.withdraw", "withdraw", "insured/filing/%s"),
         DETAILS("filings.action.details", "details", "insured/filing/%s");
 
         private final String key;

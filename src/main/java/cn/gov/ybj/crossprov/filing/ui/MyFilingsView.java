@@ -16,6 +16,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.dialog.Dialog;
+import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -26,6 +31,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /** 我的备案: the person's and linked family members' filings, in the three tabs of the national app. */
 @Route(value = "insured", layout = MainLayout.class)
@@ -33,13 +40,21 @@ import java.util.Locale;
 @RolesAllowed(Roles.INSURED)
 public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
 
+    /** The reason on a row is cut here; its title attribute holds the whole text. */
+    static final int REASON_LENGTH = 20;
+
     private final WizardServices services;
-    private final List<Filing> all;
+    private List<Filing> all;
+    /** read for all rows at once: the actions and the secondary status of every row come from it */
+    private Map<UUID, FilingOptions> options;
+    /** each tab shows the rows again after a withdrawal */
+    private final List<Runnable> refreshers = new java.util.ArrayList<>();
 
     public MyFilingsView(WizardServices services) {
         this.services = services;
         AppUser user = services.currentUser().require();
         all = services.filings().mine(user);
+        options = services.filings().options(user, all);
         H2 title = new H2(getTranslation("filings.title"));
         title.setId("view-title");
         Button newFiling = new Button(getTranslation("filings.new"), e -> getUI().ifPresent(ui -> ui.navigate("insured/filing/new")));
@@ -75,8 +90,9 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("filings.col.destination")).setAutoWidth(true);
         grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
-        // asked per row, as the type column asks getLocale()
-        grid.addColumn(f -> f.statusLabel(Errors.english(grid))).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
+        // the status, the requests under review beside it and the reason of a returned or failed filing
+        grid.addComponentColumn(this::status).setKey("status").setHeader(getTranslation("filings.col.status"))
+                .setWidth("11em").setFlexGrow(0);
         // up to five actions: the column takes the remaining width and its buttons wrap (no sideways scrolling)
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions"))
                 .setWidth("16em").setFlexGrow(1);
@@ -95,6 +111,7 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         } else {
             filter.setValue(FilingActions.StatusFilter.ALL);
         }
+        refreshers.add(() -> grid.setItems(FilingActions.select(all, channel, filter.getValue())));
         VerticalLayout layout = new VerticalLayout(filter, grid);
         layout.setPadding(false);
         return layout;
@@ -104,21 +121,91 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         return "en".equals(getLocale().getLanguage()) ? getTranslation("filingType." + f.filingType().name()) : f.filingType().label();
     }
 
+    private Div status(Filing f) {
+        boolean english = Errors.english(this);
+        Span main = new Span(f.statusLabel(english));
+        main.setId("status-" + f.applicationSerial());
+        main.getElement().getThemeList().add("badge");
+        Div cell = new Div(main);
+        cell.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        // 取消审核中 …: the request waits for review while the status itself has not changed yet
+        for (FilingOptions.Pending pending : options(f).pending()) {
+            Span badge = new Span(pending.label(english));
+            badge.setId("pending-" + pending.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + f.applicationSerial());
+            badge.getElement().getThemeList().add("badge contrast");
+            cell.add(badge);
+        }
+        String reason = f.statusReason();
+        if ((f.status() == FilingStatus.RETURNED || f.status() == FilingStatus.FAILED) && reason != null && !reason.isBlank()) {
+            String shown = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) + "…" : reason;
+            Span why = new Span(getTranslation(f.status() == FilingStatus.RETURNED ? "filings.reason.returned" : "filings.reason.failed", shown));
+            why.setId("reason-" + f.applicationSerial());
+            why.setTitle(reason);
+            why.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-error-text-color)");
+            cell.add(why);
+        }
+        return cell;
+    }
+
+    private FilingOptions options(Filing f) {
+        return options.getOrDefault(f.id(), FilingOptions.NONE);
+    }
+
     private HorizontalLayout actions(Filing f) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true);
         actions.setSpacing(false);
-        FilingOptions options = services.filings().options(services.currentUser().require(), f);
+        FilingOptions options = options(f);
         for (FilingActions.Action action : FilingActions.allowed(f, options)) {
-            // 004: with a request pending, 取消备案 answers at the click, before any page
-            Button b = action == FilingActions.Action.CANCEL && options.cancellationPending()
-                    ? new Button(getTranslation(action.key()), e -> Errors.notice(Errors.message(this, FilingCancellations.pendingRefusal())))
-                    : new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
+            Button b;
+            if (action == FilingActions.Action.CANCEL && options.cancellationPending()) {
+                // 004: with a request pending, 取消备案 answers at the click, before any page
+                b = new Button(getTranslation(action.key()), e -> Errors.notice(Errors.message(this, FilingCancellations.pendingRefusal())));
+            } else if (action == FilingActions.Action.WITHDRAW) {
+                b = new Button(getTranslation(action.key()), e -> confirmWithdrawal(f));
+            } else {
+                b = new Button(getTranslation(action.key()), e -> getUI().ifPresent(ui -> ui.navigate(action.route(f))));
+            }
             b.setId(action.idPrefix() + "-" + f.applicationSerial());
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             actions.add(b);
         }
         return actions;
+    }
+
+    /** 撤回申请 asks first, as 取消备案 does on its confirmation page: a withdrawn application cannot come back. */
+    private void confirmWithdrawal(Filing f) {
+        Dialog dialog = new Dialog();
+        dialog.setId("withdraw-dialog");
+        dialog.setHeaderTitle(getTranslation("filings.withdraw.title"));
+        Paragraph text = new Paragraph(getTranslation("filings.withdraw.text", f.applicationSerial()));
+        text.setId("withdraw-text");
+        Paragraph error = new Paragraph();
+        error.setId("withdraw-error");
+        error.setVisible(false);
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button confirm = new Button(getTranslation("filings.withdraw.confirm"), e -> {
+            try {
+                services.filings().withdraw(services.currentUser().require(), f.id());
+            } catch (BusinessRuleException ex) {
+                // e.g. a clerk decided meanwhile: said in the dialog, the list shows the new state after reload
+                Errors.show(error, ex);
+                return;
+            }
+            dialog.close();
+            Errors.success(getTranslation("filings.withdraw.done", f.applicationSerial()));
+            AppUser user = services.currentUser().require();
+            all = services.filings().mine(user);
+            options = services.filings().options(user, all);
+            refreshers.forEach(Runnable::run);
+        });
+        confirm.setId("withdraw-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        Button dismiss = new Button(getTranslation("filings.withdraw.dismiss"), e -> dialog.close());
+        dismiss.setId("withdraw-dismiss");
+        dialog.add(text, error);
+        dialog.getFooter().add(dismiss, confirm);
+        dialog.open();
     }
 
     @Override

@@ -40,7 +40,9 @@ class FilingActionsTest {
     @Test
     void onlyDetailsUnlessOpenedOrReturned() {
         for (Channel c : Channel.values()) {
-            assertThat(FilingActions.allowed(filing(c, FilingStatus.SUBMITTED), FilingOptions.NONE)).containsExactly(DETAILS);
+            // 撤回申请 on an online filing still 申办中 only; a counter's record is the counter's
+            assertThat(FilingActions.allowed(filing(c, FilingStatus.SUBMITTED), FilingOptions.NONE))
+                    .containsExactlyElementsOf(c == Channel.LOCAL ? List.of(DETAILS) : List.of(WITHDRAW, DETAILS));
             assertThat(FilingActions.allowed(filing(c, FilingStatus.FAILED), FilingOptions.NONE)).containsExactly(DETAILS);
             assertThat(FilingActions.allowed(filing(c, FilingStatus.CLOSED), options(false, false, false, true))).containsExactly(DETAILS);
         }

@@ -68,7 +68,9 @@ class FilingEnglishUiTest extends KaribuSpringSupport {
         List<UUID> ids = mine.getGenericDataView().getItems().map(Filing::id).toList();
         assertThat(ids).as(filings.mine(user).toString()).contains(f.id());
         int row = ids.indexOf(f.id());
-        assertThat(GridKt._getFormattedRow(mine, row)).contains("Opened").doesNotContain("已开通");
+        // the status column holds badges (status, requests under review, reason)
+        assertThat(((Component) GridKt._getCellComponent(mine, row, "status")).getElement().getTextRecursively())
+                .isEqualTo("Opened");
 
         UI.getCurrent().navigate("insured/filing/" + f.id());
         assertThat(text("detail-status")).isEqualTo("Opened");
