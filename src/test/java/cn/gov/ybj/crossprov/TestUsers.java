@@ -3,6 +3,9 @@ package cn.gov.ybj.crossprov;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.List;
 import java.util.Map;
@@ -57,5 +60,21 @@ public final class TestUsers {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A bearer token of the insured realm for MockMvc, as Keycloak issues it to the person's account. */
+    public static RequestPostProcessor insuredToken(String username, String idNumber) {
+        return SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
+                        .claim("id_number", idNumber))
+                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
+    }
+
+    /** A bearer token of the clerks realm for MockMvc: a clerk of the area with the role (reviewer, counter …). */
+    public static RequestPostProcessor clerkToken(String username, String area, String role) {
+        return SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", username)
+                        .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", role)))
+                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
     }
 }

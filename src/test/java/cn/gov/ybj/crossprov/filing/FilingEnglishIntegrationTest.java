@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,6 +27,7 @@ import java.util.UUID;
 
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -127,7 +126,7 @@ class FilingEnglishIntegrationTest {
                 .query(Long.class).single()).as("stored, not only made up on reading").isZero();
 
         // the API: the status and every step in both languages
-        JsonNode details = new ObjectMapper().readTree(mvc.perform(get("/api/filings/" + f.id()).with(token(heMing, HE_MING)))
+        JsonNode details = new ObjectMapper().readTree(mvc.perform(get("/api/filings/" + f.id()).with(insuredToken(heMing.username(), HE_MING)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(details.path("filing").path("statusLabel").asText()).isEqualTo("已关闭");
         assertThat(details.path("filing").path("statusLabelEn").asText()).isEqualTo("Closed");
@@ -165,11 +164,11 @@ class FilingEnglishIntegrationTest {
             assertThat(e.actionEn()).isEqualTo("Confirmed on the spot by the counter clerk; filed");
         });
 
-        JsonNode details = new ObjectMapper().readTree(mvc.perform(get("/api/filings/" + f.id()).with(token(niuLan, NIU_LAN)))
+        JsonNode details = new ObjectMapper().readTree(mvc.perform(get("/api/filings/" + f.id()).with(insuredToken(niuLan.username(), NIU_LAN)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(details.path("filing").path("insuranceType").asText()).isEqualTo("NCMS");
 
-        byte[] pdf = mvc.perform(get("/api/filings/" + f.id() + "/registration-form.pdf").with(token(niuLan, NIU_LAN)))
+        byte[] pdf = mvc.perform(get("/api/filings/" + f.id() + "/registration-form.pdf").with(insuredToken(niuLan.username(), NIU_LAN)))
                 .andReturn().getResponse().getContentAsByteArray();
         String form;
         try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -181,12 +180,5 @@ class FilingEnglishIntegrationTest {
         assertThatThrownBy(() -> filings.submit(cyCounter, application(NIU_LAN, InsuranceType.RESIDENT, start.plusYears(1)),
                 UUID.randomUUID().toString())).isInstanceOf(BusinessRuleException.class).hasMessageContaining("险种不符")
                 .hasMessageContaining("新农合");
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor token(AppUser user, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", user.username())
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
     }
 }

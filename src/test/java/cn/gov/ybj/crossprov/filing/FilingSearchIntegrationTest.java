@@ -14,11 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -27,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
+import static cn.gov.ybj.crossprov.TestUsers.clerkToken;
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,21 +142,21 @@ class FilingSearchIntegrationTest {
         Filing f = filings.submit(cyCounter, application("110105199709045614", "110105", InsuranceType.RESIDENT, "320500",
                 LocalDate.of(2030, 2, 1), LocalDate.of(2030, 4, 30)), "search-rest-1"); // 杜勇
         var found = mvc.perform(get("/api/clerk/filings").param("idNumber", "110105199709045614")
-                .with(clerkToken("cy-counter", "110105"))).andReturn().getResponse();
+                .with(clerkToken("cy-counter", "110105", "counter"))).andReturn().getResponse();
         assertThat(found.getStatus()).isEqualTo(200);
         String body = found.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains(f.id().toString(), "\"hasMore\":false", "\"statusLabel\":\"备案成功\"")
                 .doesNotContain("110105199709045614");
         assertThat(mvc.perform(get("/api/clerk/filings").param("idNumber", "110105199709045614")
-                        .with(clerkToken("xm-counter", "350200"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .with(clerkToken("xm-counter", "350200", "counter"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("\"items\":[]");
         assertThat(mvc.perform(get("/api/clerk/filings").param("idNumber", "110105199709045614")
                 .with(insuredToken("search-wu", WU))).andReturn().getResponse().getStatus()).isEqualTo(403);
-        var badStatus = mvc.perform(get("/api/clerk/filings").param("status", "LOST").with(clerkToken("cy-counter", "110105")))
+        var badStatus = mvc.perform(get("/api/clerk/filings").param("status", "LOST").with(clerkToken("cy-counter", "110105", "counter")))
                 .andReturn().getResponse();
         assertThat(badStatus.getStatus()).isEqualTo(400);
         assertThat(badStatus.getContentAsString(StandardCharsets.UTF_8)).contains("status");
-        var badId = mvc.perform(get("/api/clerk/filings").param("idNumber", "110105199709045615").with(clerkToken("cy-counter", "110105")))
+        var badId = mvc.perform(get("/api/clerk/filings").param("idNumber", "110105199709045615").with(clerkToken("cy-counter", "110105", "counter")))
                 .andReturn().getResponse();
         assertThat(badId.getStatus()).isEqualTo(422);
         assertThat(badId.getContentAsString(StandardCharsets.UTF_8)).contains("校验位");
@@ -194,19 +193,5 @@ class FilingSearchIntegrationTest {
 
     private List<UUID> ids(AppUser user, FilingQuery q) {
         return filings.search(user, q).items().stream().map(Filing::id).toList();
-    }
-
-    private static RequestPostProcessor clerkToken(String username, String area) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", username)
-                        .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", "counter")))
-                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
-    }
-
-    private static RequestPostProcessor insuredToken(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
     }
 }

@@ -13,11 +13,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -26,6 +23,7 @@ import java.util.UUID;
 
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -104,7 +102,7 @@ class FilingWithdrawalIntegrationTest {
         assertThat(inbox.find(cyReviewer, taskId)).isPresent();
 
         MockHttpServletResponse response = mvc.perform(post("/api/filings/" + f.id() + "/withdrawal")
-                .with(token("withdraw-kongshuai", KONGSHUAI))).andReturn().getResponse();
+                .with(insuredToken("withdraw-kongshuai", KONGSHUAI))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":\"CLOSED\"", "申请人撤回");
 
@@ -145,9 +143,9 @@ class FilingWithdrawalIntegrationTest {
 
         assertThatThrownBy(() -> filings.withdraw(fangweidong, f.id())).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("备案不存在");
-        assertThat(mvc.perform(post("/api/filings/" + f.id() + "/withdrawal").with(token("withdraw-fangweidong", FANGWEIDONG)))
+        assertThat(mvc.perform(post("/api/filings/" + f.id() + "/withdrawal").with(insuredToken("withdraw-fangweidong", FANGWEIDONG)))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(post("/api/filings/" + UUID.randomUUID() + "/withdrawal").with(token("withdraw-liujing", LIUJING)))
+        assertThat(mvc.perform(post("/api/filings/" + UUID.randomUUID() + "/withdrawal").with(insuredToken("withdraw-liujing", LIUJING)))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         // a clerk is not the applicant
         assertThatThrownBy(() -> filings.withdraw(cyReviewer, f.id())).isInstanceOf(BusinessRuleException.class);
@@ -166,7 +164,7 @@ class FilingWithdrawalIntegrationTest {
         assertThatThrownBy(() -> filings.withdraw(fangweidong, f.id())).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("只有申办中的线上备案申请可以撤回");
         MockHttpServletResponse response = mvc.perform(post("/api/filings/" + f.id() + "/withdrawal")
-                .with(token("withdraw-fangweidong", FANGWEIDONG))).andReturn().getResponse();
+                .with(insuredToken("withdraw-fangweidong", FANGWEIDONG))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("只有申办中的线上备案申请可以撤回");
         assertThat(filings.find(fangweidong, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.OPENED);
@@ -174,7 +172,7 @@ class FilingWithdrawalIntegrationTest {
 
         // the list of the API shows a request under review beside the status (取消审核中)
         cancellations.request(fangweidong, f.id());
-        String json = mvc.perform(get("/api/filings").with(token("withdraw-fangweidong", FANGWEIDONG))).andReturn().getResponse()
+        String json = mvc.perform(get("/api/filings").with(insuredToken("withdraw-fangweidong", FANGWEIDONG))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"pending\":[{\"code\":\"CANCELLATION\",\"label\":\"取消审核中\","
                 + "\"labelEn\":\"Cancellation under review\"}]");
@@ -193,12 +191,5 @@ class FilingWithdrawalIntegrationTest {
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("任务不存在或无权办理");
         assertThat(filings.find(haojie, f.id()).orElseThrow().status()).isEqualTo(FilingStatus.CLOSED);
         assertThat(outboxRows(f.id())).isZero();
-    }
-
-    private static RequestPostProcessor token(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
     }
 }

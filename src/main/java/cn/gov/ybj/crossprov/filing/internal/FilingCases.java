@@ -51,6 +51,8 @@ public class FilingCases {
     public static final String PROCESS_KEY = "filing";
     public static final String REVIEW_TASK = "Task_ReviewFiling";
     public static final String RESUBMITTED_MESSAGE = "FilingResubmitted";
+    /** status reason of a filing its applicant withdrew while 申办中 */
+    public static final String WITHDRAWN_REASON = "申请人撤回";
     public static final String NOTICE = resource("/filing/notice.txt");
     public static final String COMMITMENT = resource("/filing/commitment.txt");
 
@@ -240,8 +242,6 @@ public class FilingCases {
                 f.processInstanceId() == null ? List.of() : List.of(f.processInstanceId()));
         return store.find(f.id()).orElseThrow();
     }
-
-    public static final String WITHDRAWN_REASON = "申请人撤回";
 
     public static BusinessRuleException notWithdrawable() {
         return new BusinessRuleException("只有申办中的线上备案申请可以撤回", "Only an online application still in progress can be withdrawn");
