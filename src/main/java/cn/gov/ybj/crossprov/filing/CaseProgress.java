@@ -42,14 +42,65 @@ public record CaseProgress(String processInstanceId, Kind kind, UUID filingId, S
     }
 
     /**
-     * A step of the item's case as the engine's history has it; {@code current} while it is still open.
+     * A step as the applicant understands it (001 办件进度): the engine's plumbing — gateways, the
+     * eligibility check, the review-mode decision, sending to review, escalation — is not a step.
+     */
+    public enum Stage {
+        SUBMITTED("提交申请", "Application submitted"),
+        REVIEW("经办机构审核", "Review by the agency"),
+        RETURNED("退回补正", "Returned for correction"),
+        RESUBMITTED("重新提交", "Resubmitted"),
+        FILED("备案成功", "Filed"),
+        FAILED("备案失败", "Filing failed"),
+        WITHDRAWN("已撤回", "Withdrawn"),
+        APPROVED("审核通过", "Approved"),
+        REFUSED("审核未通过", "Not approved"),
+        CHANGED("变更成功", "Change in force"),
+        CANCELLED("备案已取消", "Filing cancelled");
+
+        private final String label;
+        private final String labelEn;
+
+        Stage(String label, String labelEn) {
+            this.label = label;
+            this.labelEn = labelEn;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String labelEn() {
+            return labelEn;
+        }
+    }
+
+    /**
+     * One step of the item, oldest first; {@code current} for the step in hand.
      *
-     * @param name   the step's name in the process model (Chinese)
-     * @param nameEn the same in English; the Chinese name for a step the application has no English for
+     * @param name        the step in the applicant's words ({@link Stage}), Chinese
+     * @param nameEn      the same in English
+     * @param startedAt   when it happened: for the applicant's and the agency's acts the time of the filing's history
+     *                    event, for a review the time it was handed to the agency
+     * @param dueAt       a review in hand: its deadline in working days (the review task's due date)
+     * @param agencyName  the current step: the insured area's agency that handles it
+     * @param agencyPhone the current step: that agency's phone
      */
     public record Step(String name,
-                       @Schema(description = "The step's name in English, e.g. Review of the filing application") String nameEn,
-                       Instant startedAt, Instant endedAt, boolean current) {
+                       @Schema(description = "The step's name in English, e.g. Review by the agency") String nameEn,
+                       Instant startedAt, Instant endedAt, boolean current,
+                       @Schema(description = "current review: its working-day deadline") Instant dueAt,
+                       @Schema(description = "current step: the agency handling it") String agencyName,
+                       @Schema(description = "current step: the agency's phone") String agencyPhone) {
+
+        public Step(Stage stage, Instant startedAt, Instant endedAt) {
+            this(stage.label(), stage.labelEn(), startedAt, endedAt, false, null, null, null);
+        }
+
+        /** This step as the one in hand, with who handles it and by when. */
+        public Step current(Instant due, String agency, String phone) {
+            return new Step(name, nameEn, startedAt, endedAt, true, due, agency, phone);
+        }
 
         /** The name in the screen's language. */
         public String name(boolean english) {

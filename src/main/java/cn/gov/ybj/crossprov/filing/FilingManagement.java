@@ -153,8 +153,8 @@ public class FilingManagement {
 
     /** The steps of one of the person's items; empty when the case is not theirs. */
     public List<CaseProgress.Step> progressSteps(AppUser actor, String processInstanceId) {
-        boolean theirs = progress(actor).stream().anyMatch(p -> p.processInstanceId().equals(processInstanceId));
-        return theirs ? progress.steps(processInstanceId) : List.of();
+        return progress(actor).stream().filter(p -> p.processInstanceId().equals(processInstanceId)).findFirst()
+                .map(progress::steps).orElse(List.of());
     }
 
     /** The text version of the 告知书 and 承诺书 the applicant accepts. */

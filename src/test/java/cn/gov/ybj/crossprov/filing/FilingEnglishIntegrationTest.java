@@ -146,8 +146,10 @@ class FilingEnglishIntegrationTest {
         List<CaseProgress.Step> steps = filings.progressSteps(heMing, f.processInstanceId());
         assertThat(steps).isNotEmpty().allSatisfy(s ->
                 assertThat(s.nameEn()).isNotBlank().isNotEqualTo(s.name()).doesNotContainPattern(HAN));
-        assertThat(steps).extracting(CaseProgress.Step::nameEn).contains("Filing application received", "Returned for correction",
-                "Corrected and resubmitted by the applicant", "Filing opened");
+        assertThat(steps).extracting(CaseProgress.Step::nameEn).containsExactly("Application submitted", "Returned for correction",
+                "Resubmitted", "Filed");
+        assertThat(filings.progressSteps(heMing, cancellation.processInstanceId())).extracting(CaseProgress.Step::nameEn)
+                .containsExactly("Application submitted", "Review by the agency", "Filing cancelled");
     }
 
     /** 附件1's 险种 新农合: the counter files for a 新农合 person, and the form ticks that box. */

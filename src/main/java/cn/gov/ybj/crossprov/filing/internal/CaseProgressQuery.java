@@ -1,31 +1,33 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
 import cn.gov.ybj.crossprov.filing.CaseProgress;
+import cn.gov.ybj.crossprov.filing.CaseProgress.Stage;
+import cn.gov.ybj.crossprov.filing.CaseProgress.Step;
+import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
 import cn.gov.ybj.crossprov.filing.ReviewMode;
-import org.camunda.bpm.engine.ActivityTypes;
+import cn.gov.ybj.crossprov.reference.PoolingArea;
+import cn.gov.ybj.crossprov.reference.PoolingAreas;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * 办件进度: the items of the given persons from the module's own tables (which say whose they
- * are), and the steps of one item's case from the engine's history.
+ * are), and the steps of one item in the applicant's words: a filing's from its history
+ * ({@code app.filing_event}), a request's from the engine's history, the review in hand from its task.
  */
 @Component
 public class CaseProgressQuery {
-
-    /** Activities a person understands as steps; gateways and the like are plumbing. */
-    private static final Set<String> STEP_TYPES = Set.of(ActivityTypes.START_EVENT, ActivityTypes.TASK_SERVICE,
-            ActivityTypes.TASK_BUSINESS_RULE, ActivityTypes.TASK_USER_TASK, ActivityTypes.TASK_RECEIVE_TASK,
-            ActivityTypes.INTERMEDIATE_EVENT_MESSAGE, ActivityTypes.BOUNDARY_TIMER, ActivityTypes.END_EVENT_NONE);
 
     private static final Map<String, String> REQUEST_STATES = Map.of(
             "PENDING", "审核中", "UNDER_REVIEW", "审核中", "APPLIED", "已变更", "APPROVED", "审核通过",
@@ -35,76 +37,48 @@ public class CaseProgressQuery {
             "REFUSED", "Refused", "RETURNED", "Returned");
 
     /**
-     * The English names of the named steps of the five filing processes, by activity id (the models
-     * name them in Chinese only); a step missing here shows its Chinese name.
+     * The activities of the four request processes that are steps to the applicant, in their words;
+     * every other activity (gateways, 受理, 转人工审核, escalation, end events) is the engine's plumbing.
+     * A filing's own steps come from its history instead ({@link #filingSteps}).
      */
-    static final Map<String, String> STEP_NAMES_EN = Map.ofEntries(
-            // bpmn/filing.bpmn
-            Map.entry("StartEvent_FilingSubmitted", "Filing application received"),
-            Map.entry("Task_CheckEligibility", "Insurance status check"),
-            Map.entry("Task_FailFiling", "Opening failure recorded"),
-            Map.entry("EndEvent_FilingFailed", "Filing failed"),
-            Map.entry("Task_DecideReviewMode", "Review mode decided"),
-            Map.entry("Task_OpenFiling", "Filing opened"),
-            Map.entry("EndEvent_FilingOpened", "Filing in force"),
-            Map.entry("Task_StartReview", "Sent to a clerk's review"),
-            Map.entry("Task_ReviewFiling", "Review of the filing application"),
-            Map.entry("BoundaryEvent_ReviewOverdue", "Review overdue"),
-            Map.entry("Task_EscalateReview", "Escalated to the section chief"),
-            Map.entry("EndEvent_ReviewEscalated", "Escalated"),
-            Map.entry("Task_ReturnFiling", "Returned for correction"),
-            Map.entry("Event_FilingResubmitted", "Corrected and resubmitted by the applicant"),
+    static final Map<String, Stage> REQUEST_STEPS = Map.ofEntries(
             // bpmn/filing-change.bpmn
-            Map.entry("StartEvent_ChangeRequested", "Change request received"),
-            Map.entry("Task_StartChange", "Change request accepted"),
-            Map.entry("Task_ReviewChange", "Review of the change"),
-            Map.entry("BoundaryEvent_ChangeReviewOverdue", "Review overdue"),
-            Map.entry("Task_EscalateChangeReview", "Escalated to the section chief"),
-            Map.entry("EndEvent_ChangeReviewEscalated", "Escalated"),
-            Map.entry("Task_RefuseChange", "Change refused"),
-            Map.entry("EndEvent_ChangeRefused", "Change not approved"),
-            Map.entry("Task_ApplyChange", "Change applied"),
-            Map.entry("EndEvent_ChangeApplied", "Change in force"),
+            Map.entry("StartEvent_ChangeRequested", Stage.SUBMITTED),
+            Map.entry("Task_ReviewChange", Stage.REVIEW),
+            Map.entry("Task_RefuseChange", Stage.REFUSED),
+            Map.entry("Task_ApplyChange", Stage.CHANGED),
             // bpmn/filing-cancellation.bpmn
-            Map.entry("StartEvent_CancellationRequested", "Cancellation request received"),
-            Map.entry("Task_StartCancellation", "Cancellation request accepted"),
-            Map.entry("Task_ReviewCancellation", "Review of the cancellation"),
-            Map.entry("BoundaryEvent_CancellationReviewOverdue", "Review overdue"),
-            Map.entry("Task_EscalateCancellation", "Escalated to the section chief"),
-            Map.entry("EndEvent_CancellationEscalated", "Escalated"),
-            Map.entry("Task_RefuseCancellation", "Cancellation refused; the filing stays in force"),
-            Map.entry("EndEvent_CancellationRefused", "Cancellation not approved"),
-            Map.entry("Task_CloseFiling", "Filing closed"),
-            Map.entry("EndEvent_FilingClosed", "Filing closed"),
+            Map.entry("StartEvent_CancellationRequested", Stage.SUBMITTED),
+            Map.entry("Task_ReviewCancellation", Stage.REVIEW),
+            Map.entry("Task_RefuseCancellation", Stage.REFUSED),
+            Map.entry("Task_CloseFiling", Stage.CANCELLED),
             // bpmn/chronic-institution-choice.bpmn
-            Map.entry("StartEvent_ChoiceSubmitted", "Chronic disease institution choice received"),
-            Map.entry("Task_StartChoiceReview", "Sent to a clerk's review (two working days)"),
-            Map.entry("Task_ReviewChoice", "Review of the chronic disease institution choice"),
-            Map.entry("BoundaryEvent_ChoiceReviewOverdue", "Review overdue"),
-            Map.entry("Task_EscalateChoiceReview", "Escalated to the section chief"),
-            Map.entry("EndEvent_ChoiceReviewEscalated", "Escalated"),
-            Map.entry("Task_ApproveChoice", "Institution choice confirmed"),
-            Map.entry("EndEvent_ChoiceApproved", "Institution choice in force"),
-            Map.entry("Task_RefuseChoice", "Refusal and its reason recorded"),
-            Map.entry("EndEvent_ChoiceRefused", "Institution choice not approved"),
+            Map.entry("StartEvent_ChoiceSubmitted", Stage.SUBMITTED),
+            Map.entry("Task_ReviewChoice", Stage.REVIEW),
+            Map.entry("Task_ApproveChoice", Stage.APPROVED),
+            Map.entry("Task_RefuseChoice", Stage.REFUSED),
             // bpmn/supplemental-materials.bpmn
-            Map.entry("StartEvent_SupplementSubmitted", "Supplemental materials received"),
-            Map.entry("Task_StartSupplementReview", "Sent to a clerk's review"),
-            Map.entry("Task_ReviewSupplement", "Review of the supplemental materials"),
-            Map.entry("BoundaryEvent_SupplementReviewOverdue", "Review overdue"),
-            Map.entry("Task_EscalateSupplementReview", "Escalated to the section chief"),
-            Map.entry("EndEvent_SupplementReviewEscalated", "Escalated"),
-            Map.entry("Task_ApproveSupplement", "Approved; benefits in both the treatment and the insured area"),
-            Map.entry("EndEvent_SupplementApproved", "Supplemental materials approved"),
-            Map.entry("Task_ReturnSupplement", "Supplemental materials returned"),
-            Map.entry("EndEvent_SupplementReturned", "Supplemental materials returned"));
+            Map.entry("StartEvent_SupplementSubmitted", Stage.SUBMITTED),
+            Map.entry("Task_ReviewSupplement", Stage.REVIEW),
+            Map.entry("Task_ApproveSupplement", Stage.APPROVED),
+            Map.entry("Task_ReturnSupplement", Stage.RETURNED));
+
+    /** The review user tasks of the five processes: their due date is the working-day deadline set by {@code Reviews.open}. */
+    static final List<String> REVIEW_TASKS = List.of("Task_ReviewFiling", "Task_ReviewChange", "Task_ReviewCancellation",
+            "Task_ReviewChoice", "Task_ReviewSupplement");
 
     private final JdbcClient jdbc;
     private final HistoryService history;
+    private final TaskService tasks;
+    private final FilingStore store;
+    private final PoolingAreas areas;
 
-    CaseProgressQuery(JdbcClient jdbc, HistoryService history) {
+    CaseProgressQuery(JdbcClient jdbc, HistoryService history, TaskService tasks, FilingStore store, PoolingAreas areas) {
         this.jdbc = jdbc;
         this.history = history;
+        this.tasks = tasks;
+        this.store = store;
+        this.areas = areas;
     }
 
     /** Newest first. */
@@ -150,18 +124,69 @@ public class CaseProgressQuery {
                 : "PENDING".equals(state) || "UNDER_REVIEW".equals(state);
     }
 
-    /** The case's steps in the order they happened; the open ones are current. */
-    public List<CaseProgress.Step> steps(String processInstanceId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-                .filter(a -> a.getActivityName() != null && STEP_TYPES.contains(a.getActivityType()))
-                .map(CaseProgressQuery::step)
-                .toList();
+    /**
+     * The item's steps in the applicant's words, oldest first. The step in hand is current and
+     * says which agency handles it, its phone and, for a review, its due date as the review task
+     * has it (set from the working-day calendar when the review was opened).
+     */
+    public List<Step> steps(CaseProgress item) {
+        Optional<Filing> filing = item.filingId() == null ? Optional.empty() : store.find(item.filingId());
+        List<Step> steps = new ArrayList<>(item.kind() == CaseProgress.Kind.FILING && filing.isPresent()
+                ? filingSteps(store.events(filing.get().id()))
+                : requestSteps(item.processInstanceId()));
+        Optional<Task> review = tasks.createTaskQuery().processInstanceId(item.processInstanceId())
+                .taskDefinitionKeyIn(REVIEW_TASKS.toArray(String[]::new)).list().stream().findFirst();
+        if (review.isPresent() && item.kind() == CaseProgress.Kind.FILING) {
+            // a filing's history has no event for a review being opened: the engine's task is the step
+            steps.add(new Step(Stage.REVIEW, review.get().getCreateTime().toInstant(), null));
+        }
+        if (!item.pending() || steps.isEmpty()) {
+            return steps;
+        }
+        int last = steps.size() - 1;
+        Optional<PoolingArea> agency = filing.flatMap(f -> areas.find(f.insuredAreaCode()));
+        steps.set(last, steps.get(last).current(review.map(t -> t.getDueDate() == null ? null : t.getDueDate().toInstant()).orElse(null),
+                agency.map(PoolingArea::agencyName).filter(n -> !n.isBlank()).orElse(null),
+                agency.map(PoolingArea::agencyPhone).filter(n -> !n.isBlank()).orElse(null)));
+        return steps;
     }
 
-    private static CaseProgress.Step step(HistoricActivityInstance a) {
-        return new CaseProgress.Step(a.getActivityName(), STEP_NAMES_EN.getOrDefault(a.getActivityId(), a.getActivityName()),
-                a.getStartTime().toInstant(),
-                a.getEndTime() == null ? null : a.getEndTime().toInstant(), a.getEndTime() == null);
+    /**
+     * A filing application's steps are the changes of its status in its history, up to its outcome
+     * (备案成功, 备案失败 or withdrawn): each at the time of its event, so the timeline and the
+     * history agree. Events that change no status (notes, escalation) are not steps; what happens
+     * to an opened filing later is the business of its own requests' items.
+     */
+    static List<Step> filingSteps(List<Filing.Event> events) {
+        List<Step> steps = new ArrayList<>();
+        FilingStatus previous = null;
+        for (Filing.Event e : events) {
+            if (e.status() == previous) {
+                continue;
+            }
+            Stage stage = switch (e.status()) {
+                case SUBMITTED -> previous == null ? Stage.SUBMITTED : Stage.RESUBMITTED;
+                case RETURNED -> Stage.RETURNED;
+                case OPENED -> Stage.FILED;
+                case FAILED -> Stage.FAILED;
+                case CLOSED -> Stage.WITHDRAWN; // before opening, only the applicant closes a filing
+            };
+            steps.add(new Step(stage, e.at(), e.at()));
+            previous = e.status();
+            if (previous != FilingStatus.SUBMITTED && previous != FilingStatus.RETURNED) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    /** A request's steps from the engine's history, those the applicant understands, in the order they happened. */
+    private List<Step> requestSteps(String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .filter(a -> REQUEST_STEPS.containsKey(a.getActivityId()))
+                .map(a -> new Step(REQUEST_STEPS.get(a.getActivityId()), a.getStartTime().toInstant(),
+                        a.getEndTime() == null ? null : a.getEndTime().toInstant()))
+                .toList();
     }
 }

@@ -19,13 +19,21 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
+
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-/** One item's steps, oldest first, from the engine's history; the step in hand is highlighted. */
+/**
+ * One item's steps in the applicant's words, oldest first; the step in hand is highlighted with the agency
+ * handling it, its phone and the review's due date.
+ */
 @Route(value = "insured/progress/:pi", layout = MainLayout.class)
 @RolesAllowed(Roles.INSURED)
 public class CaseTimelineView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ChinaTime.ZONE);
 
     private final WizardServices services;
 
@@ -72,10 +80,34 @@ public class CaseTimelineView extends VerticalLayout implements HasDynamicTitle,
                 li.add(current);
                 li.addClassNames(LumoUtility.FontWeight.BOLD, LumoUtility.TextColor.PRIMARY);
                 li.getElement().setAttribute("aria-current", "step");
+                li.add(inHand(s));
             }
             steps.add(li);
         }
         add(head, steps, back);
+    }
+
+    /** Who handles the step in hand, how to reach them and by when (the review's working-day deadline). */
+    private Paragraph inHand(CaseProgress.Step s) {
+        Paragraph p = new Paragraph();
+        p.setId("current-step");
+        p.addClassNames(LumoUtility.FontWeight.NORMAL, LumoUtility.TextColor.BODY, LumoUtility.Margin.Vertical.XSMALL);
+        part(p, "current-agency", s.agencyName() == null ? null : getTranslation("progress.agency", s.agencyName()));
+        part(p, "current-phone", s.agencyPhone() == null ? null : getTranslation("progress.phone", s.agencyPhone()));
+        part(p, "current-due", s.dueAt() == null ? null : getTranslation("progress.due", DUE.format(s.dueAt())));
+        return p;
+    }
+
+    private static void part(Paragraph p, String id, String text) {
+        if (text == null) {
+            return;
+        }
+        if (p.getChildren().findAny().isPresent()) {
+            p.add(new Span(" · "));
+        }
+        Span span = new Span(text);
+        span.setId(id);
+        p.add(span);
     }
 
     @Override

@@ -55,6 +55,10 @@ class FilingUiTest extends KaribuSpringSupport {
     Divisions divisions;
     @Autowired
     ClerkInbox inbox;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    cn.gov.ybj.crossprov.reference.PoolingAreas poolingAreas;
 
     private static String text(String id) {
         return ((HasText) _get(Component.class, spec -> spec.withId(id))).getText();
@@ -348,7 +352,13 @@ class FilingUiTest extends KaribuSpringSupport {
         UI.getCurrent().navigate("insured/progress/" + f.processInstanceId());
         assertThat(text("progress-item")).contains("异地就医备案", f.applicationSerial(), "申办中");
         List<Component> current = _find(Component.class, spec -> spec.withAttribute("aria-current", "step"));
-        assertThat(current).singleElement().satisfies(c -> assertThat(c.getElement().getTextRecursively()).startsWith("审核备案申请"));
+        assertThat(current).singleElement().satisfies(c -> assertThat(c.getElement().getTextRecursively()).startsWith("经办机构审核"));
+        // the review in hand: the agency's phone and the review task's due date, in the applicant's words
+        java.util.Date due = taskService.createTaskQuery().processInstanceId(f.processInstanceId()).singleResult().getDueDate();
+        assertThat(text("current-phone")).isEqualTo("联系电话：" + poolingAreas.find("110105").orElseThrow().agencyPhone());
+        assertThat(text("current-due")).contains(java.time.LocalDate.ofInstant(due.toInstant(), cn.gov.ybj.crossprov.shared.ChinaTime.ZONE).toString());
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("timeline")).getElement().getTextRecursively())
+                .startsWith("提交申请").doesNotContain("确定审核方式", "转人工审核", "校验参保状态");
 
         insured("linfang", "350206199001015563");
         UI.getCurrent().navigate("insured/progress/" + f.processInstanceId());
