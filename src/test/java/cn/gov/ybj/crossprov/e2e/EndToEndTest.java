@@ -295,7 +295,7 @@ class EndToEndTest {
         String cancellationCase = jdbc.sql("SELECT process_instance_id FROM app.filing_cancellation WHERE filing_id = ?")
                 .param(filing.id()).query(String.class).single();
         browser.get(APP + "/insured/progress/" + cancellationCase);
-        waitFor(d -> d.findElement(By.id("timeline")).getText().contains("关闭备案"));
+        waitFor(d -> d.findElement(By.id("timeline")).getText().contains("备案已取消"));
         assertThat(text("progress-item")).contains("取消备案", filing.applicationSerial(), "已关闭");
     }
 

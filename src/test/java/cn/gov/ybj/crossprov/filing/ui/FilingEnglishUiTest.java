@@ -84,6 +84,7 @@ class FilingEnglishUiTest extends KaribuSpringSupport {
         UI.getCurrent().navigate("insured/progress/" + f.processInstanceId());
         assertThat(text("progress-item")).endsWith("Opened");
         assertThat(_get(ListItem.class, spec -> spec.withId("step-0")).getElement().getTextRecursively())
-                .startsWith("Filing application received");
+                .startsWith("Application submitted");
+        assertThat(_get(ListItem.class, spec -> spec.withId("step-1")).getElement().getTextRecursively()).startsWith("Filed");
     }
 }
