@@ -7,6 +7,7 @@ import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingOptions;
 import cn.gov.ybj.crossprov.filing.FilingQuery;
 import cn.gov.ybj.crossprov.filing.FilingStatus;
+import cn.gov.ybj.crossprov.filing.FilingReceipts;
 import cn.gov.ybj.crossprov.filing.RegistrationForms;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
 import cn.gov.ybj.crossprov.filing.FilingType;
@@ -47,11 +48,13 @@ class FilingApiController {
     private final CurrentUser currentUser;
     private final FilingManagement filings;
     private final RegistrationForms forms;
+    private final FilingReceipts receipts;
 
-    FilingApiController(CurrentUser currentUser, FilingManagement filings, RegistrationForms forms) {
+    FilingApiController(CurrentUser currentUser, FilingManagement filings, RegistrationForms forms, FilingReceipts receipts) {
         this.currentUser = currentUser;
         this.filings = filings;
         this.forms = forms;
+        this.receipts = receipts;
     }
 
     /** The application as JSON; materials come as multipart files next to it. */
@@ -189,6 +192,18 @@ class FilingApiController {
         return forms.pdf(user(), id).map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                                 org.springframework.http.ContentDisposition.inline().filename("registration-form.pdf").build().toString())
+                        .body(pdf))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @GetMapping(value = "/api/filings/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "跨省异地就医备案回执（PDF）/ The receipt of an opened filing",
+            description = "Filing number, application serial, masked person, period, destination, status and agency; "
+                    + "422 before the filing has opened, 404 when not yours.")
+    ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
+        return receipts.pdf(user(), id).map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                                org.springframework.http.ContentDisposition.inline().filename("filing-receipt.pdf").build().toString())
                         .body(pdf))
                 .orElse(ResponseEntity.notFound().build());
     }

@@ -73,8 +73,11 @@ class FilingPanel extends VerticalLayout {
             fields.addFormItem(new Span(FilingWizard.TIME.format(f.openedAt())), getTranslation("result.openedAt"));
         }
         add(fields);
-        if (f.status() == cn.gov.ybj.crossprov.filing.FilingStatus.OPENED || f.status() == cn.gov.ybj.crossprov.filing.FilingStatus.CLOSED) {
-            add(services.registrationForm(viewer, f, getTranslation("filing.registrationForm")));
+        if (cn.gov.ybj.crossprov.filing.FilingReceipts.hasReceipt(f)) {
+            // both papers of an opened filing, for its owner on the details and for the counter
+            add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+                    services.registrationForm(viewer, f, getTranslation("filing.registrationForm")),
+                    services.receipt(viewer, f, getTranslation("filing.receipt"))));
         }
         if (services.changes().mayChangeAtCounter(viewer, f)) {
             Button change = new Button(getTranslation("change.counter"),

@@ -609,7 +609,8 @@ abstract class FilingWizard extends VerticalLayout {
             fields.addFormItem(new Span(at == null ? "" : TIME.format(at)), t("result.openedAt"));
             fields.addFormItem(number, t("result.filingNumber"));
             fields.addFormItem(serial, t("result.serial"));
-            stepResult.add(status, fields, services.registrationForm(services.currentUser().require(), f, t("filing.registrationForm")));
+            stepResult.add(status, fields, services.registrationForm(services.currentUser().require(), f, t("filing.registrationForm")),
+                    services.receipt(services.currentUser().require(), f, t("filing.receipt")));
         } else if (f.status() == FilingStatus.SUBMITTED) {
             status.setText(t("wizard.result.submitted"));
             Paragraph wait = new Paragraph(t("wizard.result.wait"));

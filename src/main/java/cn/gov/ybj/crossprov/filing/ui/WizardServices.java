@@ -23,11 +23,18 @@ record WizardServices(CurrentUser currentUser, FilingManagement filings, FilingC
                       InsuredAccounts accounts, FamilyMembers family,
                       InsuranceRegistry registry, PoolingAreas areas, Divisions divisions,
                       DesignatedInstitutions institutions, RegistrationForms forms,
+                      cn.gov.ybj.crossprov.filing.FilingReceipts receipts,
                       cn.gov.ybj.crossprov.identity.AccountNames names) {
 
     /** 附件1 of an opened filing: the counter prints it on the spot, the person downloads it later */
     com.vaadin.flow.component.html.Anchor registrationForm(AppUser viewer, cn.gov.ybj.crossprov.filing.Filing f, String text) {
         return cn.gov.ybj.crossprov.ui.Downloads.anchor("registration-form", text, f.filingNumber() + "-registration-form.pdf",
                 cn.gov.ybj.crossprov.ui.Downloads.PDF, () -> forms.pdf(viewer, f.id()).orElseThrow());
+    }
+
+    /** 备案回执 of an opened filing, masked enough to show to others */
+    com.vaadin.flow.component.html.Anchor receipt(AppUser viewer, cn.gov.ybj.crossprov.filing.Filing f, String text) {
+        return cn.gov.ybj.crossprov.ui.Downloads.anchor("filing-receipt", text, f.filingNumber() + "-receipt.pdf",
+                cn.gov.ybj.crossprov.ui.Downloads.PDF, () -> receipts.pdf(viewer, f.id()).orElseThrow());
     }
 }

@@ -135,6 +135,10 @@ class FilingUiTest extends KaribuSpringSupport {
 
         UI.getCurrent().navigate("insured/filing/" + mine.get(0).id());
         assertThat(text("detail-serial")).isEqualTo(serial);
+        // the owner prints both papers of the opened filing from its details
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("registration-form")).getHref()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("filing-receipt")).getText())
+                .isEqualTo("打印备案回执");
     }
 
     @Test
@@ -311,10 +315,13 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(text("result-status")).isEqualTo("备案成功（经办人员即时审核确认）");
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("registration-form")).getText())
                 .isEqualTo("打印登记备案表（附件1）");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("filing-receipt")).getText())
+                .isEqualTo("打印备案回执");
         String serial = text("result-serial");
         _click(_get(Button.class, spec -> spec.withId("view-records")));
         assertThat(text("detail-serial")).isEqualTo(serial);
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("registration-form")).getHref()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("filing-receipt")).getHref()).isNotBlank();
         assertThat(text("view-title")).isEqualTo("备案详情");
         assertThat(_get(FilingDetailView.class)).isNotNull();
     }
