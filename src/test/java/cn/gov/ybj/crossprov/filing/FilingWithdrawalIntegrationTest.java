@@ -128,6 +128,16 @@ class FilingWithdrawalIntegrationTest {
         });
         assertThat(outboxRows(f.id())).isZero();
         assertThat(reportedRows(f.id())).isZero();
+        // 办件进度: submitted, then withdrawn at the withdrawal's time; nothing left in hand
+        assertThat(filings.progressSteps(kongshuai, f.processInstanceId())).satisfiesExactly(
+                s -> assertThat(s.name()).isEqualTo("提交申请"),
+                s -> {
+                    assertThat(s.name()).isEqualTo("已撤回");
+                    assertThat(s.nameEn()).isEqualTo("Withdrawn");
+                    List<Filing.Event> events = filings.history(kongshuai, f.id());
+                    assertThat(s.startedAt()).isEqualTo(events.get(events.size() - 1).at());
+                    assertThat(s.current()).isFalse();
+                });
 
         // a second withdrawal is refused; the period is free for a new filing
         assertThatThrownBy(() -> filings.withdraw(kongshuai, f.id())).isInstanceOf(BusinessRuleException.class)
