@@ -728,6 +728,7 @@ abstract class FilingWizard extends VerticalLayout {
             state.addClassNames(file.refused() ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SUCCESS);
             Button remove = new Button(t("wizard.upload.remove"), e -> removeFile(file));
             remove.setId("material-remove-" + i);
+            remove.setAriaLabel(t("wizard.upload.remove") + " " + file.fileName());
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             HorizontalLayout row = new HorizontalLayout(name, state, remove);
             row.setId("material-" + i);
@@ -776,6 +777,7 @@ abstract class FilingWizard extends VerticalLayout {
                 renderOnFile();
             });
             toggle.setId("on-file-remove-" + i);
+            toggle.setAriaLabel(toggle.getText() + " " + m.fileName());
             toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             HorizontalLayout row = new HorizontalLayout(name, state, toggle);
             row.setId("on-file-" + i);
