@@ -2,15 +2,19 @@ package cn.gov.ybj.crossprov.filing;
 
 import cn.gov.ybj.crossprov.filing.internal.CaseProgressQuery;
 import cn.gov.ybj.crossprov.filing.internal.FilingCases;
+import cn.gov.ybj.crossprov.filing.internal.FilingRules;
+import cn.gov.ybj.crossprov.filing.internal.StoredMaterial;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.workflow.Reviews;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,13 +54,49 @@ public class FilingManagement {
      * filings that are open (备案成功 / 已开通) on the date, i.e. whose period contains it. The caller
      * checks the treatment area against the institution.
      */
-    public List<Filing> openedOn(String personIdNumber, java.time.LocalDate date) {
+    public List<Filing> openedOn(String personIdNumber, LocalDate date) {
         return cases.openedOn(personIdNumber, date);
     }
 
     /** 修改备案: the applicant corrects a returned filing and sends it back to review in the same case. */
     public Filing resubmit(AppUser actor, UUID filingId, FilingApplication application) {
-        return cases.resubmit(actor, filingId, application);
+        return resubmit(actor, filingId, application, Set.of());
+    }
+
+    /**
+     * {@link #resubmit(AppUser, UUID, FilingApplication)} that also takes materials already on the filing off it
+     * (the applicant removed them on 修改备案); they go only with the resubmission. Materials left on the filing
+     * count as given.
+     */
+    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication application, Set<UUID> removedMaterials) {
+        return cases.resubmit(actor, filingId, application, removedMaterials);
+    }
+
+    /**
+     * The period rules of {@link #submit} made early, at the wizard's step with the dates: the date window and
+     * no overlap with the person's filings under review or opened; {@code replacing} is the returned filing
+     * being corrected (or null).
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException the refusal submission would give
+     */
+    public void checkPeriod(AppUser actor, String personIdNumber, LocalDate start, LocalDate end,
+                            UUID replacing) {
+        cases.checkPeriod(actor, personIdNumber, start, end, replacing);
+    }
+
+    /** The contact phone rule of {@link #submit}: an 11-digit mobile or a landline with area code. */
+    public static void checkPhone(String phone) {
+        FilingRules.checkPhone(phone);
+    }
+
+    /**
+     * The check of an uploaded file that {@link #submit} makes: PDF, JPG or PNG by content, readable, at most
+     * 10 MB; run at upload so a refused file is shown at once.
+     *
+     * @throws cn.gov.ybj.crossprov.shared.BusinessRuleException naming the file and why it is refused
+     */
+    public static void checkMaterial(FilingApplication.Material material) {
+        StoredMaterial.check(material);
     }
 
     public Optional<Filing> find(AppUser actor, UUID filingId) {

@@ -2,6 +2,7 @@ package cn.gov.ybj.crossprov.ui;
 
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -31,17 +32,30 @@ public final class Errors {
     }
 
     public static <T extends Component & HasText> void showText(T inline, String text) {
+        closeToast(inline);
         inline.setText(text);
         inline.setVisible(true);
         if (UI.getCurrent() != null) {
             Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            // kept with the inline area: when the area clears, the toast goes too (no stale toast over the next try)
+            ComponentUtil.setData(inline, Notification.class, n);
         }
     }
 
+    /** Hides the inline area and closes the toast shown with it. */
     public static <T extends Component & HasText> void clear(T inline) {
+        closeToast(inline);
         inline.setText("");
         inline.setVisible(false);
+    }
+
+    private static void closeToast(Component inline) {
+        Notification toast = ComponentUtil.getData(inline, Notification.class);
+        if (toast != null) {
+            toast.close();
+            ComponentUtil.setData(inline, Notification.class, null);
+        }
     }
 
     /** A refusal that belongs to no field: a short notice at the top, in the user's language. */

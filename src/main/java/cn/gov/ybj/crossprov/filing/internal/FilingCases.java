@@ -97,7 +97,7 @@ public class FilingCases {
         if (earlier.isPresent()) {
             return store.find(earlier.get()).orElseThrow();
         }
-        Checked checked = check(actor, a, null);
+        Checked checked = check(actor, a, null, false);
         UUID id = UUID.randomUUID();
         List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
         Optional<UUID> raced;
@@ -127,8 +127,12 @@ public class FilingCases {
         return store.find(id).orElseThrow();
     }
 
+    /**
+     * @param removedMaterials materials on the filing the applicant took off before resubmitting; they are
+     *                         deleted here, with the resubmission, so leaving the screen loses nothing
+     */
     @Transactional
-    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication asked) {
+    public Filing resubmit(AppUser actor, UUID filingId, FilingApplication asked, Set<UUID> removedMaterials) {
         FilingApplication a = asked.atProvinceLevel();
         Filing filing = visible(actor, filingId).orElseThrow(FilingCases::notFound);
         if (filing.status() != FilingStatus.RETURNED) {
@@ -138,7 +142,9 @@ public class FilingCases {
             throw new BusinessRuleException("修改备案不能更换备案人或参保地，请重新申请", "Person and insured area cannot change; file anew");
         }
         store.lockPerson(filing.personIdNumber());
-        Checked checked = check(actor, a, filingId);
+        Set<UUID> removed = removedMaterials == null ? Set.of() : removedMaterials;
+        List<FilingMaterial> kept = store.materials(filingId).stream().filter(m -> !removed.contains(m.id())).toList();
+        Checked checked = check(actor, a, filingId, !kept.isEmpty());
         List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
         try {
             if (!store.resubmit(filingId, a, checked.treatmentProvince())) {
@@ -146,6 +152,12 @@ public class FilingCases {
             }
         } catch (DataIntegrityViolationException e) {
             throw translate(e);
+        }
+        List<String> removedNames = store.removeMaterials(filingId, removed);
+        if (!removedNames.isEmpty()) {
+            String names = String.join("、", removedNames);
+            store.addEvent(filingId, actor.account(), "移除已上传的材料：" + names, "Removed uploaded materials: " + names,
+                    FilingStatus.SUBMITTED, null, false);
         }
         materials.forEach(m -> store.addMaterial(filingId, m));
         store.addEvent(filingId, actor.account(), "修改备案后重新提交", "Corrected and resubmitted", FilingStatus.SUBMITTED, null);
@@ -291,8 +303,8 @@ public class FilingCases {
     }
 
     /** Every rule that needs a lookup; refusals change nothing. */
-    private Checked check(AppUser actor, FilingApplication a, UUID resubmitted) {
-        FilingRules.check(a);
+    private Checked check(AppUser actor, FilingApplication a, UUID resubmitted, boolean materialsOnFile) {
+        FilingRules.check(a, materialsOnFile);
         dates.checkStart(a.startDate());
         dates.checkEnd(a.endDate());
         String person = a.personIdNumber(); // canonical and checked (FilingApplication, FilingRules)
@@ -356,6 +368,34 @@ public class FilingCases {
         InsuranceRecord record = own != null && own.idNumber().equals(person) ? own : registry.find(person).orElseThrow();
         eligibilityRules.check(area.code(), a, record);
         return new Checked(record, area, province, channel, eligibility.allowed() ? null : eligibility);
+    }
+
+    /**
+     * The period checks of {@link #check} on their own, for a wizard's step before submission: the date window
+     * and no overlap with the person's filings under review or opened ({@code replacing}: the returned filing
+     * being corrected). Only for a person the actor may file for; others are checked at submission.
+     */
+    public void checkPeriod(AppUser actor, String personIdNumber, java.time.LocalDate start, java.time.LocalDate end,
+                            UUID replacing) {
+        dates.checkStart(start);
+        dates.checkEnd(end);
+        String person = cn.gov.ybj.crossprov.shared.IdNumber.canonical(personIdNumber);
+        if (start == null || end == null || end.isBefore(start) || person == null || !mayFileFor(actor, person)) {
+            return;
+        }
+        store.overlapping(person, start, end, replacing).ifPresent(f -> {
+            throw overlap(f.applicationSerial());
+        });
+    }
+
+    /** The person is the insured user or a linked family member, or insured in the counter clerk's area. */
+    private boolean mayFileFor(AppUser actor, String person) {
+        return switch (actor.realm()) {
+            case INSURED -> accounts.mayActFor(actor, person);
+            case CLERKS -> actor.hasRole(Roles.COUNTER) && actor.unitCode() != null
+                    && registry.find(person).map(r -> r.poolingAreaCode().equals(actor.unitCode())).orElse(false);
+            default -> false;
+        };
     }
 
     /**

@@ -23,7 +23,8 @@ public final class FilingRules {
     private FilingRules() {
     }
 
-    static void check(FilingApplication a) {
+    /** @param materialsOnFile a returned filing keeps materials that count as given (修改备案) */
+    static void check(FilingApplication a, boolean materialsOnFile) {
         if (a.emergency()) {
             throw FilingType.emergency();
         }
@@ -53,17 +54,14 @@ public final class FilingRules {
         if (a.contactName().strip().length() > 50 || a.contactAddress().strip().length() > 200) {
             throw new BusinessRuleException("联系人不超过 50 字，地址不超过 200 字", "Contact name max 50, address max 200 characters");
         }
-        if (!PHONE.matcher(a.contactPhone().strip()).matches()) {
-            throw new BusinessRuleException("联系电话格式不正确（手机号 11 位或带区号的固定电话）",
-                    "The phone number is not valid (11-digit mobile or landline with area code)");
-        }
+        checkPhone(a.contactPhone());
         if (a.filingType().needsInstitution() && (a.institutionCode() == null || a.institutionCode().isBlank())) {
             throw new BusinessRuleException("异地转诊人员须选择就医地定点医疗机构", "A referral must name a designated institution");
         }
         if (a.commitmentInsteadOfMaterials() && !a.filingType().commitmentAllowed()) {
             throw new BusinessRuleException("个人承诺仅适用于跨省异地长期居住人员", "A personal commitment is only for long-term filings");
         }
-        if (a.filingType().material() != null && a.materials().isEmpty() && !a.commitmentInsteadOfMaterials()) {
+        if (a.filingType().material() != null && a.materials().isEmpty() && !materialsOnFile && !a.commitmentInsteadOfMaterials()) {
             throw new BusinessRuleException("请上传备案材料（" + a.filingType().material() + "）"
                     + (a.filingType().commitmentAllowed() ? "或选择个人承诺" : ""),
                     "Please upload the materials" + (a.filingType().commitmentAllowed() ? " or give a personal commitment" : ""));
@@ -73,6 +71,14 @@ public final class FilingRules {
         }
         if (!a.commitmentAccepted()) {
             throw new BusinessRuleException("请阅读并同意承诺书", "Please read and accept the commitment letter");
+        }
+    }
+
+    /** A contact phone: an 11-digit mobile or a landline with area code. */
+    public static void checkPhone(String phone) {
+        if (phone == null || !PHONE.matcher(phone.strip()).matches()) {
+            throw new BusinessRuleException("联系电话格式不正确（手机号 11 位或带区号的固定电话）",
+                    "The phone number is not valid (11-digit mobile or landline with area code)");
         }
     }
 

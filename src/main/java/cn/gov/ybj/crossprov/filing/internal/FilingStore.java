@@ -202,6 +202,17 @@ public class FilingStore {
                 .param("content", m.content()).update();
     }
 
+    /** Deletes the filing's own materials among the ids (not a supplement's) and answers their file names. */
+    List<String> removeMaterials(UUID filingId, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        DELETE FROM app.filing_material WHERE filing_id = :id AND supplement_id IS NULL AND id IN (:ids)
+                        RETURNING file_name""")
+                .param("id", filingId).param("ids", List.copyOf(ids)).query(String.class).list();
+    }
+
     List<FilingMaterial> materials(UUID filingId) {
         return jdbc.sql("""
                         SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at

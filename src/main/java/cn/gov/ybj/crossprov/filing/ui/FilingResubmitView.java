@@ -14,6 +14,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** 修改备案: the applicant corrects a returned filing and sends it back to review. */
 @Route(value = "insured/filing/:id([0-9a-fA-F-]{36})/edit", layout = MainLayout.class)
@@ -48,11 +50,18 @@ public class FilingResubmitView extends FilingWizard implements HasDynamicTitle,
         forWhom.setVisible(false);
         familyMember.setVisible(false);
         prefill(returned);
+        showMaterialsOnFile(services.filings().materials(actor, returned.id()));
+    }
+
+    @Override
+    UUID replacing() {
+        return returned == null ? null : returned.id();
     }
 
     @Override
     Filing send(FilingApplication application) {
-        return services.filings().resubmit(actor, returned.id(), application);
+        // materials the person took off go only now, with the resubmission
+        return services.filings().resubmit(actor, returned.id(), application, Set.copyOf(removedOnFile));
     }
 
     @Override

@@ -22,6 +22,9 @@ import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.shared.InvalidIdNumberException;
 import cn.gov.ybj.crossprov.ui.Errors;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -48,7 +51,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,6 +72,7 @@ abstract class FilingWizard extends VerticalLayout {
     static final ZoneId ZONE = ChinaTime.ZONE;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+    static final int MAX_FILES = 5;
     private static final String EMERGENCY = "EMERGENCY";
 
     final WizardServices services;
@@ -109,7 +117,15 @@ abstract class FilingWizard extends VerticalLayout {
     final ComboBox<Institution> institution = new ComboBox<>();
     final Span materialsHint = new Span();
     final Upload upload;
+    /** the accepted files, as they go with the application */
     final List<FilingApplication.Material> uploaded = new CopyOnWriteArrayList<>();
+    /** every file received, accepted or refused, as listed beside the Upload */
+    final List<UploadedFile> files = new ArrayList<>();
+    final VerticalLayout fileList = new VerticalLayout();
+    /** 修改备案: the materials already on the filing, and those the person took off (gone only on resubmission) */
+    final VerticalLayout onFileList = new VerticalLayout();
+    List<FilingMaterial> onFile = List.of();
+    final Set<UUID> removedOnFile = new LinkedHashSet<>();
     final Checkbox commitmentInstead = new Checkbox();
     final Button formContinue = new Button();
     // commitment
@@ -119,6 +135,15 @@ abstract class FilingWizard extends VerticalLayout {
     /** the person the filing is for (own record, family member's record, or the walk-in person) */
     InsuranceRecord person;
     private InsuranceRecord own;
+    /** the fields the banner's refusal is about; empty: about no field in particular, any change clears it */
+    private final Set<Component> bannerCause = new HashSet<>();
+
+    /** A received file: accepted (with its material) or refused (with the reason shown). */
+    record UploadedFile(String fileName, FilingApplication.Material material, String refusal) {
+        boolean refused() {
+            return refusal != null;
+        }
+    }
 
     FilingWizard(WizardServices services, Mode mode) {
         this.services = services;
@@ -127,13 +152,14 @@ abstract class FilingWizard extends VerticalLayout {
         formError.setId("form-error");
         formError.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontWeight.SEMIBOLD);
         formError.setVisible(false);
-        upload = new Upload(UploadHandler.inMemory((meta, data) -> uploaded.add(
-                new FilingApplication.Material(materialKind(), meta.fileName(), data))));
+        // the in-memory handler calls back inside the UI's lock: the file is checked and listed at once
+        upload = new Upload(UploadHandler.inMemory((meta, data) -> received(meta.fileName(), data)));
         add(formError, stepChoose, stepNotice, stepForm, stepCommitment, stepResult);
         buildChoose();
         buildNotice();
         buildForm();
         buildCommitment();
+        watchFields();
         show(stepChoose);
     }
 
@@ -147,6 +173,92 @@ abstract class FilingWizard extends VerticalLayout {
     void show(VerticalLayout step) {
         for (VerticalLayout s : List.of(stepChoose, stepNotice, stepForm, stepCommitment, stepResult)) {
             s.setVisible(s == step);
+        }
+    }
+
+    /** 修改备案: the returned filing being corrected, whose own period does not count as an overlap */
+    UUID replacing() {
+        return null;
+    }
+
+    /** A refusal goes when its cause is fixed: a field the person changes drops its error and the banner about it. */
+    private void watchFields() {
+        List<HasValue<?, ?>> fields = List.of(personName, personIdNumber, forWhom, familyMember, province, city, insuranceType,
+                longTermTypes, temporaryTypes, emergencyType, startDate, endDate, contactName, contactPhone, contactAddress,
+                referral, institution, commitmentInstead);
+        for (HasValue<?, ?> field : fields) {
+            field.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    changed((Component) field);
+                }
+            });
+        }
+        // a walk-in person looked up once is looked up again after their name or ID number changes
+        personName.addValueChangeListener(e -> forgetWalkIn());
+        personIdNumber.addValueChangeListener(e -> forgetWalkIn());
+        for (var field : List.of(personIdNumber, contactName, contactPhone, contactAddress)) {
+            field.setManualValidation(true); // the built-in check would drop our error on the next blur
+        }
+        for (var field : List.of(startDate, endDate)) {
+            field.setManualValidation(true);
+        }
+        institution.setManualValidation(true);
+        province.setManualValidation(true);
+        city.setManualValidation(true);
+    }
+
+    private void forgetWalkIn() {
+        if (mode == Mode.COUNTER && person != null) {
+            usePerson(null);
+        }
+    }
+
+    void changed(Component field) {
+        if (field instanceof HasValidation v && v.isInvalid()) {
+            v.setInvalid(false);
+            v.setErrorMessage(null);
+        }
+        if (formError.isVisible() && (bannerCause.isEmpty() || bannerCause.contains(field))) {
+            Errors.clear(formError);
+            bannerCause.clear();
+        }
+    }
+
+    /** The banner (and its toast) about the fields given; it clears when one of them changes. */
+    void banner(String text, Collection<? extends Component> causes) {
+        bannerCause.clear();
+        bannerCause.addAll(causes);
+        Errors.showText(formError, text);
+    }
+
+    /** The refusals of one step: each at its field, the first also in the banner. */
+    final class Problems {
+        private String first;
+        private final List<Component> causes = new ArrayList<>();
+
+        void at(String text, Component... fields) {
+            if (text == null) {
+                return;
+            }
+            if (first == null) {
+                first = text;
+                causes.addAll(List.of(fields)); // the banner says the first refusal: it goes when its fields change
+            }
+            for (Component field : fields) {
+                if (field instanceof HasValidation v) {
+                    v.setErrorMessage(text);
+                    v.setInvalid(true);
+                }
+            }
+        }
+
+        /** Shows them; true when there were any (the wizard stays on the step). */
+        boolean shown() {
+            if (first == null) {
+                return false;
+            }
+            banner(first, causes);
+            return true;
         }
     }
 
@@ -346,12 +458,12 @@ abstract class FilingWizard extends VerticalLayout {
                     .filter(r -> r.name().equals(personName.getValue().strip()));
             if (found.isEmpty()) {
                 usePerson(null);
-                Errors.showText(formError, t("wizard.person.notFound"));
+                banner(t("wizard.person.notFound"), List.of(personName, personIdNumber));
                 return;
             }
             if (!found.get().poolingAreaCode().equals(actor.unitCode())) {
                 usePerson(null);
-                Errors.showText(formError, t("wizard.person.otherArea"));
+                banner(t("wizard.person.otherArea"), List.of(personName, personIdNumber));
                 return;
             }
             usePerson(found.get());
@@ -361,7 +473,7 @@ abstract class FilingWizard extends VerticalLayout {
             personIdNumber.setErrorMessage(text);
             personIdNumber.setInvalid(true);
             usePerson(null);
-            Errors.showText(formError, text);
+            banner(text, List.of(personIdNumber));
         }
     }
 
@@ -382,18 +494,24 @@ abstract class FilingWizard extends VerticalLayout {
             emergencyMessage.setVisible(true);
             return;
         }
-        String problem = null;
+        Problems problems = new Problems();
         if (person == null) {
-            problem = t(mode == Mode.COUNTER ? "wizard.error.lookupFirst" : "wizard.error.person");
-        } else if (treatmentAreaCode() == null) {
-            problem = t("wizard.error.treatmentArea");
-        } else if (insuranceType.getValue() == null) {
-            problem = t("wizard.error.insuranceType");
-        } else if (filingType() == null) {
-            problem = t("wizard.error.filingType");
+            if (mode == Mode.COUNTER) {
+                problems.at(t("wizard.error.lookupFirst"), personIdNumber);
+            } else {
+                problems.at(t("wizard.error.person"), familyMember);
+            }
         }
-        if (problem != null) {
-            Errors.showText(formError, problem);
+        if (treatmentAreaCode() == null) {
+            problems.at(t("wizard.error.treatmentArea"), province.getValue() == null ? province : city);
+        }
+        if (insuranceType.getValue() == null) {
+            problems.at(t("wizard.error.insuranceType"), insuranceType);
+        }
+        if (filingType() == null) {
+            problems.at(t("wizard.error.filingType"), longTermTypes, temporaryTypes);
+        }
+        if (problems.shown()) {
             return;
         }
         updateFormForType();
@@ -471,12 +589,24 @@ abstract class FilingWizard extends VerticalLayout {
         upload.setId("materials-upload");
         upload.setAcceptedFileTypes(".pdf", ".jpg", ".jpeg", ".png", "application/pdf", "image/jpeg", "image/png");
         upload.setMaxFileSize((int) MAX_FILE_BYTES);
-        upload.setMaxFiles(5);
-        upload.addFileRemovedListener(e -> uploaded.removeIf(m -> m.fileName().equals(e.getFileName())));
-        upload.addFileRejectedListener(e -> Errors.showText(formError, t("wizard.upload.rejected") + " " + e.getErrorMessage()));
+        upload.setMaxFiles(MAX_FILES);
+        // the Upload's own list would show ✓ for any file the server took; ours shows what the check said
+        upload.addFileRejectedListener(e -> addFile(new UploadedFile(e.getFileName(), null, e.getErrorMessage())));
+        upload.addAllFinishedListener(e -> upload.clearFileList());
+        fileList.setId("material-files");
+        fileList.setPadding(false);
+        fileList.setSpacing(false);
+        fileList.setVisible(false);
+        onFileList.setId("materials-on-file");
+        onFileList.setPadding(false);
+        onFileList.setSpacing(false);
+        onFileList.setVisible(false);
         commitmentInstead.setId("commitment-instead");
         commitmentInstead.setLabel(t("wizard.commitmentInstead"));
-        commitmentInstead.addValueChangeListener(e -> upload.setVisible(!Boolean.TRUE.equals(e.getValue())));
+        commitmentInstead.addValueChangeListener(e -> {
+            upload.setVisible(!Boolean.TRUE.equals(e.getValue()));
+            renderFiles();
+        });
         formContinue.setId("form-continue");
         formContinue.setText(t("wizard.next"));
         formContinue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -485,8 +615,8 @@ abstract class FilingWizard extends VerticalLayout {
         back.setId("form-back");
         FormLayout fields = new FormLayout(startDate, endDate, contactName, contactPhone, contactAddress, referral);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        stepForm.add(new H3(t("wizard.form.title")), fields, institution, new H3(t("wizard.materials")), materialsHint, upload,
-                commitmentInstead, new HorizontalLayout(back, formContinue));
+        stepForm.add(new H3(t("wizard.form.title")), fields, institution, new H3(t("wizard.materials")), materialsHint, onFileList, upload,
+                fileList, commitmentInstead, new HorizontalLayout(back, formContinue));
     }
 
     private String materialKind() {
@@ -511,26 +641,149 @@ abstract class FilingWizard extends VerticalLayout {
         }
     }
 
+    /** Every rule of this step is checked here, at its field; submission checks them all again. */
     private void formContinue() {
         Errors.clear(formError);
         FilingType type = filingType();
-        String problem = null;
-        if (startDate.getValue() == null || endDate.getValue() == null) {
-            problem = t("wizard.error.dates");
-        } else if (endDate.getValue().isBefore(startDate.getValue())) {
-            problem = t("wizard.error.dateOrder");
-        } else if (contactName.getValue().isBlank() || contactPhone.getValue().isBlank() || contactAddress.getValue().isBlank()) {
-            problem = t("wizard.error.contact");
-        } else if (type != null && type.needsInstitution() && institution.getValue() == null) {
-            problem = t("wizard.error.institution");
-        } else if (type != null && type.material() != null && uploaded.isEmpty() && !commitmentInstead.getValue()) {
-            problem = t(type.commitmentAllowed() ? "wizard.error.materialsOrCommitment" : "wizard.error.materials");
+        LocalDate start = startDate.getValue();
+        LocalDate end = endDate.getValue();
+        Problems problems = new Problems();
+        problems.at(start == null ? t("wizard.error.dates") : null, startDate);
+        problems.at(end == null ? t("wizard.error.dates") : null, endDate);
+        if (start != null && end != null && end.isBefore(start)) {
+            problems.at(t("wizard.error.dateOrder"), endDate);
+        } else if (start != null && end != null && person != null) {
+            // the service's own rule: date window and no overlap with the person's filings under review or opened
+            problems.at(refusal(() -> services.filings().checkPeriod(actor, person.idNumber(), start, end, replacing())),
+                    startDate, endDate);
         }
-        if (problem != null) {
-            Errors.showText(formError, problem);
+        for (TextField field : List.of(contactName, contactPhone, contactAddress)) {
+            problems.at(field.getValue().isBlank() ? t("wizard.error.contact") : null, field);
+        }
+        if (!contactPhone.getValue().isBlank()) {
+            problems.at(refusal(() -> FilingManagement.checkPhone(contactPhone.getValue())), contactPhone);
+        }
+        if (type != null && type.needsInstitution() && institution.getValue() == null) {
+            problems.at(t("wizard.error.institution"), institution);
+        }
+        boolean commitment = commitmentInstead.getValue();
+        if (!commitment && files.stream().anyMatch(UploadedFile::refused)) {
+            problems.at(t("wizard.upload.removeRefused"), upload);
+        }
+        if (type != null && type.material() != null && uploaded.isEmpty() && materialsKept() == 0 && !commitment) {
+            problems.at(t(type.commitmentAllowed() ? "wizard.error.materialsOrCommitment" : "wizard.error.materials"), upload);
+        }
+        if (problems.shown()) {
             return;
         }
         show(stepCommitment);
+    }
+
+    /** The refusal of a check in the UI language, or null when it passes. */
+    private String refusal(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (BusinessRuleException e) {
+            return Errors.message(this, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- materials
+
+    /** A file the Upload received: checked by content as submission will check it, then listed. */
+    private void received(String fileName, byte[] data) {
+        FilingApplication.Material material = new FilingApplication.Material(materialKind(), fileName, data);
+        String refused = uploaded.size() >= MAX_FILES ? t("wizard.upload.tooMany", MAX_FILES)
+                : refusal(() -> FilingManagement.checkMaterial(material));
+        addFile(new UploadedFile(fileName, refused == null ? material : null, refused));
+    }
+
+    private void addFile(UploadedFile file) {
+        files.add(file);
+        if (!file.refused()) {
+            uploaded.add(file.material());
+        }
+        changed(upload);
+        renderFiles();
+    }
+
+    void removeFile(UploadedFile file) {
+        files.remove(file);
+        if (!file.refused()) {
+            uploaded.removeIf(m -> m == file.material());
+        }
+        changed(upload);
+        renderFiles();
+    }
+
+    private void renderFiles() {
+        fileList.removeAll();
+        for (int i = 0; i < files.size(); i++) {
+            UploadedFile file = files.get(i);
+            Span name = new Span(file.fileName());
+            Span state = new Span(file.refused() ? "✗ " + t("wizard.upload.refused") + "：" + file.refusal()
+                    : "✓ " + t("wizard.upload.accepted"));
+            state.setId("material-state-" + i);
+            state.addClassNames(file.refused() ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SUCCESS);
+            Button remove = new Button(t("wizard.upload.remove"), e -> removeFile(file));
+            remove.setId("material-remove-" + i);
+            remove.setAriaLabel(t("wizard.upload.remove") + " " + file.fileName());
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            HorizontalLayout row = new HorizontalLayout(name, state, remove);
+            row.setId("material-" + i);
+            row.setAlignItems(Alignment.CENTER);
+            row.getStyle().set("flex-wrap", "wrap");
+            fileList.add(row);
+        }
+        fileList.setVisible(!files.isEmpty() && upload.isVisible());
+    }
+
+    /** 修改备案: lists the materials already on the filing, each to be taken off with the resubmission. */
+    void showMaterialsOnFile(List<FilingMaterial> materials) {
+        onFile = List.copyOf(materials);
+        removedOnFile.clear();
+        renderOnFile();
+    }
+
+    long materialsKept() {
+        return onFile.stream().filter(m -> !removedOnFile.contains(m.id())).count();
+    }
+
+    private void renderOnFile() {
+        onFileList.removeAll();
+        onFileList.setVisible(!onFile.isEmpty());
+        if (onFile.isEmpty()) {
+            return;
+        }
+        Span title = new Span(t("wizard.onFile.title"));
+        title.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+        onFileList.add(title);
+        for (int i = 0; i < onFile.size(); i++) {
+            FilingMaterial m = onFile.get(i);
+            boolean removed = removedOnFile.contains(m.id());
+            Span name = new Span(m.fileName());
+            if (removed) {
+                name.getStyle().set("text-decoration", "line-through");
+            }
+            Span state = new Span(removed ? t("wizard.onFile.removed") : "✓");
+            state.setId("on-file-state-" + i);
+            state.addClassNames(removed ? LumoUtility.TextColor.SECONDARY : LumoUtility.TextColor.SUCCESS);
+            Button toggle = new Button(t(removed ? "wizard.onFile.undo" : "wizard.upload.remove"), e -> {
+                if (!removedOnFile.remove(m.id())) {
+                    removedOnFile.add(m.id());
+                }
+                changed(upload);
+                renderOnFile();
+            });
+            toggle.setId("on-file-remove-" + i);
+            toggle.setAriaLabel(toggle.getText() + " " + m.fileName());
+            toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            HorizontalLayout row = new HorizontalLayout(name, state, toggle);
+            row.setId("on-file-" + i);
+            row.setAlignItems(Alignment.CENTER);
+            onFileList.add(row);
+        }
     }
 
     // ---------------------------------------------------------------- step 4: commitment
@@ -572,11 +825,11 @@ abstract class FilingWizard extends VerticalLayout {
             Filing filing = send(application());
             showResult(filing);
         } catch (BusinessRuleException e) {
-            Errors.show(formError, e);
+            banner(Errors.message(this, e), List.of());
         } catch (RuntimeException e) {
             // an unexpected failure rolled the submission back: keep the input and let the person retry
             LoggerFactory.getLogger(FilingWizard.class).warn("Filing submission failed: {}", e.toString());
-            Errors.showText(formError, t("wizard.error.retry"));
+            banner(t("wizard.error.retry"), List.of());
         } finally {
             submit.setEnabled(commitmentAccepted.getValue());
         }
