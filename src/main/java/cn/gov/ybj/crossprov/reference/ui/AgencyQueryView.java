@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.reference.Agencies;
 import cn.gov.ybj.crossprov.reference.Agency;
 import cn.gov.ybj.crossprov.reference.Divisions;
@@ -59,11 +60,15 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("agencies");
         grid.addColumn(Agency::no).setHeader(getTranslation("agencies.col.no")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agency::provinceName).setHeader(getTranslation("agencies.col.province")).setAutoWidth(true);
-        grid.addComponentColumn(a -> new Anchor("public/institutions?division=" + a.areaCode(), a.areaName()))
+        grid.addComponentColumn(a -> PhoneLayout.narrow(grid) ? new com.vaadin.flow.component.html.Span()
+                        : new Anchor("public/institutions?division=" + a.areaCode(), a.areaName()))
                 .setHeader(getTranslation("areas.col.name")).setAutoWidth(true);
         grid.addColumn(Agency::name).setHeader(getTranslation("agencies.col.name")).setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(Agency::address).setHeader(getTranslation("areas.col.address")).setFlexGrow(2);
         grid.addColumn(Agency::phone).setHeader(getTranslation("areas.col.phone")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("agencies.col.name"), a -> PhoneLayout.card(a.name(),
+                new Anchor("public/institutions?division=" + a.areaCode(), a.provinceName() + " · " + a.areaName()),
+                a.address(), a.phone()));
         grid.setEmptyStateText(getTranslation("agencies.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
@@ -89,6 +90,8 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(Institution::grade).setHeader(getTranslation("institutions.col.grade")).setAutoWidth(true);
         grid.addColumn(Institution::category).setHeader(getTranslation("institutions.col.category")).setAutoWidth(true);
         grid.addColumn(Institution::address).setHeader(getTranslation("institutions.col.address")).setFlexGrow(2);
+        PhoneLayout.cards(grid, getTranslation("institutions.col.name"), i -> PhoneLayout.card(i.name(),
+                i.divisionName() + " · " + i.grade() + " · " + i.category(), i.code(), i.address()));
         grid.setEmptyStateText(getTranslation("institutions.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);

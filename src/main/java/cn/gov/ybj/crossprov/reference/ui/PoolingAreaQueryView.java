@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.reference.PoolingAreas;
@@ -29,7 +30,8 @@ public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTi
 
         Grid<PoolingArea> grid = new Grid<>();
         grid.setId("pooling-areas");
-        grid.addComponentColumn(a -> new Anchor("public/institutions?division=" + a.code(), a.name()))
+        grid.addComponentColumn(a -> PhoneLayout.narrow(grid) ? new com.vaadin.flow.component.html.Span()
+                        : new Anchor("public/institutions?division=" + a.code(), a.name()))
                 .setHeader(getTranslation("areas.col.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation(a.crossProvinceOpen() ? "areas.open" : "areas.closed")).setHeader(getTranslation("areas.col.open"));
         grid.addColumn(PoolingArea::openedOn).setHeader(getTranslation("areas.col.opened"));
@@ -37,6 +39,11 @@ public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(PoolingArea::agencyName).setHeader(getTranslation("areas.col.agency")).setAutoWidth(true);
         grid.addColumn(PoolingArea::agencyPhone).setHeader(getTranslation("areas.col.phone"));
         grid.addColumn(PoolingArea::agencyAddress).setHeader(getTranslation("areas.col.address")).setFlexGrow(2);
+        PhoneLayout.cards(grid, getTranslation("areas.col.name"), a -> PhoneLayout.card(a.name(),
+                new Anchor("public/institutions?division=" + a.code(), getTranslation("areas.col.name") + " " + a.code()),
+                getTranslation(a.crossProvinceOpen() ? "areas.open" : "areas.closed") + " · " + a.filingMode().label()
+                        + (a.openedOn() == null ? "" : " · " + a.openedOn()),
+                a.agencyName(), a.agencyPhone(), a.agencyAddress()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("65vh");
         grid.setItems(poolingAreas.list(null));
