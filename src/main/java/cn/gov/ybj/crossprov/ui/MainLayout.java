@@ -64,6 +64,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.expand(who);
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, "app-header");
+        header.getElement().setAttribute("role", "banner");
         addToNavbar(header);
         // on a phone the header has no room for the person: the drawer names them (crossprov.css)
         Span drawerWho = new Span(who.getText());
@@ -76,6 +77,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         if (getContent() != null) {
+            // landmarks for screen readers: the screen is the page's main region (axe: landmark-one-main, region)
+            getContent().getElement().setAttribute("role", "main");
             ComponentLanguage.apply(getContent());
         }
     }

@@ -795,7 +795,11 @@ class EndToEndTest {
         assertThat(browser.findElements(By.id("cancel-" + serial))).hasSize(1);
         assertNoSidewaysScrolling("/insured");
 
-        for (String route : INSURED_ROUTES) {
+        List<String> routes = new java.util.ArrayList<>(INSURED_ROUTES);
+        // the filing's own screens: details with its history, 信息变更, 取消备案
+        routes.addAll(List.of("/insured/filing/" + filing.id(), "/insured/filing/" + filing.id() + "/change",
+                "/insured/filing/" + filing.id() + "/cancel"));
+        for (String route : routes) {
             browser.get(APP + route);
             waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
             assertNoSidewaysScrolling(route);
