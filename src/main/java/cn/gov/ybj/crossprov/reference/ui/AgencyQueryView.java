@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -39,7 +40,10 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
 
     public AgencyQueryView(Divisions divisions, Agencies agencies) {
         this.agencies = agencies;
-        H2 title = new H2(getTranslation("agencies.title"));
+        // a public page without the app's header: its title is the page's one heading and the page is its main region
+        H1 title = new H1(getTranslation("agencies.title"));
+        title.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontSize.XXLARGE);
+        getElement().setAttribute("role", "main");
         title.setId("view-title");
 
         picker = new DivisionPicker(divisions, getTranslation("institutions.province"), getTranslation("institutions.city"));

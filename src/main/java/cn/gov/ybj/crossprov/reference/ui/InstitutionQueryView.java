@@ -12,6 +12,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -49,7 +50,10 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
     public InstitutionQueryView(Divisions divisions, DesignatedInstitutions institutions) {
         this.institutions = institutions;
         this.divisions = divisions;
-        H2 title = new H2(getTranslation("institutions.title"));
+        // a public page without the app's header: its title is the page's one heading and the page is its main region
+        H1 title = new H1(getTranslation("institutions.title"));
+        title.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontSize.XXLARGE);
+        getElement().setAttribute("role", "main");
         title.setId("view-title");
 
         picker = new DivisionPicker(divisions, getTranslation("institutions.province"), getTranslation("institutions.city"));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,7 +21,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTitle {
 
     public PoolingAreaQueryView(Divisions divisions, PoolingAreas poolingAreas) {
-        H2 title = new H2(getTranslation("areas.title"));
+        // a public page without the app's header: its title is the page's one heading and the page is its main region
+        H1 title = new H1(getTranslation("areas.title"));
+        title.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontSize.XXLARGE);
+        getElement().setAttribute("role", "main");
         title.setId("view-title");
         ComboBox<Divisions.Division> province = new ComboBox<>(getTranslation("institutions.province"));
         province.setId("filter-province");
