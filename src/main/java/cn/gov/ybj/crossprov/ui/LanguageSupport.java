@@ -16,7 +16,12 @@ public class LanguageSupport implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(e -> e.getUI().setLocale(current(e.getUI().getSession())));
+        event.getSource().addUIInitListener(e -> {
+            Locale locale = current(e.getUI().getSession());
+            e.getUI().setLocale(locale);
+            // screen readers pick their voice by <html lang> (WCAG 3.1.1); the page reloads on a switch
+            e.getUI().getPage().executeJs("document.documentElement.lang = $0", locale.toLanguageTag());
+        });
     }
 
     static Locale current(VaadinSession session) {

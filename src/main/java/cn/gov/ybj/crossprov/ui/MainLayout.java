@@ -5,6 +5,7 @@ import cn.gov.ybj.crossprov.identity.CurrentUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.shared.DivisionNames;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -31,6 +32,7 @@ import java.util.List;
  * Frame of every signed-in screen: title, who is logged in and their unit, language, logout, and
  * the menu the modules contribute ({@code @Menu} on their screens, {@link MenuLinks} beans).
  */
+@StyleSheet("context://styles/crossprov.css")
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     public MainLayout(CurrentUser currentUser, DivisionNames divisions, AuthenticationContext authentication,
@@ -38,11 +40,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         AppUser user = currentUser.require();
 
         H1 title = new H1(getTranslation("app.title"));
-        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE, "app-title");
+        title.setId("app-title");
+        // the whole title stays readable where the header cuts it with …
+        title.setTitle(getTranslation("app.title"));
 
         Span who = new Span(user.displayName() + " · " + unitLabel(user, divisions));
         who.setId("current-user");
-        who.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        who.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, "app-user");
 
         Button language = new Button(getTranslation("layout.language"), e -> LanguageSupport.toggle(UI.getCurrent()));
         language.setId("language-switch");
@@ -51,19 +56,29 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        DrawerToggle menu = new DrawerToggle();
+        menu.setId("menu-toggle");
+        menu.setAriaLabel(getTranslation("layout.menu"));
+        HorizontalLayout header = new HorizontalLayout(menu, title, who, language, logout);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(who);
         header.setWidthFull();
-        header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
+        header.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, "app-header");
+        header.getElement().setAttribute("role", "banner");
         addToNavbar(header);
-        addToDrawer(navigation(user, menuLinks.orderedStream().toList()));
+        // on a phone the header has no room for the person: the drawer names them (crossprov.css)
+        Span drawerWho = new Span(who.getText());
+        drawerWho.setId("drawer-user");
+        drawerWho.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Padding.MEDIUM, "drawer-user");
+        addToDrawer(drawerWho, navigation(user, menuLinks.orderedStream().toList()));
     }
 
     /** Vaadin's components of the screen speak the UI's language too. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         if (getContent() != null) {
+            // landmarks for screen readers: the screen is the page's main region (axe: landmark-one-main, region)
+            getContent().getElement().setAttribute("role", "main");
             ComponentLanguage.apply(getContent());
         }
     }

@@ -59,6 +59,7 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
         Anchor agencyQuery = new Anchor("public/agencies", getTranslation("start.public.agencies"));
         agencyQuery.setId("public-agencies");
         add(language, title, subtitle, choose, entries, register, publicQuery, areaQuery, agencyQuery);
+        getElement().setAttribute("role", "main");
     }
 
     private Div entry(String id, String realm, String labelKey, String hintKey) {

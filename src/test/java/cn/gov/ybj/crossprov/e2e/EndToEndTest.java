@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -754,6 +755,177 @@ class EndToEndTest {
         assertThat(jdbc.sql("SELECT count(*) FROM app.family_member WHERE owner_id_number = ?").param(owner[0])
                 .query(Long.class).single()).isZero();
     }
+
+    /** The insured screens a person opens on a phone (issue 18, point 6), each checked at 390 px. */
+    private static final List<String> INSURED_ROUTES = List.of("/insured", "/insured/filing/new", "/insured/progress",
+            "/insured/chronic", "/insured/record", "/insured/family", "/insured/binding", "/insured/transfer-out",
+            "/insured/transfer-in", "/insured/transfers", "/insured/transfer-certificates", "/insured/settlements",
+            "/public/institutions", "/public/agencies", "/public/pooling-areas");
+
+    @Test
+    void insuredScreensWorkOnAPhoneAt390Px() {
+        AppUser linfang = new AppUser(Realm.INSURED, "linfang", "林芳", Set.of("INSURED"), List.of(), null);
+        Filing filing = filings.submit(linfang, new FilingApplication("350206199001015563", "350200", "440100",
+                InsuranceType.EMPLOYEE, FilingType.OTHER_TEMPORARY, LocalDate.of(2033, 3, 1), LocalDate.of(2033, 3, 31),
+                "林芳", "13800138000", "广州市示例路 3 号", null, false, false, false, true, true, List.of()), "e2e-phone-1");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("login-insured", "linfang");
+        assertThat(js("return window.innerWidth")).isEqualTo(390L);
+
+        // the header title on one line (cut with …), not one character a line
+        WebElement title = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("app-title")));
+        assertThat(title.getSize().getHeight()).as("header title height").isLessThan(40);
+        assertThat(title.getRect().getX() + title.getRect().getWidth()).isLessThanOrEqualTo(390);
+        // the drawer menu opens from its toggle and names the person
+        click("menu-toggle");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+        assertThat(text("drawer-user")).contains("林");
+        browser.findElement(By.id("nav")).findElement(By.xpath(".//vaadin-side-nav-item[@path='insured/record']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("view-title"), "参保信息"));
+
+        // 我的备案: a card per filing with its status and actions inside the screen
+        browser.get(APP + "/insured");
+        click(waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-tab[normalize-space(.)='自助开通']"))));
+        String serial = filing.applicationSerial();
+        WebElement status = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("status-" + serial)));
+        assertThat(status.getText()).isEqualTo("已开通");
+        assertInsideTheScreen(status);
+        WebElement cancel = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-" + serial)));
+        assertInsideTheScreen(cancel);
+        assertThat(browser.findElements(By.id("cancel-" + serial))).hasSize(1);
+        assertNoSidewaysScrolling("/insured");
+
+        List<String> routes = new java.util.ArrayList<>(INSURED_ROUTES);
+        // the filing's own screens: details with its history, 信息变更, 取消备案
+        routes.addAll(List.of("/insured/filing/" + filing.id(), "/insured/filing/" + filing.id() + "/change",
+                "/insured/filing/" + filing.id() + "/cancel"));
+        for (String route : routes) {
+            browser.get(APP + route);
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
+            assertNoSidewaysScrolling(route);
+            // the public query screens have no header
+            for (WebElement header : browser.findElements(By.id("app-title"))) {
+                assertThat(header.getSize().getHeight()).as(route).isLessThan(40);
+            }
+        }
+        // the wizard's first step is one column: every field as wide as the screen allows, none beside another
+        browser.get(APP + "/insured/filing/new");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
+        Long columns = (Long) js("const f = document.querySelector('vaadin-form-layout');"
+                + "if (!f) return 0; return new Set([...f.children].filter(c => c.offsetParent)"
+                + ".map(c => Math.round(c.getBoundingClientRect().left))).size");
+        assertThat(columns).as("columns of the wizard's form").isLessThanOrEqualTo(1L);
+    }
+
+    @Test
+    void mainRoutesHaveNoSeriousAccessibilityViolations() throws IOException {
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        String axe = new String(new ClassPathResource("axe.min.js").getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // the check itself finds what it should: an input without a label is a critical violation
+        browser.get(APP + "/");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("login-insured")));
+        js("const probe = document.createElement('input'); probe.id = 'axe-probe'; document.body.appendChild(probe)");
+        assertThat(axeViolations(axe, "probe")).anyMatch(v -> v.contains("critical · label · [\"#axe-probe\"]"));
+        List<String> found = new java.util.ArrayList<>();
+        for (String route : List.of("/", "/public/institutions", "/public/agencies", "/public/pooling-areas")) {
+            browser.get(APP + route);
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.id(route.equals("/") ? "login-insured" : "view-title")));
+            found.addAll(axeViolations(axe, route));
+        }
+        Map<String, List<String>> routes = new java.util.LinkedHashMap<>();
+        routes.put("login-insured:zhangwei", List.of("/insured", "/insured/filing/new", "/insured/progress", "/insured/record",
+                "/insured/family", "/insured/binding", "/insured/chronic", "/insured/transfer-out", "/insured/transfers",
+                "/insured/settlements"));
+        routes.put("login-clerks:cy-reviewer", List.of("/clerk/inbox", "/clerk/handled", "/clerk/filings", "/clerk/transfers",
+                "/clerk/settlements"));
+        routes.put("login-clerks:cy-counter", List.of("/clerk/counter-filing", "/clerk/binding"));
+        routes.put("login-provincial:fj-clearing", List.of("/provincial", "/provincial/prepayment", "/provincial/reconciliation"));
+        for (Map.Entry<String, List<String>> user : routes.entrySet()) {
+            String[] entry = user.getKey().split(":");
+            login(entry[0], entry[1]);
+            for (String route : user.getValue()) {
+                browser.get(APP + route);
+                waitFor(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
+                found.addAll(axeViolations(axe, entry[1] + " " + route));
+            }
+            click("logout");
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.id(entry[0])));
+        }
+        assertThat(found).as("serious or critical axe-core violations:\n" + String.join("\n", found)).isEmpty();
+    }
+
+    /** axe-core's violations of impact serious or critical on the page shown, one line per rule and element. */
+    private List<String> axeViolations(String axe, String where) {
+        waitForVaadin();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+            js.executeScript(axe);
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        String result = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('ERROR ' + e));");
+        assertThat(result).as(where).doesNotStartWith("ERROR");
+        List<String> lines = new java.util.ArrayList<>();
+        try {
+            for (JsonNode violation : json.readTree(result)) {
+                String impact = violation.path("impact").asText();
+                if (!impact.equals("serious") && !impact.equals("critical")) {
+                    // shown, not failed on: moderate and minor ones are for a later pass
+                    System.out.println("axe " + impact + " at " + where + ": " + violation.path("id").asText()
+                            + " × " + violation.path("nodes").size());
+                    continue;
+                }
+                for (JsonNode node : violation.path("nodes")) {
+                    lines.add(where + " · " + impact + " · " + violation.path("id").asText() + " · " + node.path("target")
+                            + " · " + node.path("failureSummary").asText().replace('\n', ' '));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
+    }
+
+    /** Until Vaadin's round trips have ended (the screen as the person sees it). */
+    private void waitForVaadin() {
+        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void assertInsideTheScreen(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        org.openqa.selenium.Rectangle r = element.getRect();
+        assertThat(r.getX()).as(element.getAttribute("id") + " left").isGreaterThanOrEqualTo(0);
+        assertThat(r.getX() + r.getWidth()).as(element.getAttribute("id") + " right").isLessThanOrEqualTo(390);
+    }
+
+    /** Neither the page nor a grid in it scrolls sideways: everything fits the screen's width. */
+    private void assertNoSidewaysScrolling(String route) {
+        try {
+            waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(SIDEWAYS_SCROLLING + "return wide().length === 0")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(route + " is wider than the screen: " + js(SIDEWAYS_SCROLLING + "return wide().join(', ')"), e);
+        }
+    }
+
+    private static final String SIDEWAYS_SCROLLING = """
+            function wide() {
+              const out = [];
+              const page = document.scrollingElement;
+              if (page.scrollWidth > window.innerWidth) out.push('page ' + page.scrollWidth);
+              document.querySelectorAll('vaadin-grid').forEach(g => {
+                const t = g.shadowRoot && g.shadowRoot.querySelector('#table');
+                if (t && t.clientWidth > 0 && t.scrollWidth > t.clientWidth + 1) out.push('grid ' + (g.id || '?') + ' ' + t.scrollWidth);
+              });
+              return out;
+            }
+            """;
 
     // ---- helpers ----
 

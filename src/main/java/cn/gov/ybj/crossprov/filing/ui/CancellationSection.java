@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.filing.cancellation.Cancellation;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -43,6 +44,9 @@ class CancellationSection extends VerticalLayout {
             grid.addColumn(c -> en ? c.channel().labelEn() : c.channel().label()).setHeader(getTranslation("cancel.col.channel")).setAutoWidth(true);
             grid.addColumn(c -> getTranslation("cancel.status." + c.status().name())).setHeader(getTranslation("cancel.col.status")).setAutoWidth(true);
             grid.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader(getTranslation("cancel.col.reason"));
+            PhoneLayout.cards(grid, getTranslation("cancel.col.status"), c -> PhoneLayout.card(
+                    getTranslation("cancel.status." + c.status().name()),
+                    FilingWizard.TIME.format(c.requestedAt()) + " · " + (en ? c.channel().labelEn() : c.channel().label()), c.reason()));
             grid.addThemeVariants(GridVariant.LUMO_COMPACT);
             grid.setAllRowsVisible(true);
             grid.setItems(requests);

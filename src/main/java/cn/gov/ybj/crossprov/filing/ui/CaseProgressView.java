@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.filing.CaseProgress;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.ui.MainLayout;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.ui.Errors;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -35,6 +36,9 @@ public class CaseProgressView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(p -> PersonNames.mask(p.personName())).setHeader(getTranslation("filings.col.person")).setAutoWidth(true);
         grid.addColumn(p -> FilingWizard.TIME.format(p.appliedAt())).setHeader(getTranslation("progress.col.date")).setAutoWidth(true);
         grid.addColumn(p -> p.state(en)).setHeader(getTranslation("progress.col.state")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("progress.col.type"), p -> PhoneLayout.card(
+                (en ? getTranslation("progress.kind." + p.kind().name()) : p.kind().label()) + " · " + p.state(en),
+                p.reference(), PersonNames.mask(p.personName()) + " · " + FilingWizard.TIME.format(p.appliedAt())));
         grid.setEmptyStateText(getTranslation("progress.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

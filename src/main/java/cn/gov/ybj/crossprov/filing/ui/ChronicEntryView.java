@@ -6,6 +6,7 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.ui.MainLayout;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,13 +43,11 @@ public class ChronicEntryView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(f -> services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()))
                 .setHeader(getTranslation("result.treatmentArea")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " – " + f.endDate()).setHeader(getTranslation("chronic.entry.period")).setAutoWidth(true);
-        grid.addComponentColumn(f -> {
-            Button choose = new Button(getTranslation("filings.action.chronic"),
-                    e -> getUI().ifPresent(ui -> ui.navigate(FilingActions.Action.CHRONIC.route(f))));
-            choose.setId("chronic-" + f.applicationSerial());
-            choose.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-            return choose;
-        }).setKey("actions").setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        grid.addComponentColumn(f -> PhoneLayout.narrow(grid) ? new com.vaadin.flow.component.html.Span() : choose(f))
+                .setKey("actions").setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("filings.col.filing"), f -> PhoneLayout.card(f.filingNumber(),
+                PersonNames.mask(f.personName()) + " · " + services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()),
+                f.startDate() + " – " + f.endDate(), choose(f)));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setItems(choosable);
@@ -57,6 +56,14 @@ public class ChronicEntryView extends VerticalLayout implements HasDynamicTitle 
         none.setVisible(choosable.isEmpty());
         grid.setVisible(!choosable.isEmpty());
         add(title, new Paragraph(getTranslation("chronic.entry.hint")), none, grid);
+    }
+
+    private Button choose(Filing f) {
+        Button choose = new Button(getTranslation("filings.action.chronic"),
+                e -> getUI().ifPresent(ui -> ui.navigate(FilingActions.Action.CHRONIC.route(f))));
+        choose.setId("chronic-" + f.applicationSerial());
+        choose.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        return choose;
     }
 
     @Override

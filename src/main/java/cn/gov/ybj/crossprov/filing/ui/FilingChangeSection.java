@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.change.FilingChangeRecord;
 import cn.gov.ybj.crossprov.identity.AppUser;
@@ -30,6 +31,10 @@ class FilingChangeSection extends VerticalLayout {
         grid.addColumn(FilingChangeRecord::summary).setHeader(getTranslation("change.history.what")).setFlexGrow(1);
         grid.addColumn(c -> getTranslation("change.status." + c.status().name())).setHeader(getTranslation("filings.col.status")).setAutoWidth(true);
         grid.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader(getTranslation("detail.reason")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("change.history.what"), c -> PhoneLayout.card(c.summary(),
+                (c.version() == null ? "—" : getTranslation("change.history.versionN", c.version())) + " · "
+                        + FilingWizard.TIME.format(c.requestedAt()) + " · " + getTranslation("change.status." + c.status().name()),
+                c.reason()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setItems(changes);

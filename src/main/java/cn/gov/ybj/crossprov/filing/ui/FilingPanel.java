@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.filing.FilingMaterial;
@@ -126,6 +127,11 @@ class FilingPanel extends VerticalLayout {
         history.addColumn(e -> !e.reportable() ? "" : e.registryReceipt() == null ? getTranslation("detail.history.registry.pending")
                         : getTranslation("detail.history.registry.reported", e.registryReceipt()))
                 .setHeader(getTranslation("detail.history.registry")).setAutoWidth(true).setVisible(!insured);
+        PhoneLayout.cards(history, getTranslation("detail.history.action"), e -> PhoneLayout.card(e.action(en),
+                FilingWizard.TIME.format(e.at()) + (e.status() == null ? "" : " · " + e.status().label(f.reviewMode() == null
+                        ? cn.gov.ybj.crossprov.filing.ReviewMode.MANUAL : f.reviewMode(), en)),
+                insured || e.actor() == null ? null : actors.getOrDefault(e.actor(), e.actor()),
+                e.reason() == null || e.reason().isBlank() ? null : e.reason()));
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         history.setItems(events);

@@ -11,6 +11,7 @@ import cn.gov.ybj.crossprov.filing.cancellation.FilingCancellations;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.ui.MainLayout;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -66,7 +67,10 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         for (Channel channel : Channel.values()) {
             tabs.add(getTranslation(FilingActions.tabKey(channel)), tab(channel)).setId("tab-" + slug(channel));
         }
-        add(new HorizontalLayout(title, newFiling));
+        HorizontalLayout header = new HorizontalLayout(title, newFiling);
+        header.addClassName("view-header");
+        header.setAlignItems(Alignment.BASELINE);
+        add(header);
         // first login links the account to its registry entry; without one nothing can be filed
         if (services.accounts().boundRecord(user).isEmpty()) {
             newFiling.setVisible(false);
@@ -91,11 +95,17 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(f -> typeLabel(f)).setHeader(getTranslation("filings.col.type")).setAutoWidth(true);
         grid.addColumn(f -> f.startDate() + " ~ " + f.endDate()).setHeader(getTranslation("filings.col.period")).setAutoWidth(true);
         // the status, the requests under review beside it and the reason of a returned or failed filing
-        grid.addComponentColumn(this::status).setKey("status").setHeader(getTranslation("filings.col.status"))
+        grid.addComponentColumn(f -> PhoneLayout.narrow(grid) ? new Span() : status(f)).setKey("status").setHeader(getTranslation("filings.col.status"))
                 .setWidth("11em").setFlexGrow(0);
         // up to five actions: the column takes the remaining width and its buttons wrap (no sideways scrolling)
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("filings.col.actions"))
+        grid.addComponentColumn(f -> PhoneLayout.narrow(grid) ? new Span() : actions(f)).setKey("actions").setHeader(getTranslation("filings.col.actions"))
                 .setWidth("16em").setFlexGrow(1);
+        // on a phone: one card per filing with its number, status, period, destination and actions
+        PhoneLayout.cards(grid, getTranslation("filings.col.filing"), f -> PhoneLayout.card(f.applicationSerial(),
+                status(f), f.startDate() + " ~ " + f.endDate(),
+                services.divisions().name(f.treatmentAreaCode()).orElse(f.treatmentAreaCode()) + " · " + typeLabel(f)
+                        + " · " + PersonNames.mask(f.personName()),
+                actions(f)));
         grid.setEmptyStateText(getTranslation("filings.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);

@@ -12,6 +12,7 @@ import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.shared.InvalidIdNumberException;
 import cn.gov.ybj.crossprov.ui.MainLayout;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -76,11 +78,11 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("insured.family.relationship"));
         grid.addColumn(m -> en ? m.status().labelEn() : m.status().label()).setHeader(getTranslation("insured.family.status"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(m -> {
-            Button remove = new Button(getTranslation("insured.family.remove"), e -> confirmRemove(m));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            return remove;
-        }).setAutoWidth(true);
+        grid.addComponentColumn(m -> PhoneLayout.narrow(grid) ? new Span() : removeButton(m))
+                .setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("insured.family.name"), m -> PhoneLayout.card(m.memberName(),
+                m.maskedMemberIdNumber(), (en ? m.relationship().labelEn() : m.relationship().label()) + " · "
+                        + (en ? m.status().labelEn() : m.status().label()), removeButton(m)));
         grid.setEmptyStateText(getTranslation("insured.family.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -116,7 +118,25 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
         linkedToMe.addColumn(m -> en ? m.relationship().labelEn() : m.relationship().label())
                 .setHeader(getTranslation("insured.family.relationship.theirs"));
         linkedToMe.addColumn(m -> en ? m.status().labelEn() : m.status().label()).setHeader(getTranslation("insured.family.status"));
-        linkedToMe.addComponentColumn(m -> {
+        linkedToMe.addComponentColumn(m -> PhoneLayout.narrow(linkedToMe) ? new Span() : linkActions(m))
+                .setHeader(getTranslation("filings.col.actions")).setAutoWidth(true);
+        PhoneLayout.cards(linkedToMe, getTranslation("insured.family.name"), m -> PhoneLayout.card(m.ownerName(),
+                m.maskedOwnerIdNumber(), (en ? m.relationship().labelEn() : m.relationship().label()) + " · "
+                        + (en ? m.status().labelEn() : m.status().label()), linkActions(m)));
+        linkedToMe.setEmptyStateText(getTranslation("insured.family.linked.empty"));
+        linkedToMe.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        linkedToMe.setAllRowsVisible(true);
+        add(new H3(getTranslation("insured.family.linked.title")), linkedToMe);
+        refresh();
+    }
+
+    private Button removeButton(FamilyMember m) {
+        Button remove = new Button(getTranslation("insured.family.remove"), e -> confirmRemove(m));
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        return remove;
+    }
+
+    private HorizontalLayout linkActions(FamilyMember m) {
             HorizontalLayout actions = new HorizontalLayout();
             if (!m.active()) {
                 Button accept = new Button(getTranslation("insured.family.confirm"), e -> {
@@ -134,13 +154,8 @@ public class FamilyMembersView extends VerticalLayout implements HasDynamicTitle
             end.setId(m.active() ? "end-link" : "decline-link");
             end.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             actions.add(end);
+            actions.setWrap(true);
             return actions;
-        }).setAutoWidth(true);
-        linkedToMe.setEmptyStateText(getTranslation("insured.family.linked.empty"));
-        linkedToMe.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        linkedToMe.setAllRowsVisible(true);
-        add(new H3(getTranslation("insured.family.linked.title")), linkedToMe);
-        refresh();
     }
 
     private void add() {

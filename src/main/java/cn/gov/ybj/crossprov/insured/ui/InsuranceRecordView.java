@@ -8,6 +8,7 @@ import cn.gov.ybj.crossprov.insured.InsuranceRegistry;
 import cn.gov.ybj.crossprov.insured.InsuredAccounts;
 import cn.gov.ybj.crossprov.shared.DivisionNames;
 import cn.gov.ybj.crossprov.ui.MainLayout;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -65,6 +66,10 @@ public class InsuranceRecordView extends VerticalLayout implements HasDynamicTit
         periods.addColumn(p -> p.endMonth() == null ? getTranslation("insured.periods.open") : YearMonth.from(p.endMonth()).toString())
                 .setHeader(getTranslation("insured.periods.end"));
         periods.addColumn(ContributionPeriod::months).setHeader(getTranslation("insured.periods.months"));
+        PhoneLayout.cards(periods, getTranslation("insured.periods.title"), p -> PhoneLayout.card(
+                divisions.name(p.poolingAreaCode()).orElse(p.poolingAreaCode()) + " · " + (en ? p.insuranceType().labelEn() : p.insuranceType().label()),
+                YearMonth.from(p.startMonth()) + " ~ " + (p.endMonth() == null ? getTranslation("insured.periods.open") : YearMonth.from(p.endMonth()).toString())
+                        + " · " + getTranslation("insured.periods.months") + " " + p.months()));
         periods.setEmptyStateText(getTranslation("insured.periods.empty"));
         periods.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         periods.setAllRowsVisible(true);

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.reference.Agencies;
 import cn.gov.ybj.crossprov.reference.Agency;
 import cn.gov.ybj.crossprov.reference.Divisions;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -38,7 +40,10 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
 
     public AgencyQueryView(Divisions divisions, Agencies agencies) {
         this.agencies = agencies;
-        H2 title = new H2(getTranslation("agencies.title"));
+        // a public page without the app's header: its title is the page's one heading and the page is its main region
+        H1 title = new H1(getTranslation("agencies.title"));
+        title.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontSize.XXLARGE);
+        getElement().setAttribute("role", "main");
         title.setId("view-title");
 
         picker = new DivisionPicker(divisions, getTranslation("institutions.province"), getTranslation("institutions.city"));
@@ -59,11 +64,15 @@ public class AgencyQueryView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("agencies");
         grid.addColumn(Agency::no).setHeader(getTranslation("agencies.col.no")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agency::provinceName).setHeader(getTranslation("agencies.col.province")).setAutoWidth(true);
-        grid.addComponentColumn(a -> new Anchor("public/institutions?division=" + a.areaCode(), a.areaName()))
+        grid.addComponentColumn(a -> PhoneLayout.narrow(grid) ? new com.vaadin.flow.component.html.Span()
+                        : new Anchor("public/institutions?division=" + a.areaCode(), a.areaName()))
                 .setHeader(getTranslation("areas.col.name")).setAutoWidth(true);
         grid.addColumn(Agency::name).setHeader(getTranslation("agencies.col.name")).setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(Agency::address).setHeader(getTranslation("areas.col.address")).setFlexGrow(2);
         grid.addColumn(Agency::phone).setHeader(getTranslation("areas.col.phone")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("agencies.col.name"), a -> PhoneLayout.card(a.name(),
+                new Anchor("public/institutions?division=" + a.areaCode(), a.provinceName() + " · " + a.areaName()),
+                a.address(), a.phone()));
         grid.setEmptyStateText(getTranslation("agencies.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);

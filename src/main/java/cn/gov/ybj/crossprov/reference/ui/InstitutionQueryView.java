@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.shared.RegionCode;
 import cn.gov.ybj.crossprov.reference.DesignatedInstitutions;
 import cn.gov.ybj.crossprov.reference.Divisions;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -48,7 +50,10 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
     public InstitutionQueryView(Divisions divisions, DesignatedInstitutions institutions) {
         this.institutions = institutions;
         this.divisions = divisions;
-        H2 title = new H2(getTranslation("institutions.title"));
+        // a public page without the app's header: its title is the page's one heading and the page is its main region
+        H1 title = new H1(getTranslation("institutions.title"));
+        title.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontSize.XXLARGE);
+        getElement().setAttribute("role", "main");
         title.setId("view-title");
 
         picker = new DivisionPicker(divisions, getTranslation("institutions.province"), getTranslation("institutions.city"));
@@ -89,6 +94,8 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(Institution::grade).setHeader(getTranslation("institutions.col.grade")).setAutoWidth(true);
         grid.addColumn(Institution::category).setHeader(getTranslation("institutions.col.category")).setAutoWidth(true);
         grid.addColumn(Institution::address).setHeader(getTranslation("institutions.col.address")).setFlexGrow(2);
+        PhoneLayout.cards(grid, getTranslation("institutions.col.name"), i -> PhoneLayout.card(i.name(),
+                i.divisionName() + " · " + i.grade() + " · " + i.category(), i.code(), i.address()));
         grid.setEmptyStateText(getTranslation("institutions.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);

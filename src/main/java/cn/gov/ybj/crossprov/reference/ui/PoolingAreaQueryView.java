@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.reference.Divisions;
 import cn.gov.ybj.crossprov.reference.PoolingArea;
 import cn.gov.ybj.crossprov.reference.PoolingAreas;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,7 +21,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTitle {
 
     public PoolingAreaQueryView(Divisions divisions, PoolingAreas poolingAreas) {
-        H2 title = new H2(getTranslation("areas.title"));
+        // a public page without the app's header: its title is the page's one heading and the page is its main region
+        H1 title = new H1(getTranslation("areas.title"));
+        title.addClassNames(com.vaadin.flow.theme.lumo.LumoUtility.FontSize.XXLARGE);
+        getElement().setAttribute("role", "main");
         title.setId("view-title");
         ComboBox<Divisions.Division> province = new ComboBox<>(getTranslation("institutions.province"));
         province.setId("filter-province");
@@ -29,7 +34,8 @@ public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTi
 
         Grid<PoolingArea> grid = new Grid<>();
         grid.setId("pooling-areas");
-        grid.addComponentColumn(a -> new Anchor("public/institutions?division=" + a.code(), a.name()))
+        grid.addComponentColumn(a -> PhoneLayout.narrow(grid) ? new com.vaadin.flow.component.html.Span()
+                        : new Anchor("public/institutions?division=" + a.code(), a.name()))
                 .setHeader(getTranslation("areas.col.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation(a.crossProvinceOpen() ? "areas.open" : "areas.closed")).setHeader(getTranslation("areas.col.open"));
         grid.addColumn(PoolingArea::openedOn).setHeader(getTranslation("areas.col.opened"));
@@ -37,6 +43,11 @@ public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(PoolingArea::agencyName).setHeader(getTranslation("areas.col.agency")).setAutoWidth(true);
         grid.addColumn(PoolingArea::agencyPhone).setHeader(getTranslation("areas.col.phone"));
         grid.addColumn(PoolingArea::agencyAddress).setHeader(getTranslation("areas.col.address")).setFlexGrow(2);
+        PhoneLayout.cards(grid, getTranslation("areas.col.name"), a -> PhoneLayout.card(a.name(),
+                new Anchor("public/institutions?division=" + a.code(), getTranslation("areas.col.name") + " " + a.code()),
+                getTranslation(a.crossProvinceOpen() ? "areas.open" : "areas.closed") + " · " + a.filingMode().label()
+                        + (a.openedOn() == null ? "" : " · " + a.openedOn()),
+                a.agencyName(), a.agencyPhone(), a.agencyAddress()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("65vh");
         grid.setItems(poolingAreas.list(null));

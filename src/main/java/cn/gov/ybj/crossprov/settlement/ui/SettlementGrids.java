@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.settlement.ui;
 
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import cn.gov.ybj.crossprov.settlement.HospitalSettlement;
 import cn.gov.ybj.crossprov.settlement.SettlementSummary;
 import cn.gov.ybj.crossprov.shared.DivisionNames;
@@ -28,6 +29,11 @@ final class SettlementGrids {
         money(grid, "settlement.fundsTotal", SettlementSummary::fundsTotal);
         money(grid, "settlement.personalCash", SettlementSummary::personalCash);
         grid.addColumn(s -> status(grid, s.status(), s.emergency())).setHeader(grid.getTranslation("settlement.status")).setAutoWidth(true);
+        PhoneLayout.cards(grid, grid.getTranslation("settlement.no"), s -> PhoneLayout.card(s.settlementNo(),
+                status(grid, s.status(), s.emergency()) + " · " + s.dischargeDate(),
+                s.personName() + " · " + divisions.name(s.medicalAreaCode()).orElse(s.medicalAreaCode()),
+                grid.getTranslation("settlement.total") + " " + s.total() + " · " + grid.getTranslation("settlement.fundsTotal") + " " + s.fundsTotal()
+                        + " · " + grid.getTranslation("settlement.personalCash") + " " + s.personalCash()));
         grid.setEmptyStateText(grid.getTranslation("settlement.list.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

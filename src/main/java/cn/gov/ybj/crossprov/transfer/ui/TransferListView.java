@@ -7,6 +7,7 @@ import cn.gov.ybj.crossprov.transfer.Direction;
 import cn.gov.ybj.crossprov.transfer.TransferCase;
 import cn.gov.ybj.crossprov.transfer.TransferCases;
 import cn.gov.ybj.crossprov.ui.Errors;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -50,6 +51,10 @@ abstract class TransferListView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(c -> divisions.name(c.getInAreaCode()).orElse(c.getInAreaCode())).setHeader(getTranslation("transfer.inArea")).setAutoWidth(true);
         grid.addColumn(c -> TransferPanels.time(c.getSubmittedAt())).setHeader(getTranslation("transfer.submittedAt")).setAutoWidth(true);
         grid.addColumn(c -> en ? c.getStatus().labelEn() : c.getStatus().label()).setHeader(getTranslation("transfer.caseStatus")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("transfer.serialNo"), c -> PhoneLayout.card(c.getSerialNo(),
+                (en ? c.getDirection().labelEn() : c.getDirection().label()) + " · " + (en ? c.getStatus().labelEn() : c.getStatus().label()),
+                cn.gov.ybj.crossprov.shared.PersonNames.mask(c.getPersonName()) + " · " + TransferPanels.time(c.getSubmittedAt()),
+                divisions.name(c.getOutAreaCode()).orElse(c.getOutAreaCode()) + " → " + divisions.name(c.getInAreaCode()).orElse(c.getInAreaCode())));
         grid.setEmptyStateText(getTranslation("transfer.list.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -63,6 +68,7 @@ abstract class TransferListView extends VerticalLayout implements HasDynamicTitl
         });
         reset.setId("transfer-reset");
         HorizontalLayout filters = new HorizontalLayout(direction, reset, query);
+        filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.setItems(transfers.list(user, null, 100));
         add(title, filters, grid);

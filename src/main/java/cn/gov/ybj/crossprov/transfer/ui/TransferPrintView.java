@@ -8,6 +8,7 @@ import cn.gov.ybj.crossprov.transfer.TransferCase;
 import cn.gov.ybj.crossprov.transfer.TransferCases;
 import cn.gov.ybj.crossprov.transfer.TransferPrints;
 import cn.gov.ybj.crossprov.ui.MainLayout;
+import cn.gov.ybj.crossprov.ui.PhoneLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -34,7 +35,12 @@ public class TransferPrintView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(c -> divisions.name(c.getOutAreaCode()).orElse(c.getOutAreaCode())).setHeader(getTranslation("transfer.outArea")).setAutoWidth(true);
         grid.addColumn(c -> divisions.name(c.getInAreaCode()).orElse(c.getInAreaCode())).setHeader(getTranslation("transfer.inArea")).setAutoWidth(true);
         grid.addColumn(c -> TransferPanels.time(c.getTransferredOutAt())).setHeader(getTranslation("transfer.transferredOutAt")).setAutoWidth(true);
-        grid.addComponentColumn(c -> TransferPanels.documents(this, user, c, prints)).setKey("documents").setHeader(getTranslation("transfer.section.documents")).setAutoWidth(true);
+        grid.addComponentColumn(c -> PhoneLayout.narrow(grid) ? new com.vaadin.flow.component.html.Span()
+                        : TransferPanels.documents(this, user, c, prints)).setKey("documents").setHeader(getTranslation("transfer.section.documents")).setAutoWidth(true);
+        PhoneLayout.cards(grid, getTranslation("transfer.certificateNo"), c -> PhoneLayout.card(c.getCertificateNo(),
+                c.getSerialNo() + " · " + TransferPanels.time(c.getTransferredOutAt()),
+                divisions.name(c.getOutAreaCode()).orElse(c.getOutAreaCode()) + " → " + divisions.name(c.getInAreaCode()).orElse(c.getInAreaCode()),
+                TransferPanels.documents(this, user, c, prints)));
         grid.setEmptyStateText(getTranslation("transfer.print.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
