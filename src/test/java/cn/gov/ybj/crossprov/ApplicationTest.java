@@ -116,6 +116,16 @@ class ApplicationTest {
     }
 
     @Test
+    void aLoginWhileKeycloakIsDownLandsOnTheStartPageWithItsMessage() throws Exception {
+        // Keycloak is not running in this test (issue 19: new logins fail with a clear page, not a browser error)
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(http.getRootUri() + "/oauth2/authorization/insured")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/?login-unavailable"));
+    }
+
+    @Test
     void healthReportsDatabaseUpAndKeycloakDown() throws Exception {
         // Keycloak is not running in this test: health must say so instead of hiding it
         ResponseEntity<String> anonymous = http.getForEntity("/actuator/health", String.class);

@@ -84,6 +84,10 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else if (event.getLocation().getQueryParameters().getParameters().containsKey("login-error")) {
             Notification failed = Notification.show(getTranslation("start.login-error"), 8000, Notification.Position.TOP_CENTER);
             failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } else if (event.getLocation().getQueryParameters().getParameters().containsKey("login-unavailable")) {
+            Notification unavailable = Notification.show(getTranslation("start.login-unavailable"), 15000, Notification.Position.TOP_CENTER);
+            unavailable.setId("login-unavailable");
+            unavailable.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

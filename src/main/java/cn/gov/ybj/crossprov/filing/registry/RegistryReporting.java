@@ -1,6 +1,11 @@
 package cn.gov.ybj.crossprov.filing.registry;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,6 +31,7 @@ import java.util.List;
 @Component("registryReporting")
 public class RegistryReporting implements JavaDelegate {
 
+    private static final Logger log = LoggerFactory.getLogger(RegistryReporting.class);
     static final String PROCESS_KEY = "national-registry-report";
     static final int BATCH_SIZE = 200;
     /** Bounds one run; a longer backlog is the next run's. */
@@ -32,26 +40,47 @@ public class RegistryReporting implements JavaDelegate {
     private final RegistryOutbox store;
     private final NationalFilingRegistry registry;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final TransactionTemplate ownTransaction;
+    private final Duration retryAfterIncident;
 
     RegistryReporting(RegistryOutbox store, NationalFilingRegistry registry, RuntimeService runtime,
-                      PlatformTransactionManager transactions) {
+                      ManagementService management, PlatformTransactionManager transactions,
+                      @Value("${app.national-registry.retry-after-incident:PT1M}") Duration retryAfterIncident) {
         this.store = store;
         this.registry = registry;
         this.runtime = runtime;
+        this.management = management;
+        this.retryAfterIncident = retryAfterIncident;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * Starts a reporter case when notices wait and none is running. A case that failed keeps
-     * running with its incident until a retry succeeds, so an outage never piles up cases.
+     * running with its incident, so an outage never piles up cases; once its incident is
+     * {@code app.national-registry.retry-after-incident} old (1 minute) it is tried again by
+     * itself, so reports resume after an outage of any length without an operator (the incident
+     * comes back at once while the registry still fails, and Cockpit shows it).
      */
     @Scheduled(initialDelayString = "${app.national-registry.report-interval:PT1S}",
             fixedDelayString = "${app.national-registry.report-interval:PT1S}")
     public void startIfDue() {
-        if (store.noticesPending() && runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count() == 0) {
+        if (!store.noticesPending()) {
+            return;
+        }
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count() == 0) {
             runtime.startProcessInstanceByKey(PROCESS_KEY);
+            return;
+        }
+        Instant due = Instant.now().minus(retryAfterIncident);
+        for (Incident incident : runtime.createIncidentQuery().processDefinitionKeyIn(PROCESS_KEY)
+                .incidentType(Incident.FAILED_JOB_HANDLER_TYPE).list()) {
+            if (incident.getIncidentTimestamp().toInstant().isBefore(due)) {
+                log.info("National registry reporter: trying again {} s after its incident ({} notices pending): {}",
+                        retryAfterIncident.toSeconds(), store.pendingNoticeCount(), incident.getIncidentMessage());
+                management.setJobRetries(incident.getConfiguration(), 1);
+            }
         }
     }
 

@@ -163,6 +163,8 @@ class SecurityConfig {
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        // Keycloak down: the start page says so instead of a redirect to an address that does not load
+        http.addFilterBefore(new LoginAvailability(keycloak), OAuth2AuthorizationRequestRedirectFilter.class);
         http.oauth2Login(o -> o
                 .loginPage("/")
                 .failureUrl("/?login-error")

@@ -1,0 +1,85 @@
+package cn.gov.ybj.crossprov.identity.internal;
+
+import cn.gov.ybj.crossprov.identity.KeycloakProperties;
+import cn.gov.ybj.crossprov.identity.Realm;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A login started while Keycloak does not answer would send the browser to an address that does not load (a
+ * browser error, not ours): instead the start page says so ({@code /?login-unavailable}, 「登录服务暂时不可用…」).
+ * Who is signed in already keeps working (sessions and bearer tokens need no Keycloak; its keys are cached). The
+ * answer is kept for a few seconds, so a crowd of logins asks Keycloak once.
+ */
+class LoginAvailability extends OncePerRequestFilter {
+
+    static final String UNAVAILABLE = "/?login-unavailable";
+    private static final Logger log = LoggerFactory.getLogger(LoginAvailability.class);
+    private static final String PREFIX = "/oauth2/authorization/";
+    private static final Duration KEEP = Duration.ofSeconds(5);
+
+    private final KeycloakProperties keycloak;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean available = true;
+    private volatile long checkedAt;
+
+    LoginAvailability(KeycloakProperties keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + PREFIX);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (available()) {
+            chain.doFilter(request, response);
+        } else {
+            response.sendRedirect(request.getContextPath() + UNAVAILABLE);
+        }
+    }
+
+    private boolean available() {
+        long now = System.nanoTime();
+        if (now - checkedAt > KEEP.toNanos()) {
+            boolean answers = answers();
+            if (answers != available) {
+                if (answers) {
+                    log.info("Keycloak answers again at {}: logins go through", keycloak.getInternalUrl());
+                } else {
+                    log.warn("Keycloak does not answer at {}: logins are refused with a message until it is back", keycloak.getInternalUrl());
+                }
+            }
+            available = answers;
+            checkedAt = now;
+        }
+        return available;
+    }
+
+    private boolean answers() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(keycloak.internalRealmUrl(Realm.INSURED))).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
