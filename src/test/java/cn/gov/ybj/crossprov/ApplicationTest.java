@@ -130,8 +130,8 @@ class ApplicationTest {
         // Keycloak is not running in this test: health must say so instead of hiding it
         ResponseEntity<String> anonymous = http.getForEntity("/actuator/health", String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        // anonymous callers get the status only
-        assertThat(anonymous.getBody()).isEqualTo("{\"status\":\"DOWN\"}");
+        // anonymous callers get the status (and the names of the probe groups) only
+        assertThat(anonymous.getBody()).isEqualTo("{\"status\":\"DOWN\",\"groups\":[\"liveness\",\"readiness\"]}");
         // a process admin sees which component is down
         mvc.perform(get("/actuator/health").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_PROCESS_ADMIN"))))
                 .andExpect(status().isServiceUnavailable())
@@ -139,6 +139,10 @@ class ApplicationTest {
                 .andExpect(jsonPath("$.components.keycloak.status").value("DOWN"));
         mvc.perform(get("/actuator/health").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_CLERK"))))
                 .andExpect(jsonPath("$.components").doesNotExist());
+        // the load balancer's question is whether this node can serve: with its database it can, Keycloak or not
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
