@@ -342,9 +342,8 @@ class RouteLanguageWalkTest extends KaribuSpringSupport {
         // the account names of the walk's users
         values.addAll(List.of("walk-insured", "walk-counter", "walk-xm-reviewer", "walk-cy-reviewer", "walk-fj-clearing",
                 "walk-nc-clearing", "walk-admin"));
-        // the funds as the area's policy names them (a settlement stores them so), the grade levels of the institutions
-        // file's 医院等级 column (the filter offers the levels of its values), the institutions file's required header
-        values.addAll(List.of("统筹基金", "大额医疗费用补助", "一级", "二级", "三级", "未定级", InstitutionImport.HEADER));
+        // the funds as the area's policy names them (a settlement stores them so), the institutions file's required header
+        values.addAll(List.of("统筹基金", "大额医疗费用补助", InstitutionImport.HEADER));
         // KNOWN, left for a later change: the official 告知书 and 承诺书 the person reads and agrees to have no English
         // version yet (they are quoted from the seeds' Chinese); see docs/filing.md
         for (String official : List.of(FilingManagement.noticeText(), FilingManagement.commitmentText())) {

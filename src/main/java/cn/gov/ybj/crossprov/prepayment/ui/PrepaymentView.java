@@ -283,7 +283,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     /** the dialog of a task: the application (amount, reason), the review (approve, amount, note), or a step done (note) */
     private void taskDialog(TopUps.TopUpTask t) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle((en ? t.step().labelEn() : t.step().label()) + "：" + t.payingName() + " → " + t.receivingName());
+        dialog.setHeaderTitle(getTranslation("common.labelled", en ? t.step().labelEn() : t.step().label(), t.payingName() + " → " + t.receivingName()));
         BigDecimalField amount = new BigDecimalField(getTranslation("prepayment.amountYuan"));
         amount.setId("task-amount");
         Checkbox approve = new Checkbox(getTranslation("prepayment.approve"), true);
