@@ -24,20 +24,27 @@ public record CaseProgress(String processInstanceId, Kind kind, UUID filingId, S
     }
 
     public enum Kind {
-        FILING("异地就医备案"),
-        CHANGE("备案信息变更"),
-        CANCELLATION("取消备案"),
-        SUPPLEMENT("补充材料"),
-        CHRONIC_CHOICE("门诊慢特病医疗机构选择");
+        FILING("异地就医备案", "Cross-province filing"),
+        CHANGE("备案信息变更", "Filing change"),
+        CANCELLATION("取消备案", "Cancellation"),
+        SUPPLEMENT("补充材料", "Supplemental materials"),
+        CHRONIC_CHOICE("门诊慢特病医疗机构选择", "Chronic disease institution");
 
         private final String label;
+        private final String labelEn;
 
-        Kind(String label) {
+        Kind(String label, String labelEn) {
             this.label = label;
+            this.labelEn = labelEn;
         }
 
         public String label() {
             return label;
+        }
+
+        /** as the UI's {@code progress.kind.*} key in English */
+        public String labelEn() {
+            return labelEn;
         }
     }
 

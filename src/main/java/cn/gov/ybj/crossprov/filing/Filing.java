@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * A filing as its owner, the clerks of its area and the officers of its province see it.
  *
- * @param bothPlaces 双向享受待遇: its supplemental materials were approved (004 §2.1.1.3)
+ * @param bothPlaces     双向享受待遇: its supplemental materials were approved (004 §2.1.1.3)
+ * @param statusReasonEn the reason in English where the application gave it (withdrawal, registry refusal); null for a
+ *                       clerk's own words and rows from before V32
  */
 public record Filing(UUID id, String applicationSerial, String filingNumber, Channel channel, ReviewMode reviewMode,
                      FilingStatus status, String statusReason, String personIdNumber, String personName,
@@ -18,7 +20,27 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
                      InsuranceType insuranceType, FilingType filingType, LocalDate startDate, LocalDate endDate,
                      String contactName, String contactPhone, String contactAddress, String institutionCode,
                      boolean referral, boolean emergency, boolean commitmentGiven, String submittedBy,
-                     Instant submittedAt, Instant openedAt, String processInstanceId, boolean bothPlaces) {
+                     Instant submittedAt, Instant openedAt, String processInstanceId, boolean bothPlaces,
+                     String statusReasonEn) {
+
+    /** A filing whose reason has no English. */
+    public Filing(UUID id, String applicationSerial, String filingNumber, Channel channel, ReviewMode reviewMode,
+                  FilingStatus status, String statusReason, String personIdNumber, String personName,
+                  String insuredAreaCode, String treatmentProvince, String treatmentAreaCode,
+                  InsuranceType insuranceType, FilingType filingType, LocalDate startDate, LocalDate endDate,
+                  String contactName, String contactPhone, String contactAddress, String institutionCode,
+                  boolean referral, boolean emergency, boolean commitmentGiven, String submittedBy,
+                  Instant submittedAt, Instant openedAt, String processInstanceId, boolean bothPlaces) {
+        this(id, applicationSerial, filingNumber, channel, reviewMode, status, statusReason, personIdNumber, personName,
+                insuredAreaCode, treatmentProvince, treatmentAreaCode, insuranceType, filingType, startDate, endDate,
+                contactName, contactPhone, contactAddress, institutionCode, referral, emergency, commitmentGiven,
+                submittedBy, submittedAt, openedAt, processInstanceId, bothPlaces, null);
+    }
+
+    /** The status reason in the screen's language: a clerk's own words stay as written. */
+    public String statusReason(boolean english) {
+        return english && statusReasonEn != null ? statusReasonEn : statusReason;
+    }
 
     /**
      * The status in the words of the tab it is shown in (004 §2): 自助开通 已开通 / 开通失败, 快速备案 and 地方平台
@@ -71,7 +93,14 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
                         @Schema(description = "What happened, in Chinese (e.g. 提交备案申请)") String action,
                         @Schema(description = "What happened, in English (e.g. Filing application submitted); the Chinese "
                                 + "text for steps recorded before English texts were kept") String actionEn,
-                        FilingStatus status, String reason, boolean reportable, String registryReceipt) {
+                        FilingStatus status, String reason, boolean reportable, String registryReceipt,
+                        String reasonEn) {
+
+        public Event(Instant at, String actor, String action, String actionEn, FilingStatus status, String reason,
+                     boolean reportable, String registryReceipt) {
+            this(at, actor, action, actionEn, status, reason, reportable, registryReceipt, null);
+        }
+
 
         public Event {
             actionEn = actionEn == null || actionEn.isBlank() ? action : actionEn;
@@ -80,6 +109,11 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
         /** The step's text in the screen's language. */
         public String action(boolean english) {
             return english ? actionEn : action;
+        }
+
+        /** The reason in the screen's language: a clerk's own words stay as written. */
+        public String reason(boolean english) {
+            return english && reasonEn != null ? reasonEn : reason;
         }
     }
 }

@@ -2,18 +2,20 @@ package cn.gov.ybj.crossprov.filing;
 
 /** 备案类型 (人员类别); emergencies (异地急诊抢救) are deemed filed and have no type here. */
 public enum FilingType {
-    RETIRED_RESETTLED("异地安置退休人员", true, "居住证、暂住证或户籍迁移证明"),
-    LONG_TERM_RESIDENT("异地长期居住人员", true, "居住证、暂住证或房产证"),
-    STATIONED_WORKER("常驻异地工作人员", true, "单位出具的异地工作证明（包含异地工作地点、原因、时间等）"),
-    REFERRAL("异地转诊人员", false, "三级医院出具的《双向转诊上转单》"),
-    OTHER_TEMPORARY("其他跨省临时外出就医人员", false, null);
+    RETIRED_RESETTLED("异地安置退休人员", "Retired and resettled elsewhere", true, "居住证、暂住证或户籍迁移证明"),
+    LONG_TERM_RESIDENT("异地长期居住人员", "Living elsewhere long-term", true, "居住证、暂住证或房产证"),
+    STATIONED_WORKER("常驻异地工作人员", "Stationed elsewhere by employer", true, "单位出具的异地工作证明（包含异地工作地点、原因、时间等）"),
+    REFERRAL("异地转诊人员", "Referred elsewhere", false, "三级医院出具的《双向转诊上转单》"),
+    OTHER_TEMPORARY("其他跨省临时外出就医人员", "Other temporary treatment elsewhere", false, null);
 
     private final String label;
+    private final String labelEn;
     private final boolean longTerm;
     private final String material;
 
-    FilingType(String label, boolean longTerm, String material) {
+    FilingType(String label, String labelEn, boolean longTerm, String material) {
         this.label = label;
+        this.labelEn = labelEn;
         this.longTerm = longTerm;
         this.material = material;
     }
@@ -38,6 +40,11 @@ public enum FilingType {
 
     public String label() {
         return label;
+    }
+
+    /** The same as the UI's {@code filingType.*} key in English, for texts composed outside the UI (the inbox's case type). */
+    public String labelEn() {
+        return labelEn;
     }
 
     /** 跨省异地长期居住人员 (as opposed to 跨省临时外出就医人员). */

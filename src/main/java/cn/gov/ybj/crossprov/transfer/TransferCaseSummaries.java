@@ -32,6 +32,8 @@ class TransferCaseSummaries implements CaseSummaries {
             result.put(c.getProcessInstanceId(), new CaseSummary(
                     "关系转移接续（" + c.getDirection().label() + "·" + scope(c) + "）" + name(c.getOutAreaCode()) + "→"
                             + name(c.getInAreaCode()),
+                    "Insurance transfer (" + c.getDirection().labelEn() + " · " + scopeEn(c) + ") " + name(c.getOutAreaCode()) + " → "
+                            + name(c.getInAreaCode()),
                     String.valueOf(c.getSerialNo()), PersonNames.mask(c.getPersonName()), "clerk/transfer-task/{taskId}"));
         }
         return result;
@@ -40,6 +42,10 @@ class TransferCaseSummaries implements CaseSummaries {
     /** 省内 or 跨省: a cross-province transfer goes between two provinces' agencies */
     private static String scope(TransferCase c) {
         return RegionCode.of(c.getOutAreaCode()).sameProvince(RegionCode.of(c.getInAreaCode())) ? "省内" : "跨省";
+    }
+
+    private static String scopeEn(TransferCase c) {
+        return RegionCode.of(c.getOutAreaCode()).sameProvince(RegionCode.of(c.getInAreaCode())) ? "within the province" : "cross-province";
     }
 
     private String name(String code) {

@@ -13,10 +13,16 @@ public interface CaseSummaries {
     Map<String, CaseSummary> summarize(Collection<String> processInstanceIds);
 
     /**
+     * @param caseType   what the case is, in Chinese
+     * @param caseTypeEn the same in English (area and person names stay as stored)
      * @param applicant masked or abbreviated, as lists show persons
      * @param reviewRoute Vaadin route of the screen where a clerk works the case's task, with
      *                    {@code {taskId}} to fill in
      */
-    record CaseSummary(String caseType, String reference, String applicant, String reviewRoute) {
+    record CaseSummary(String caseType, String caseTypeEn, String reference, String applicant, String reviewRoute) {
+
+        public String caseType(boolean english) {
+            return english ? caseTypeEn : caseType;
+        }
     }
 }

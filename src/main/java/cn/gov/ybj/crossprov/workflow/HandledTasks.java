@@ -41,8 +41,13 @@ public class HandledTasks {
 
     /** @param reviewer the deciding clerk's account ({@code clerks:cy-reviewer}) */
     public record Item(String taskId, String processInstanceId, String taskDefinitionKey, String taskName,
-                       String reviewer, String decision, String reason, String caseType, String reference,
-                       String applicant, Instant decidedAt) {
+                       String reviewer, String decision, String reason, String caseType, String caseTypeEn,
+                       String reference, String applicant, Instant decidedAt) {
+
+        /** the case type in the UI's language; a row without English keeps its Chinese */
+        public String caseType(boolean english) {
+            return english && caseTypeEn != null ? caseTypeEn : caseType;
+        }
     }
 
     /** What the case looked like before the decision: read before the task completes, as the module's rows may move on. */
@@ -59,14 +64,16 @@ public class HandledTasks {
     void record(AppUser clerk, ClerkInbox.Item task, CaseSummaries.CaseSummary summary, Reviews.Outcome outcome, String reason) {
         jdbc.sql("""
                         INSERT INTO app.handled_task (task_id, process_instance_id, task_definition_key, task_name, reviewer,
-                            area_code, decision, reason, case_type, reference, applicant)
-                        VALUES (:task, :process, :key, :name, :reviewer, :area, :decision, :reason, :caseType, :reference, :applicant)
+                            area_code, decision, reason, case_type, case_type_en, reference, applicant)
+                        VALUES (:task, :process, :key, :name, :reviewer, :area, :decision, :reason, :caseType, :caseTypeEn,
+                            :reference, :applicant)
                         ON CONFLICT (task_id) DO NOTHING""")
                 .param("task", task.taskId()).param("process", task.processInstanceId())
                 .param("key", task.taskDefinitionKey()).param("name", task.name())
                 .param("reviewer", clerk.account()).param("area", clerk.unitCode())
                 .param("decision", outcome.name()).param("reason", reason)
                 .param("caseType", summary == null ? null : summary.caseType())
+                .param("caseTypeEn", summary == null ? null : summary.caseTypeEn())
                 .param("reference", summary == null ? null : summary.reference())
                 .param("applicant", summary == null ? null : summary.applicant())
                 .update();
@@ -76,13 +83,13 @@ public class HandledTasks {
         Where where = where(clerk, filter);
         return where.bind(jdbc.sql("""
                         SELECT task_id, process_instance_id, task_definition_key, task_name, reviewer, decision, reason,
-                               case_type, reference, applicant, decided_at
+                               case_type, case_type_en, reference, applicant, decided_at
                         FROM app.handled_task WHERE %s ORDER BY decided_at DESC, task_id LIMIT :limit OFFSET :offset"""
                         .formatted(where.sql())))
                 .param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getTimestamp(11).toInstant()))
+                        rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
                 .list();
     }
 

@@ -144,7 +144,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
         kind.setLabel(getTranslation("clearing.table"));
         kind.setId("clearing-table-kind");
         kind.setItems(TableKind.values());
-        kind.setItemLabelGenerator(k -> "附件" + k.annex() + " " + (en ? k.labelEn() : k.label()));
+        kind.setItemLabelGenerator(k -> getTranslation("clearing.annex", k.annex()) + " " + (en ? k.labelEn() : k.label()));
         kind.setValue(TableKind.PAYABLE);
         rows.setLabel(getTranslation("clearing.rows"));
         rows.setId("clearing-table-rows");
@@ -192,7 +192,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
 
         add(title, new H3(getTranslation("clearing.monthly")), top, error, status,
                 new H3(getTranslation("clearing.tasks")), taskGrid,
-                new H3(ClearingMatrix.TITLE + "（附件7）"), matrixBox,
+                new H3(getTranslation("clearing.matrix.title")), matrixBox,
                 new H3(getTranslation("clearing.tables")), tableFilters, tableBox,
                 new H3(getTranslation("clearing.notices")), noticeBox,
                 new H3(getTranslation("clearing.finance")), financeSteps, transfers,
@@ -303,7 +303,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
                     .setHeader(paying.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
         grid.addColumn(r -> matrix.receiving().stream().filter(t -> t.province().equals(r.code())).findFirst()
-                .map(t -> t.amount().grouped()).orElse("")).setHeader("合计").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .map(t -> t.amount().grouped()).orElse("")).setHeader(getTranslation("common.total")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         // a province sees its row and its column (a cross); the other cells stay empty
         grid.setItems(matrix.provinces());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
@@ -330,7 +330,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
             grid.addColumn(r -> r.amounts().get(col).grouped()).setHeader(en ? t.columns().get(c).labelEn() : t.columns().get(c).label())
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
-        grid.addColumn(r -> r.total().grouped()).setHeader("合计").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.total().grouped()).setHeader(getTranslation("common.total")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         List<ClearingTable.Row> all = new ArrayList<>(t.rows());
         all.add(t.total());
         grid.setItems(all);
@@ -432,7 +432,7 @@ public class ClearingHomeView extends VerticalLayout implements HasDynamicTitle 
 
     private void resolveDialog(ClearingTasks.ClearingTask t) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("clearing.resolve") + "：" + t.provinceName());
+        dialog.setHeaderTitle(getTranslation("common.labelled", getTranslation("clearing.resolve"), t.provinceName()));
         VerticalLayout lines = new VerticalLayout();
         List<Supplier<ClearingTasks.ResolutionRequest>> answers = new ArrayList<>();
         int i = 0;

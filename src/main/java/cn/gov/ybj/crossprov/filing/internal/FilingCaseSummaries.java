@@ -32,6 +32,7 @@ class FilingCaseSummaries implements CaseSummaries {
                 .param("ids", processInstanceIds)
                 .query((rs, i) -> result.put(rs.getString(1), new CaseSummary(
                         "异地就医备案·" + FilingType.valueOf(rs.getString(4)).label(),
+                        "Cross-province filing · " + FilingType.valueOf(rs.getString(4)).labelEn(),
                         rs.getString(2), PersonNames.mask(rs.getString(3)), "clerk/filing-review/{taskId}")))
                 .list();
         return result;

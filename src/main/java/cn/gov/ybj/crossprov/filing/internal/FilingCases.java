@@ -53,6 +53,7 @@ public class FilingCases {
     public static final String RESUBMITTED_MESSAGE = "FilingResubmitted";
     /** status reason of a filing its applicant withdrew while 申办中 */
     public static final String WITHDRAWN_REASON = "申请人撤回";
+    public static final String WITHDRAWN_REASON_EN = "Withdrawn by the applicant";
     public static final String NOTICE = resource("/filing/notice.txt");
     public static final String COMMITMENT = resource("/filing/commitment.txt");
 
@@ -244,11 +245,11 @@ public class FilingCases {
         store.lockPerson(visible.personIdNumber());
         // read again under the lock: a clerk's decision that raced this one has committed by now
         Filing f = store.find(filingId).orElseThrow(FilingCases::notFound);
-        if (f.status() != FilingStatus.SUBMITTED || !f.online() || !store.withdraw(f.id(), WITHDRAWN_REASON)) {
+        if (f.status() != FilingStatus.SUBMITTED || !f.online() || !store.withdraw(f.id(), WITHDRAWN_REASON, WITHDRAWN_REASON_EN)) {
             throw notWithdrawable();
         }
         store.addEvent(f.id(), actor.account(), "申请人撤回申请", "Withdrawn by the applicant", FilingStatus.CLOSED,
-                WITHDRAWN_REASON, false);
+                WITHDRAWN_REASON, WITHDRAWN_REASON_EN, false);
         // the case ends with its review task and overdue timer: nothing is left in a clerk's inbox
         reviews.endAll(FilingSteps.subject(f), WITHDRAWN_REASON, null,
                 f.processInstanceId() == null ? List.of() : List.of(f.processInstanceId()));
@@ -428,7 +429,8 @@ public class FilingCases {
                 .putValueTyped("commitmentGiven", Variables.booleanValue(a.commitmentInsteadOfMaterials(), true))
                 // check(..) has just asked the registry in this transaction
                 .putValueTyped("eligible", Variables.booleanValue(ineligible == null, true))
-                .putValueTyped("ineligibleReason", Variables.stringValue(ineligible == null ? null : ineligible.messageZh(), true));
+                .putValueTyped("ineligibleReason", Variables.stringValue(ineligible == null ? null : ineligible.messageZh(), true))
+                .putValueTyped("ineligibleReasonEn", Variables.stringValue(ineligible == null ? null : ineligible.messageEn(), true));
     }
 
     public static RuntimeException translate(DataIntegrityViolationException e) {

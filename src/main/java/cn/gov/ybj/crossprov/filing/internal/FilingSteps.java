@@ -55,6 +55,7 @@ public class FilingSteps {
         // transient: the gateway and the failure step read them in this transaction
         execution.setVariable("eligible", Variables.booleanValue(e.allowed(), true));
         execution.setVariable("ineligibleReason", Variables.stringValue(e.allowed() ? null : e.messageZh(), true));
+        execution.setVariable("ineligibleReasonEn", Variables.stringValue(e.allowed() ? null : e.messageEn(), true));
     }
 
     /** 开通备案: the filing gets its number and is in force (已开通 / 备案成功). */
@@ -81,8 +82,10 @@ public class FilingSteps {
     public void fail(DelegateExecution execution) {
         Filing f = filing(execution);
         String reason = (String) execution.getVariable("ineligibleReason");
-        store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.FAILED, reason);
-        store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", "Insurance status check failed", FilingStatus.FAILED, reason);
+        String reasonEn = (String) execution.getVariable("ineligibleReasonEn");
+        store.changeStatus(f.id(), FilingStatus.SUBMITTED, FilingStatus.FAILED, reason, reasonEn);
+        store.addEvent(f.id(), PROCESS_ACTOR, "参保状态校验未通过", "Insurance status check failed", FilingStatus.FAILED, reason,
+                reasonEn, true);
     }
 
     /** 转人工审核: due in 2 working days on the official calendar. */

@@ -149,10 +149,17 @@ public class FilingStore {
     }
 
     public boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason) {
+        return changeStatus(id, from, to, reason, null);
+    }
+
+    /** @param reasonEn the reason in English where the application wrote it; null for a clerk's own words */
+    public boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason, String reasonEn) {
         return jdbc.sql("""
-                        UPDATE app.filing SET status = :to, status_reason = :reason, updated_at = now(), version = version + 1
+                        UPDATE app.filing SET status = :to, status_reason = :reason, status_reason_en = :reasonEn,
+                            updated_at = now(), version = version + 1
                         WHERE id = :id AND status = :from""")
-                .param("id", id).param("from", from.name()).param("to", to.name()).param("reason", reason).update() == 1;
+                .param("id", id).param("from", from.name()).param("to", to.name()).param("reason", reason)
+                .param("reasonEn", reasonEn).update() == 1;
     }
 
     /**
@@ -171,25 +178,32 @@ public class FilingStore {
      */
     public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason,
                          boolean reportable) {
+        addEvent(id, actor, action, actionEn, status, reason, null, reportable);
+    }
+
+    /** @param reasonEn the reason in English where the application wrote it; null for a clerk's own words */
+    public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason,
+                         String reasonEn, boolean reportable) {
         // one round trip: the event and, when reportable, its place in the registry outbox
         jdbc.sql("""
                         WITH e AS (
-                            INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reportable)
-                            VALUES (:id, :actor, :action, :actionEn, :status, :reason, :reportable) RETURNING id, reportable)
+                            INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reason_en, reportable)
+                            VALUES (:id, :actor, :action, :actionEn, :status, :reason, :reasonEn, :reportable) RETURNING id, reportable)
                         INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable""")
                 .param("id", id).param("actor", actor).param("action", action).param("actionEn", actionEn)
-                .param("status", status.name()).param("reason", reason).param("reportable", reportable).update();
+                .param("status", status.name()).param("reason", reason).param("reasonEn", reasonEn)
+                .param("reportable", reportable).update();
     }
 
     List<Filing.Event> events(UUID id) {
         return jdbc.sql("""
-                        SELECT e.at, e.actor, e.action, e.action_en, e.status, e.reason, e.reportable, r.receipt
+                        SELECT e.at, e.actor, e.action, e.action_en, e.status, e.reason, e.reportable, r.receipt, e.reason_en
                         FROM app.filing_event e LEFT JOIN app.registry_report r ON r.event_id = e.id
                         WHERE e.filing_id = :id ORDER BY e.id""")
                 .param("id", id)
                 .query((rs, i) -> new Filing.Event(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("action_en"), FilingStatus.valueOf(rs.getString("status")),
-                        rs.getString("reason"), rs.getBoolean("reportable"), rs.getString("receipt")))
+                        rs.getString("reason"), rs.getBoolean("reportable"), rs.getString("receipt"), rs.getString("reason_en")))
                 .list();
     }
 
@@ -385,8 +399,8 @@ public class FilingStore {
      * 撤回: closes a filing still waiting for review with the reason; false when it is no longer
      * 申办中. The closed status frees its period (the overlap exclusion covers only SUBMITTED and OPENED).
      */
-    boolean withdraw(UUID id, String reason) {
-        return changeStatus(id, FilingStatus.SUBMITTED, FilingStatus.CLOSED, reason);
+    boolean withdraw(UUID id, String reason, String reasonEn) {
+        return changeStatus(id, FilingStatus.SUBMITTED, FilingStatus.CLOSED, reason, reasonEn);
     }
 
     private static String blankToNull(String s) {
@@ -394,7 +408,7 @@ public class FilingStore {
     }
 
     private static final String SELECT = """
-            SELECT id, application_serial, filing_number, channel, review_mode, status, status_reason, person_id_number,
+            SELECT id, application_serial, filing_number, channel, review_mode, status, status_reason, status_reason_en, person_id_number,
                    person_name, insured_area_code, treatment_province, treatment_area_code, insurance_type, filing_type,
                    start_date, end_date, contact_name, contact_phone, contact_address, institution_code, referral,
                    emergency, commitment_given, submitted_by, submitted_at, opened_at, process_instance_id, both_places
@@ -417,6 +431,6 @@ public class FilingStore {
                 rs.getString("institution_code"), rs.getBoolean("referral"), rs.getBoolean("emergency"),
                 rs.getBoolean("commitment_given"), rs.getString("submitted_by"),
                 rs.getTimestamp("submitted_at").toInstant(), opened == null ? null : opened.toInstant(),
-                rs.getString("process_instance_id"), rs.getBoolean("both_places"));
+                rs.getString("process_instance_id"), rs.getBoolean("both_places"), rs.getString("status_reason_en"));
     }
 }

@@ -23,7 +23,10 @@ public record FilingView(UUID id, String applicationSerial, String filingNumber,
                   @Schema(description = "statusLabel in English, with the same split by tab: 自助开通 In progress / Opened / "
                           + "Returned / Opening failed / Closed; 快速备案 and 地方平台 In progress / Filed / Filing failed / "
                           + "Filing failed / Closed") String statusLabelEn,
-                  String statusReason, String personIdNumber,
+                  String statusReason,
+                  @Schema(description = "statusReason in English where the application wrote it (a withdrawal, the registry's "
+                          + "refusal); null for a clerk's own words") String statusReasonEn,
+                  String personIdNumber,
                   String personName, String insuredAreaCode, String treatmentAreaCode,
                   @Schema(description = "险种 as on 附件1: EMPLOYEE 城镇职工 | URBAN_RESIDENT 城镇居民 | NCMS 新农合 | RESIDENT 城乡居民")
                   String insuranceType,
@@ -58,7 +61,7 @@ public record FilingView(UUID id, String applicationSerial, String filingNumber,
     public static FilingView of(Filing f, List<FilingAction> actions, FilingOptions options) {
         return new FilingView(f.id(), f.applicationSerial(), f.filingNumber(), f.channel().name(), f.channel().tab(),
                 f.reviewMode() == null ? null : f.reviewMode().name(), f.status().name(), f.statusLabel(), f.statusLabelEn(),
-                f.statusReason(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
+                f.statusReason(), f.statusReasonEn(), IdNumber.mask(f.personIdNumber()), f.personName(), f.insuredAreaCode(),
                 f.treatmentAreaCode(), f.insuranceType().name(), f.filingType().name(), f.filingType().label(),
                 f.startDate(), f.endDate(), f.contactName(), f.contactPhone(), f.contactAddress(),
                 f.institutionCode(), f.referral(), f.emergency(), f.commitmentGiven(), f.submittedAt(),

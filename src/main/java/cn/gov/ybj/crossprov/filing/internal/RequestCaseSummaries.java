@@ -39,7 +39,7 @@ class RequestCaseSummaries implements CaseSummaries {
                 .param("ids", processInstanceIds)
                 .query((rs, i) -> {
                     CaseProgress.Kind kind = CaseProgress.Kind.valueOf(rs.getString(2));
-                    return result.put(rs.getString(1), new CaseSummary(kind.label(), rs.getString(3),
+                    return result.put(rs.getString(1), new CaseSummary(kind.label(), kind.labelEn(), rs.getString(3),
                             PersonNames.mask(rs.getString(4)), REVIEW_ROUTES.get(kind)));
                 })
                 .list();

@@ -36,7 +36,7 @@ public class ChronicChoiceReviewView extends ReviewView<ChronicChoice> {
         fields.setId("choice-fields");
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         fields.addFormItem(span("choice-serial", c.serial()), getTranslation("chronic.serial"));
-        fields.addFormItem(span("choice-disease", c.diseaseName() + "（" + c.diseaseCode() + "）"), getTranslation("chronic.disease"));
+        fields.addFormItem(span("choice-disease", getTranslation("common.withCode", c.diseaseName(), c.diseaseCode())), getTranslation("chronic.disease"));
         fields.addFormItem(span("choice-institution-code", c.institutionCode()), getTranslation("chronic.institutionCode"));
         fields.addFormItem(span("choice-institution-name", c.institutionName()), getTranslation("chronic.institutionName"));
         fields.addFormItem(span("choice-submitted-at", ChronicChoiceView.TIME.format(c.submittedAt())), getTranslation("chronic.submittedAt"));

@@ -93,7 +93,7 @@ public class ChronicChoiceView extends VerticalLayout implements HasDynamicTitle
             qualificationList.add(paragraph("no-qualification", getTranslation("chronic.noQualification")));
         }
         for (ChronicQualification q : qualifications) {
-            Button b = new Button(q.diseaseName() + "（" + q.diseaseCode() + "）", e -> select(q));
+            Button b = new Button(getTranslation("common.withCode", q.diseaseName(), q.diseaseCode()), e -> select(q));
             b.setId("qualification-" + q.diseaseCode());
             b.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
             qualificationList.add(b);
@@ -128,7 +128,7 @@ public class ChronicChoiceView extends VerticalLayout implements HasDynamicTitle
         institution.setLabel(getTranslation("chronic.institution"));
         institution.setPlaceholder(getTranslation("chronic.institution.placeholder"));
         institution.setWidth("36em");
-        institution.setItemLabelGenerator(i -> i.name() + "（" + i.code() + "）");
+        institution.setItemLabelGenerator(i -> getTranslation("common.withCode", i.name(), i.code()));
         institution.setItems(query -> services.institutions().list(
                 new InstitutionFilter(filing.treatmentAreaCode(), searchText(query.getFilter().orElse("")), null, null),
                 query.getOffset(), query.getLimit()).stream());

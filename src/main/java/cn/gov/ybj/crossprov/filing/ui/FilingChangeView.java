@@ -178,7 +178,7 @@ public class FilingChangeView extends VerticalLayout implements HasDynamicTitle,
         fields.addFormItem(span(nz(now.contactAddress()), "change-result-address"), getTranslation("wizard.contactAddress"));
         if (now.institutionCode() != null) {
             fields.addFormItem(span(services.institutions().find(now.institutionCode())
-                    .map(i -> i.name() + "（" + i.code() + "）").orElse(now.institutionCode()), "change-result-institution"),
+                    .map(i -> getTranslation("common.withCode", i.name(), i.code())).orElse(now.institutionCode()), "change-result-institution"),
                     getTranslation("wizard.institution"));
         }
         Paragraph changed = new Paragraph(getTranslation("change.result.what") + result.summary());

@@ -40,7 +40,7 @@ class FilingPanel extends VerticalLayout {
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         fields.addFormItem(status, getTranslation("filings.col.status"));
         if (f.statusReason() != null && !f.statusReason().isBlank()) {
-            Span reason = new Span(f.statusReason());
+            Span reason = new Span(f.statusReason(en));
             reason.setId("detail-reason");
             fields.addFormItem(reason, getTranslation("detail.reason"));
         }
@@ -64,7 +64,7 @@ class FilingPanel extends VerticalLayout {
         fields.addFormItem(new Span(getTranslation(f.referral() ? "yes" : "no")), getTranslation("wizard.referral"));
         if (f.institutionCode() != null) {
             fields.addFormItem(new Span(services.institutions().find(f.institutionCode())
-                    .map(i -> i.name() + "（" + i.code() + "）").orElse(f.institutionCode())), getTranslation("wizard.institution"));
+                    .map(i -> getTranslation("common.withCode", i.name(), i.code())).orElse(f.institutionCode())), getTranslation("wizard.institution"));
         }
         fields.addFormItem(new Span(nz(f.contactName()) + " " + nz(f.contactPhone())), getTranslation("wizard.contactName"));
         fields.addFormItem(new Span(nz(f.contactAddress())), getTranslation("wizard.contactAddress"));
@@ -117,12 +117,12 @@ class FilingPanel extends VerticalLayout {
         // records keep account ids; clerks see who acted by name (an insured person's masked)
         java.util.Map<String, String> actors = insured ? java.util.Map.of()
                 : services.names().names(events.stream().map(Filing.Event::actor).filter(java.util.Objects::nonNull).toList());
-        history.addColumn(e -> insured || e.actor() == null ? "" : actors.getOrDefault(e.actor(), e.actor())).setHeader(getTranslation("detail.history.actor")).setAutoWidth(true)
+        history.addColumn(e -> insured || e.actor() == null ? "" : "system".equals(e.actor()) ? getTranslation("detail.history.actor.system") : actors.getOrDefault(e.actor(), e.actor())).setHeader(getTranslation("detail.history.actor")).setAutoWidth(true)
                 .setVisible(!insured);
         history.addColumn(e -> e.action(en)).setHeader(getTranslation("detail.history.action")).setAutoWidth(true);
         history.addColumn(e -> e.status() == null ? "" : e.status().label(f.reviewMode() == null
                 ? cn.gov.ybj.crossprov.filing.ReviewMode.MANUAL : f.reviewMode(), en)).setHeader(getTranslation("filings.col.status"));
-        history.addColumn(e -> nz(e.reason())).setHeader(getTranslation("detail.reason"));
+        history.addColumn(e -> nz(e.reason(en))).setHeader(getTranslation("detail.reason"));
         // clerks see whether the national filing registry has acknowledged each reportable step
         history.addColumn(e -> !e.reportable() ? "" : e.registryReceipt() == null ? getTranslation("detail.history.registry.pending")
                         : getTranslation("detail.history.registry.reported", e.registryReceipt()))
@@ -141,8 +141,8 @@ class FilingPanel extends VerticalLayout {
         add(new SupplementSection(services, viewer, f));
     }
 
-    private static String area(WizardServices services, String code) {
-        return code == null ? "" : services.divisions().name(code).orElse(code) + "（" + code + "）";
+    private String area(WizardServices services, String code) {
+        return code == null ? "" : getTranslation("common.withCode", services.divisions().name(code).orElse(code), code);
     }
 
     /** A material's kind: stored in Chinese, shown in English by the filing type it belongs to. */

@@ -43,7 +43,7 @@ public class FilingResubmitView extends FilingWizard implements HasDynamicTitle,
             return;
         }
         returned = found.get();
-        Paragraph reason = new Paragraph(getTranslation("resubmit.reason") + "：" + (returned.statusReason() == null ? "" : returned.statusReason()));
+        Paragraph reason = new Paragraph(getTranslation("common.labelled", getTranslation("resubmit.reason"), returned.statusReason() == null ? "" : returned.statusReason()));
         reason.setId("return-reason");
         reason.addClassNames(LumoUtility.TextColor.ERROR);
         addComponentAtIndex(1, reason);

@@ -102,7 +102,7 @@ public class FilingSupplementView extends VerticalLayout implements HasDynamicTi
         filing = found.get();
         uploaded.clear();
         upload.clearFileList();
-        Paragraph which = new Paragraph(getTranslation("result.serial") + "：" + filing.applicationSerial());
+        Paragraph which = new Paragraph(getTranslation("common.labelled", getTranslation("result.serial"), filing.applicationSerial()));
         which.setId("supplement-filing");
         add(which);
         if (!FilingActions.allowed(filing, services.filings().options(actor, filing)).contains(FilingActions.Action.SUPPLEMENT)) {

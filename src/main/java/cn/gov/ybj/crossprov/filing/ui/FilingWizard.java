@@ -432,8 +432,8 @@ abstract class FilingWizard extends VerticalLayout {
             return;
         }
         String areaName = services.divisions().name(record.poolingAreaCode()).orElse(record.poolingAreaCode());
-        insuredArea.setText(t("wizard.insuredArea") + "：" + areaName + "（" + record.poolingAreaCode() + "）");
-        personInfo.setText(t("wizard.person") + "：" + record.name() + " " + record.maskedIdNumber());
+        insuredArea.setText(t("common.labelled", t("wizard.insuredArea"), t("common.withCode", areaName, record.poolingAreaCode())));
+        personInfo.setText(t("common.labelled", t("wizard.person"), record.name() + " " + record.maskedIdNumber()));
         Optional<PoolingArea> area = services.areas().find(record.poolingAreaCode());
         reviewModeHint.setText(area.map(a -> t(a.filingMode() == PoolingArea.FilingMode.SELF_SERVICE
                 ? "wizard.review.auto" : "wizard.review.manual")).orElse(""));
@@ -577,7 +577,7 @@ abstract class FilingWizard extends VerticalLayout {
         referral.setLabel(t("wizard.referral"));
         institution.setId("institution");
         institution.setLabel(t("wizard.institution"));
-        institution.setItemLabelGenerator(i -> i.name() + "（" + i.divisionName() + "）");
+        institution.setItemLabelGenerator(i -> t("common.withCode", i.name(), i.divisionName()));
         institution.setItems(query -> {
             String area = treatmentAreaCode();
             String name = query.getFilter().orElse("");
@@ -868,11 +868,11 @@ abstract class FilingWizard extends VerticalLayout {
             status.setText(t("wizard.result.submitted"));
             Paragraph wait = new Paragraph(t("wizard.result.wait"));
             wait.setId("result-wait");
-            Div serialLine = new Div(new Span(t("result.serial") + "："), serial);
+            Div serialLine = new Div(new Span(t("common.labelPrefix", t("result.serial"))), serial);
             stepResult.add(status, wait, serialLine);
         } else {
-            status.setText(f.statusLabel(english()) + (f.statusReason() == null ? "" : "：" + f.statusReason()));
-            Div serialLine = new Div(new Span(t("result.serial") + "："), serial);
+            status.setText(f.statusReason() == null ? f.statusLabel(english()) : t("common.labelled", f.statusLabel(english()), f.statusReason(english())));
+            Div serialLine = new Div(new Span(t("common.labelPrefix", t("result.serial"))), serial);
             stepResult.add(status, serialLine);
         }
         Button records = new Button(t("wizard.result.records"), e -> getUI().ifPresent(ui -> ui.navigate(recordsRoute(f))));

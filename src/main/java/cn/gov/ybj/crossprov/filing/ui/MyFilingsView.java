@@ -145,7 +145,7 @@ public class MyFilingsView extends VerticalLayout implements HasDynamicTitle {
             badge.getElement().getThemeList().add("badge contrast");
             cell.add(badge);
         }
-        String reason = f.statusReason();
+        String reason = f.statusReason(english);
         if ((f.status() == FilingStatus.RETURNED || f.status() == FilingStatus.FAILED) && reason != null && !reason.isBlank()) {
             String shown = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) + "…" : reason;
             Span why = new Span(getTranslation(f.status() == FilingStatus.RETURNED ? "filings.reason.returned" : "filings.reason.failed", shown));

@@ -57,7 +57,7 @@ class SupplementSection extends VerticalLayout {
             status.getElement().getThemeList().add("badge");
             entry.add(new Span(FilingWizard.TIME.format(s.submittedAt()) + " "), status);
             if (s.reason() != null && !s.reason().isBlank()) {
-                Span reason = new Span(" " + getTranslation("detail.reason") + "：" + s.reason());
+                Span reason = new Span(" " + getTranslation("common.labelled", getTranslation("detail.reason"), s.reason()));
                 reason.setId("supplement-reason-" + s.id());
                 entry.add(reason);
             }

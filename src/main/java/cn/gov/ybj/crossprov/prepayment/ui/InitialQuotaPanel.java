@@ -93,7 +93,7 @@ class InitialQuotaPanel extends VerticalLayout {
     /** one amount field per other province, filled with the province's last report */
     private void reportDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("prepayment.initial.report") + "（" + year + "）");
+        dialog.setHeaderTitle(getTranslation("common.withCode", getTranslation("prepayment.initial.report"), String.valueOf(year)));
         Map<String, BigDecimal> last = new LinkedHashMap<>();
         initial.reports(officer, year).stream().filter(r -> r.payingProvince().equals(officer.unitCode()))
                 .flatMap(r -> r.lines().stream()).forEach(l -> last.put(l.receivingProvince(), l.amount().yuan()));

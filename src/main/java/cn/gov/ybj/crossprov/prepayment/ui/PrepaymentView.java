@@ -233,21 +233,21 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
             downloads.add(Downloads.anchor("prepayment-pdf", getTranslation("prepayment.pdf"), y + "-prepayment.pdf", Downloads.PDF,
                     () -> files.pdf(officer, y).orElseThrow()));
             if (officer.isNationalCentre()) {
-                downloads.add(Downloads.anchor("prepayment-annex4-xlsx", "附件4 Excel", y + "-annex4.xlsx",
+                downloads.add(Downloads.anchor("prepayment-annex4-xlsx", getTranslation("prepayment.annex4.excel"), y + "-annex4.xlsx",
                         Downloads.XLSX, () -> files.matrixXlsx(officer, y).orElseThrow()));
-                downloads.add(Downloads.anchor("prepayment-annex4-pdf", "附件4 PDF", y + "-annex4.pdf", Downloads.PDF,
+                downloads.add(Downloads.anchor("prepayment-annex4-pdf", getTranslation("prepayment.annex4.pdf"), y + "-annex4.pdf", Downloads.PDF,
                         () -> files.matrixPdf(officer, y).orElseThrow()));
             }
             String own = officer.unitCode();
             boolean initial = st.kind() == PrepaymentYear.Kind.INITIAL;
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.payingProvince().equals(own))) {
-                downloads.add(Downloads.anchor("prepayment-notice-payment", (initial ? "附件2 " : "附件4-1 ")
-                        + PrepaymentDocuments.Notice.PAYMENT.title(st.kind()), y + "-payment.pdf",
+                downloads.add(Downloads.anchor("prepayment-notice-payment", getTranslation(initial ? "prepayment.notice.payment.initial"
+                        : "prepayment.notice.payment"), y + "-payment.pdf",
                         Downloads.PDF, () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.PAYMENT).orElseThrow()));
             }
             if (!officer.isNationalCentre() && st.pairs().stream().anyMatch(p -> p.receivingProvince().equals(own))) {
-                downloads.add(Downloads.anchor("prepayment-notice-receipt", (initial ? "附件3 " : "附件4-2 ")
-                        + PrepaymentDocuments.Notice.RECEIPT.title(st.kind()), y + "-receipt.pdf",
+                downloads.add(Downloads.anchor("prepayment-notice-receipt", getTranslation(initial ? "prepayment.notice.receipt.initial"
+                        : "prepayment.notice.receipt"), y + "-receipt.pdf",
                         Downloads.PDF, () -> files.notice(officer, y, own, PrepaymentDocuments.Notice.RECEIPT).orElseThrow()));
             }
         });
@@ -259,7 +259,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     /** a pair's months as a chart against the bands */
     private void chart(Prepayments.PairState p) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(p.year() + "：" + p.payingName() + " → " + p.receivingName());
+        dialog.setHeaderTitle(getTranslation("common.labelled", String.valueOf(p.year()), p.payingName() + " → " + p.receivingName()));
         dialog.add(p.months().isEmpty() ? new Span(getTranslation("prepayment.noMonths")) : new UsageChart(p.months(), rule));
         dialog.getFooter().add(new Button(getTranslation("prepayment.close"), e -> dialog.close()));
         dialog.setWidth("40em");
@@ -283,7 +283,7 @@ public class PrepaymentView extends VerticalLayout implements HasDynamicTitle {
     /** the dialog of a task: the application (amount, reason), the review (approve, amount, note), or a step done (note) */
     private void taskDialog(TopUps.TopUpTask t) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle((en ? t.step().labelEn() : t.step().label()) + "：" + t.payingName() + " → " + t.receivingName());
+        dialog.setHeaderTitle(getTranslation("common.labelled", en ? t.step().labelEn() : t.step().label(), t.payingName() + " → " + t.receivingName()));
         BigDecimalField amount = new BigDecimalField(getTranslation("prepayment.amountYuan"));
         amount.setId("task-amount");
         Checkbox approve = new Checkbox(getTranslation("prepayment.approve"), true);

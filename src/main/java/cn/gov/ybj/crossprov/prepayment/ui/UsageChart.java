@@ -32,13 +32,15 @@ class UsageChart extends Div {
             Span value = new Span(percent.setScale(1, RoundingMode.HALF_UP) + "%");
             value.getStyle().set("font-size", "var(--lumo-font-size-xs)");
             Div bar = new Div();
-            bar.getElement().setAttribute("title", m.getMonth() + "：" + percent.setScale(2, RoundingMode.HALF_UP) + " %");
+            bar.getElement().setAttribute("title", getTranslation("prepayment.chart.bar", m.getMonth().toString(),
+                    percent.setScale(2, RoundingMode.HALF_UP).toPlainString()));
             bar.getStyle().set("width", "100%").set("height", height(percent) + "%").set("background", switch (m.getWarning()) {
                 case RED -> "#d32f2f";
                 case YELLOW -> "#f9a825";
                 case NONE -> "#2e7d32";
             });
-            Span label = new Span(String.valueOf(m.getMonth().getMonthValue()) + "月");
+            Span label = new Span(getTranslation("prepayment.chart.month", String.valueOf(m.getMonth().getMonthValue()),
+                    m.getMonth().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)));
             label.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("position", "absolute").set("bottom", "-1.5em");
             Div labelBox = new Div(label);
             labelBox.getStyle().set("position", "relative").set("width", "100%").set("text-align", "center");

@@ -109,7 +109,7 @@ class YearFinancePanel extends VerticalLayout {
 
     private void dialog(YearFinances.YearFinanceTask t) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle((en ? t.step().labelEn() : t.step().label()) + "：" + t.year() + " " + t.name());
+        dialog.setHeaderTitle(getTranslation("common.labelled", en ? t.step().labelEn() : t.step().label(), t.year() + " " + t.name()));
         TextField note = new TextField(getTranslation("prepayment.note"));
         note.setId("finance-note");
         note.setMaxLength(200);

@@ -74,9 +74,12 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
         name.setClearButtonVisible(true);
         grade.setLabel(getTranslation("institutions.grade"));
         grade.setItems(Institution.GRADES);
+        // the values are the institutions file's words; the labels follow the UI's language
+        grade.setItemLabelGenerator(v -> getTranslation("institution.grade." + v));
         grade.setClearButtonVisible(true);
         category.setLabel(getTranslation("institutions.category"));
         category.setItems(Institution.CATEGORIES);
+        category.setItemLabelGenerator(v -> getTranslation("institution.category." + v));
         category.setClearButtonVisible(true);
         Button search = new Button(getTranslation("institutions.search"), e -> refresh());
         search.setId("search");
@@ -145,7 +148,7 @@ public class InstitutionQueryView extends VerticalLayout implements HasDynamicTi
             divisions.find(region.city().code()).filter(c -> city.isEnabled()).ifPresent(city::setValue);
             // finer than the filters: keep it and say so
             linkedDivision = code;
-            linked.setText(getTranslation("institutions.col.division") + "：" + division.fullName());
+            linked.setText(getTranslation("common.labelled", getTranslation("institutions.col.division"), division.fullName()));
         }
     }
 

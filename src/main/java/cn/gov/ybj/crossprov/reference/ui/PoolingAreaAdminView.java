@@ -59,7 +59,7 @@ public class PoolingAreaAdminView extends VerticalLayout implements HasDynamicTi
         areas.setId("areas");
         areas.addColumn(PoolingArea::code).setHeader("GB/T 2260").setAutoWidth(true);
         areas.addColumn(PoolingArea::name).setHeader(getTranslation("areas.col.name")).setAutoWidth(true);
-        areas.addColumn(a -> a.filingMode().label()).setHeader(getTranslation("areas.col.mode"));
+        areas.addColumn(a -> getTranslation("areas.mode." + a.filingMode().name())).setHeader(getTranslation("areas.col.mode"));
         areas.addColumn(a -> getTranslation(a.crossProvinceOpen() ? "areas.open" : "areas.closed")).setHeader(getTranslation("areas.col.open"));
         areas.addThemeVariants(GridVariant.LUMO_COMPACT);
         areas.setHeight("35vh");
@@ -70,7 +70,7 @@ public class PoolingAreaAdminView extends VerticalLayout implements HasDynamicTi
         openedOn.setLabel(getTranslation("areas.col.opened"));
         mode.setLabel(getTranslation("areas.col.mode"));
         mode.setItems(PoolingArea.FilingMode.values());
-        mode.setItemLabelGenerator(PoolingArea.FilingMode::label);
+        mode.setItemLabelGenerator(m -> getTranslation("areas.mode." + m.name()));
         switchedOn.setLabel(getTranslation("admin.areas.switched"));
         agencyName.setLabel(getTranslation("areas.col.agency"));
         agencyPhone.setLabel(getTranslation("areas.col.phone"));

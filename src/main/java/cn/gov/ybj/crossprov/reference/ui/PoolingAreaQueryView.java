@@ -39,7 +39,7 @@ public class PoolingAreaQueryView extends VerticalLayout implements HasDynamicTi
                 .setHeader(getTranslation("areas.col.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation(a.crossProvinceOpen() ? "areas.open" : "areas.closed")).setHeader(getTranslation("areas.col.open"));
         grid.addColumn(PoolingArea::openedOn).setHeader(getTranslation("areas.col.opened"));
-        grid.addColumn(a -> a.filingMode().label()).setHeader(getTranslation("areas.col.mode"));
+        grid.addColumn(a -> getTranslation("areas.mode." + a.filingMode().name())).setHeader(getTranslation("areas.col.mode"));
         grid.addColumn(PoolingArea::agencyName).setHeader(getTranslation("areas.col.agency")).setAutoWidth(true);
         grid.addColumn(PoolingArea::agencyPhone).setHeader(getTranslation("areas.col.phone"));
         grid.addColumn(PoolingArea::agencyAddress).setHeader(getTranslation("areas.col.address")).setFlexGrow(2);

@@ -124,7 +124,7 @@ public class SettlementView extends VerticalLayout implements BeforeEnterObserve
     /** The name stored with the settlement, else the division's name today, with the code. */
     private String name(String stored, String code) {
         String name = stored != null ? stored : divisions.name(code).orElse(null);
-        return name == null ? code : name + "（" + code + "）";
+        return name == null ? code : getTranslation("common.withCode", name, code);
     }
 
     private void field(FormLayout form, String key, String value) {

@@ -141,7 +141,7 @@ abstract class ApplicationView extends VerticalLayout implements HasDynamicTitle
         box.setClearButtonVisible(true);
         box.setWidth("20em");
         // filtered on the label as shown, so part of the name, the code or the whole label finds the area
-        box.setItemLabelGenerator(a -> a.name() + "（" + a.code() + "）");
+        box.setItemLabelGenerator(a -> getTranslation("common.withCode", a.name(), a.code()));
         box.setItems((ComboBox.ItemFilter<PoolingArea>) (a, filter) -> box.getItemLabelGenerator().apply(a).contains(filter.strip()),
                 areas.list(null));
         return box;

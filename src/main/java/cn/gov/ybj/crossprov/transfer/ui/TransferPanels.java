@@ -60,7 +60,7 @@ final class TransferPanels {
         FormLayout outInsurance = form();
         item(outInsurance, owner, "transfer.insuranceType", null, typeLabel(owner, p.insuranceType()));
         item(outInsurance, owner, "transfer.periods", "preview-periods", p.outPeriods().isEmpty() ? "—"
-                : String.join("；", p.outPeriods().stream().map(pr -> months(owner, pr.from(), pr.to())).toList()));
+                : String.join(owner.getTranslation("common.listSeparator"), p.outPeriods().stream().map(pr -> months(owner, pr.from(), pr.to())).toList()));
         item(outInsurance, owner, "transfer.months", "preview-months", String.valueOf(p.outMonths()));
         item(outInsurance, owner, "transfer.status", "preview-status", Errors.english(owner) ? p.outStatus().labelEn() : p.outStatus().label());
         item(outInsurance, owner, "transfer.personType", null, Errors.english(owner) ? p.personType().labelEn() : p.personType().label());

@@ -88,7 +88,7 @@ public class HandledTasksView extends VerticalLayout implements HasDynamicTitle 
         grid.setId("handled");
         grid.addColumn(i -> TIME.format(i.decidedAt())).setKey("decidedAt").setHeader(getTranslation("handled.col.decidedAt")).setAutoWidth(true);
         grid.addColumn(this::taskName).setKey("task").setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addColumn(i -> nz(i.caseType())).setKey("case").setHeader(getTranslation("inbox.col.case")).setAutoWidth(true);
+        grid.addColumn(i -> nz(i.caseType(english()))).setKey("case").setHeader(getTranslation("inbox.col.case")).setAutoWidth(true);
         grid.addColumn(i -> nz(i.applicant())).setKey("applicant").setHeader(getTranslation("inbox.col.applicant")).setAutoWidth(true);
         grid.addColumn(i -> nz(i.reference())).setKey("reference").setHeader(getTranslation("inbox.col.reference")).setAutoWidth(true);
         grid.addColumn(i -> getTranslation("handled.decision." + i.decision())).setKey("decision")
@@ -122,6 +122,10 @@ public class HandledTasksView extends VerticalLayout implements HasDynamicTitle 
             }
         }
         return items;
+    }
+
+    private boolean english() {
+        return "en".equals(getLocale().getLanguage());
     }
 
     private String taskName(HandledTasks.Item item) {

@@ -114,7 +114,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("inbox");
         grid.addColumn(this::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::caseType).orElse("")).setHeader(getTranslation("inbox.col.case")).setAutoWidth(true);
+        grid.addColumn(i -> summary(i).map(s -> s.caseType(english())).orElse("")).setHeader(getTranslation("inbox.col.case")).setAutoWidth(true);
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::applicant).orElse("")).setHeader(getTranslation("inbox.col.applicant")).setAutoWidth(true);
         grid.addColumn(i -> summary(i).map(CaseSummaries.CaseSummary::reference).orElse("")).setHeader(getTranslation("inbox.col.reference")).setAutoWidth(true);
         grid.addColumn(i -> TIME.format(i.created())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
@@ -166,6 +166,10 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
     private java.util.Optional<CaseSummaries.CaseSummary> summary(ClerkInbox.Item item) {
         return java.util.Optional.ofNullable(item.processInstanceId()).map(summaryOfProcess::get);
+    }
+
+    private boolean english() {
+        return "en".equals(getLocale().getLanguage());
     }
 
     private String taskName(ClerkInbox.Item item) {
