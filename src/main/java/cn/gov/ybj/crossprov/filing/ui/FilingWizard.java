@@ -722,7 +722,7 @@ abstract class FilingWizard extends VerticalLayout {
         for (int i = 0; i < files.size(); i++) {
             UploadedFile file = files.get(i);
             Span name = new Span(file.fileName());
-            Span state = new Span(file.refused() ? "✗ " + t("wizard.upload.refused") + "：" + file.refusal()
+            Span state = new Span(file.refused() ? "✗ " + t("common.labelled", t("wizard.upload.refused"), file.refusal())
                     : "✓ " + t("wizard.upload.accepted"));
             state.setId("material-state-" + i);
             state.addClassNames(file.refused() ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SUCCESS);
