@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -204,5 +205,19 @@ public class FilingManagement {
 
     public static String commitmentText() {
         return FilingCases.COMMITMENT;
+    }
+
+    /** The 告知书 to read in the given language; English is a translation for reference (the Chinese text applies). */
+    public static String noticeText(Locale locale) {
+        return english(locale) ? FilingCases.NOTICE_EN : FilingCases.NOTICE;
+    }
+
+    /** The 承诺书 to read in the given language; English is a translation for reference (the Chinese text applies). */
+    public static String commitmentText(Locale locale) {
+        return english(locale) ? FilingCases.COMMITMENT_EN : FilingCases.COMMITMENT;
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
     }
 }

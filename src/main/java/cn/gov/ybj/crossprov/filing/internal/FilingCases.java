@@ -56,6 +56,9 @@ public class FilingCases {
     public static final String WITHDRAWN_REASON_EN = "Withdrawn by the applicant";
     public static final String NOTICE = resource("/filing/notice.txt");
     public static final String COMMITMENT = resource("/filing/commitment.txt");
+    /** translations for reading in English; the Chinese texts above are the ones accepted and stored */
+    public static final String NOTICE_EN = resource("/filing/notice_en.txt");
+    public static final String COMMITMENT_EN = resource("/filing/commitment_en.txt");
 
     private final FilingStore store;
     private final PoolingAreas areas;

@@ -91,11 +91,7 @@ public class FilingChangeView extends VerticalLayout implements HasDynamicTitle,
     private void buildNotice() {
         stepNotice.setId("change-step-notice");
         stepNotice.setPadding(false);
-        Div text = new Div();
-        text.setText(FilingManagement.noticeText());
-        text.setId("change-notice-text");
-        text.getStyle().set("white-space", "pre-wrap");
-        text.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
+        Div text = FilingPages.letter(this, FilingManagement::noticeText, "change-notice-text");
         noticeAccepted.setId("change-notice-accepted");
         noticeAccepted.setLabel(getTranslation("change.notice.accept"));
         noticeContinue.setId("change-notice-continue");

@@ -2,14 +2,20 @@ package cn.gov.ybj.crossprov.filing.ui;
 
 import cn.gov.ybj.crossprov.filing.Filing;
 import cn.gov.ybj.crossprov.identity.AppUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** What the pages of one filing share: the filing of the route's {@code id} if the user may see it. */
+/** What the pages of one filing share: the filing of the route's {@code id} if the user may see it, the letters to accept. */
 final class FilingPages {
 
     private FilingPages() {
@@ -25,6 +31,25 @@ final class FilingPages {
             page.add(none);
         }
         return found;
+    }
+
+    /**
+     * The 告知书 or 承诺书 as the person reads it before accepting, in the UI's language; in English with the note that
+     * the Chinese text is the one that applies (it is the one stored with the filing).
+     */
+    static Div letter(Component owner, Function<Locale, String> text, String id) {
+        Locale locale = UI.getCurrent().getLocale();
+        Div letter = new Div();
+        letter.setText(text.apply(locale));
+        letter.setId(id);
+        letter.getStyle().set("white-space", "pre-wrap");
+        letter.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
+        if ("en".equals(locale.getLanguage())) {
+            Paragraph note = new Paragraph(owner.getTranslation("letter.translationNote"));
+            note.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            letter.add(note);
+        }
+        return letter;
     }
 
     static Optional<UUID> uuid(String s) {

@@ -129,11 +129,7 @@ public class FilingSupplementView extends VerticalLayout implements HasDynamicTi
 
     private void buildNotice() {
         stepNotice.removeAll();
-        Div text = new Div();
-        text.setText(FilingManagement.noticeText());
-        text.setId("notice-text");
-        text.getStyle().set("white-space", "pre-wrap");
-        text.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
+        Div text = FilingPages.letter(this, FilingManagement::noticeText, "notice-text");
         noticeAccepted.setId("notice-accepted");
         noticeAccepted.setLabel(getTranslation("wizard.notice.accept"));
         noticeAccepted.setValue(false);

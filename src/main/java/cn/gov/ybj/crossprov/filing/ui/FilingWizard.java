@@ -518,20 +518,10 @@ abstract class FilingWizard extends VerticalLayout {
         show(stepNotice);
     }
 
-    /** The text of the 告知书 or 承诺书 as the person reads it before accepting. */
-    private static Div letter(String text, String id) {
-        Div letter = new Div();
-        letter.setText(text);
-        letter.setId(id);
-        letter.getStyle().set("white-space", "pre-wrap");
-        letter.addClassNames(LumoUtility.Border.ALL, LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM);
-        return letter;
-    }
-
     // ---------------------------------------------------------------- step 2: notice
 
     private void buildNotice() {
-        Div text = letter(FilingManagement.noticeText(), "notice-text");
+        Div text = FilingPages.letter(this, FilingManagement::noticeText, "notice-text");
         noticeAccepted.setId("notice-accepted");
         noticeAccepted.setLabel(t("wizard.notice.accept"));
         noticeContinue.setId("notice-continue");
@@ -789,7 +779,7 @@ abstract class FilingWizard extends VerticalLayout {
     // ---------------------------------------------------------------- step 4: commitment
 
     private void buildCommitment() {
-        Div text = letter(FilingManagement.commitmentText(), "commitment-text");
+        Div text = FilingPages.letter(this, FilingManagement::commitmentText, "commitment-text");
         commitmentAccepted.setId("commitment-accepted");
         commitmentAccepted.setLabel(t("wizard.commitment.accept"));
         submit.setId("submit-filing");
