@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The BPMN diagram of a deployed process as SVG, with a case's progress marked: drawn server-side
@@ -92,6 +93,15 @@ public class ProcessDiagrams {
      * a deleted instance) are not counted as completed.
      */
     public String svgForInstance(String processInstanceId) {
+        return svgForInstance(processInstanceId, id -> null);
+    }
+
+    /**
+     * The same, with the names {@code names} gives by element id (the process's by its key, a status by
+     * {@code status:completed}, {@code status:active}, {@code status:pending}) where it gives one — the model's own
+     * (Chinese) names elsewhere: a screen in English passes its translations.
+     */
+    public String svgForInstance(String processInstanceId, UnaryOperator<String> names) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         if (instance == null) {
@@ -107,16 +117,21 @@ public class ProcessDiagrams {
                 completed.add(a.getActivityId());
             }
         }
-        return svg(instance.getProcessDefinitionId(), completed, active);
+        return svg(instance.getProcessDefinitionId(), completed, active, names);
     }
 
     /** The diagram of a deployed process definition; an id both completed and active is drawn active. */
     public String svg(String processDefinitionId, Set<String> completedActivityIds, Set<String> activeActivityIds) {
+        return svg(processDefinitionId, completedActivityIds, activeActivityIds, id -> null);
+    }
+
+    private String svg(String processDefinitionId, Set<String> completedActivityIds, Set<String> activeActivityIds,
+                       UnaryOperator<String> names) {
         ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
         BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
         Set<String> completed = Objects.requireNonNullElse(completedActivityIds, Set.of());
         Set<String> active = Objects.requireNonNullElse(activeActivityIds, Set.of());
-        Canvas canvas = new Canvas(completed, active);
+        Canvas canvas = new Canvas(completed, active, names);
         // flows first: shapes and their labels lie over a flow's ends, arrowheads stop at the shapes' edges
         for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
             if (edge.getBpmnElement() != null && edge.getWaypoints().size() >= 2) {
@@ -128,7 +143,8 @@ public class ProcessDiagrams {
                 canvas.shape(shape);
             }
         }
-        String title = definition.getName() != null ? definition.getName() : definition.getKey();
+        String title = Objects.requireNonNullElse(names.apply(definition.getKey()),
+                definition.getName() != null ? definition.getName() : definition.getKey());
         return canvas.svg(title);
     }
 
@@ -137,15 +153,23 @@ public class ProcessDiagrams {
 
         private final Set<String> completed;
         private final Set<String> active;
+        private final UnaryOperator<String> names;
         private final StringBuilder body = new StringBuilder();
         private double minX = Double.MAX_VALUE;
         private double minY = Double.MAX_VALUE;
         private double maxX = -Double.MAX_VALUE;
         private double maxY = -Double.MAX_VALUE;
 
-        Canvas(Set<String> completed, Set<String> active) {
+        Canvas(Set<String> completed, Set<String> active, UnaryOperator<String> names) {
             this.completed = completed;
             this.active = active;
+            this.names = names;
+        }
+
+        /** The element's name as the caller gives it, else the model's; null for none. */
+        private String name(BaseElement element) {
+            String given = names.apply(element.getId());
+            return given != null ? given : element.getAttributeValue("name");
         }
 
         Status status(String id) {
@@ -158,7 +182,7 @@ public class ProcessDiagrams {
             double x = b.getX(), y = b.getY(), w = b.getWidth(), h = b.getHeight();
             double cx = x + w / 2, cy = y + h / 2;
             Status s = status(element.getId());
-            String name = element.getAttributeValue("name");
+            String name = name(element);
             open(element.getId(), s, name);
             include(x, y);
             include(x + w, y + h);
@@ -210,7 +234,7 @@ public class ProcessDiagrams {
             boolean sequenceFlow = element instanceof SequenceFlow;
             Status s = element instanceof SequenceFlow flow && status(flow.getSource().getId()) == Status.COMPLETED
                     && status(flow.getTarget().getId()) != Status.PENDING ? Status.COMPLETED : Status.PENDING;
-            String name = element.getAttributeValue("name");
+            String name = name(element);
             open(element.getId(), s, name == null && element instanceof SequenceFlow flow ? label(flow) : name);
             List<double[]> points = new ArrayList<>();
             StringBuilder coordinates = new StringBuilder();
@@ -236,15 +260,21 @@ public class ProcessDiagrams {
         }
 
         /** An unnamed flow is announced by where it goes: 「转经办审核 → 审核门诊慢特病医疗机构选择」. */
-        private static String label(SequenceFlow flow) {
-            return Objects.requireNonNullElse(flow.getSource().getName(), flow.getSource().getId()) + " → "
-                    + Objects.requireNonNullElse(flow.getTarget().getName(), flow.getTarget().getId());
+        private String label(SequenceFlow flow) {
+            return Objects.requireNonNullElse(name(flow.getSource()), flow.getSource().getId()) + " → "
+                    + Objects.requireNonNullElse(name(flow.getTarget()), flow.getTarget().getId());
         }
 
         private void open(String id, Status s, String title) {
             body.append("<g data-element-id=\"").append(xml(id)).append("\" class=\"").append(s.css).append("\">")
                     .append("<title>").append(xml(title == null || title.isBlank() ? id : title)).append("</title>")
-                    .append("<desc>").append(s.spoken).append("</desc>");
+                    .append("<desc>").append(xml(spoken(s))).append("</desc>");
+        }
+
+        /** The status as read aloud: the caller's name for {@code status:<css class>}, else the Chinese. */
+        private String spoken(Status s) {
+            String given = names.apply("status:" + s.css);
+            return given != null ? given : s.spoken;
         }
 
         private void labelBelow(String name, double cx, double top, Status s) {

@@ -130,6 +130,14 @@ class ProcessDiagramsTest {
         assertThat(status(done, "Flow_Refused")).isEqualTo("pending");
         assertThat(status(done, "Task_RefuseChoice")).isEqualTo("pending");
         assertThat(finished).doesNotContain("class=\"active\"");
+
+        // a screen in English gives its own names: they replace the model's where given, the rest stay
+        Document english = parse(diagrams.svgForInstance(pi.getId(),
+                id -> id.equals("Task_ReviewChoice") ? "Review the choice" : id.equals("chronic-institution-choice") ? "Choice" : null));
+        assertThat(text(english.getDocumentElement(), "title")).isEqualTo("Choice");
+        assertThat(text(element(english, "Task_ReviewChoice"), "title")).isEqualTo("Review the choice");
+        assertThat(text(element(english, "Gateway_ChoiceApproved"), "title"))
+                .isEqualTo(model.getModelElementById("Gateway_ChoiceApproved").getAttributeValue("name"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import cn.gov.ybj.crossprov.transfer.TransferCase;
 import cn.gov.ybj.crossprov.transfer.TransferPrints;
 import cn.gov.ybj.crossprov.transfer.TransferProgress;
 import cn.gov.ybj.crossprov.workflow.ProcessDiagrams;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -39,13 +41,23 @@ class TransferCasePanel {
                 new H3(owner.getTranslation("transfer.section.documents")), TransferPanels.documents(owner, user, c, prints));
         if (c.getProcessInstanceId() != null) {
             // Svg, not Html: Html would create the <svg> as an HTML element (nothing drawn) and lower-case viewBox
-            Div diagram = new Div(new Svg(diagrams.svgForInstance(c.getProcessInstanceId())));
+            Div diagram = new Div(new Svg(diagrams.svgForInstance(c.getProcessInstanceId(), id -> diagramName(owner, id))));
             diagram.setId("transfer-diagram");
             diagram.setWidthFull();
             diagram.getStyle().set("overflow-x", "auto");
             content.add(new H3(owner.getTranslation("transfer.section.diagram")), diagram);
         }
         return content;
+    }
+
+    /** In English a diagram element's name (or status) from the translations ({@code diagram.<element id>}); else the model's. */
+    private static String diagramName(Component owner, String elementId) {
+        if (!"en".equals(UI.getCurrent().getLocale().getLanguage())) {
+            return null;
+        }
+        String key = "diagram." + elementId.replace(':', '.');
+        String name = owner.getTranslation(key);
+        return name.contains(key) ? null : name; // a missing key comes back as the key itself
     }
 
     private String name(String code) {

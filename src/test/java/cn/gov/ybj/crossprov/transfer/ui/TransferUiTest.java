@@ -414,7 +414,7 @@ class TransferUiTest extends KaribuSpringSupport {
         assertThat(_get(H2.class, spec -> spec.withId("view-title")).getText()).isEqualTo("Transfer out of employee medical insurance");
         assertThat(areaBox("transfer-in-area").getLabel()).isEqualTo("In-area");
         assertThat(button("transfer-query").getText()).isEqualTo("Query");
-        selectArea("transfer-in-area", "北京市朝阳区（110105）");
+        selectArea("transfer-in-area", "北京市朝阳区 (110105)");
         _click(button("transfer-query"));
         assertThat(text("preview-status")).isEqualTo("insured normally");
         assertThat(_get(TextField.class, spec -> spec.withId("transfer-phone")).getLabel()).isEqualTo("Mobile number");
