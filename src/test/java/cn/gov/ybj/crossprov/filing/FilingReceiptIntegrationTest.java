@@ -58,7 +58,7 @@ class FilingReceiptIntegrationTest {
     static final String LI_JIANHUA = "110105195607080031"; // 张伟's linked spouse
     static final String WANG_JIANHUA = "110105198002080630"; // 110105, no account: counter
     static final String REN = "350206196301159864";        // 任春梅, 厦门 350200, self-service
-    static final String ANZHEN = "1100001004845";          // 北京安贞医院
+    static final String ANDINGMEN_TCM = "1100001006929";   // 北京安定门中医医院
 
     static final AppUser chenjing = insured("chenjing", CHENJING);
     static final AppUser zhangwei = insured("zhangwei", ZHANGWEI);
@@ -99,7 +99,7 @@ class FilingReceiptIntegrationTest {
     @Test
     void aSelfServiceFilingHasAReceiptForItsOwnerAndNobodyElse() throws Exception {
         Filing f = filings.submit(chenjing, application(CHENJING, "350200", "110000", FilingType.OTHER_TEMPORARY,
-                LocalDate.of(2042, 1, 1), LocalDate.of(2042, 2, 28), List.of()), UUID.randomUUID().toString());
+                LocalDate.of(2050, 1, 1), LocalDate.of(2050, 2, 28), List.of()), UUID.randomUUID().toString());
         assertThat(f.channel()).isEqualTo(Channel.NATIONAL_APP_SELF_SERVICE);
         assertReceipt(f, insuredToken("chenjing", CHENJING));
         assertThat(receiptStatus(f, insuredToken("linfang", LINFANG))).as("another person").isEqualTo(404);
@@ -146,8 +146,9 @@ class FilingReceiptIntegrationTest {
     @Test
     void aFilingWithAChronicInstitutionChoiceHasAReceipt() throws Exception {
         Filing f = filings.submit(chenjing, application(CHENJING, "350200", "110000", FilingType.OTHER_TEMPORARY,
-                LocalDate.of(2043, 1, 1), LocalDate.of(2043, 1, 28), List.of()), UUID.randomUUID().toString());
-        ChronicChoice c = chronic.choose(chenjing, f.id(), "M03900", ANZHEN);
+                LocalDate.of(2051, 1, 1), LocalDate.of(2051, 1, 28), List.of()), UUID.randomUUID().toString());
+        // an institution no other test chooses for her 高血压: one choice per disease and institution
+        ChronicChoice c = chronic.choose(chenjing, f.id(), "M03900", ANDINGMEN_TCM);
         chronic.approve(xmReviewer, tasks.createTaskQuery().processInstanceBusinessKey(c.serial()).singleResult().getId());
         assertReceipt(filings.find(chenjing, f.id()).orElseThrow(), insuredToken("chenjing", CHENJING));
     }
