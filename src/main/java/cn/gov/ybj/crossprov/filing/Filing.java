@@ -71,6 +71,11 @@ public record Filing(UUID id, String applicationSerial, String filingNumber, Cha
         return status == FilingStatus.RETURNED && online();
     }
 
+    /** Opened, still in force or closed since: it has its papers (附件1, 备案回执). */
+    public boolean hasOpened() {
+        return filingNumber != null && (status == FilingStatus.OPENED || status == FilingStatus.CLOSED);
+    }
+
     /** Made online through the national app (快速备案 or 自助开通), not at a counter or local platform. */
     public boolean online() {
         return channel != Channel.LOCAL;

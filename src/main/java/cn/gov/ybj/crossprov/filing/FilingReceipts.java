@@ -51,16 +51,11 @@ public class FilingReceipts {
     /** The receipt of a filing the user may see; empty when it is not theirs; refused before the filing has opened. */
     public Optional<byte[]> pdf(AppUser user, UUID filingId) {
         return filings.find(user, filingId).map(f -> {
-            if (!hasReceipt(f)) {
+            if (!f.hasOpened()) {
                 throw new BusinessRuleException("备案成功后才有备案回执", "The filing receipt exists once the filing has opened");
             }
             return documents.render(document(f, Instant.now()));
         });
-    }
-
-    /** Every filing that has opened has a receipt: still in force or closed since. */
-    public static boolean hasReceipt(Filing f) {
-        return f.filingNumber() != null && (f.status() == FilingStatus.OPENED || f.status() == FilingStatus.CLOSED);
     }
 
     PdfDocument document(Filing f, Instant printedAt) {

@@ -61,7 +61,7 @@ public class RegistrationForms {
     /** The form of a filing the user may see; empty when it is not theirs; refused before the filing has opened. */
     public Optional<byte[]> pdf(AppUser user, UUID filingId) {
         return filings.find(user, filingId).map(f -> {
-            if (f.status() != FilingStatus.OPENED && f.status() != FilingStatus.CLOSED) {
+            if (!f.hasOpened()) {
                 throw new BusinessRuleException("备案成功后才有登记备案表", "The registration form exists once the filing has opened");
             }
             boolean changed = filings.history(user, filingId).stream()

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static cn.gov.ybj.crossprov.filing.FilingIntegrationTest.application;
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
@@ -85,9 +86,9 @@ class CaseProgressIntegrationTest {
         assertThat(filings.progress(linfang)).noneMatch(p -> p.processInstanceId().equals(f.processInstanceId()));
         assertThat(filings.progressSteps(linfang, f.processInstanceId())).isEmpty();
         assertThat(filings.progress(cyReviewer)).isEmpty();
-        mvc.perform(get("/api/me/progress/" + f.processInstanceId()).with(token("linfang", "350206199001015563")))
+        mvc.perform(get("/api/me/progress/" + f.processInstanceId()).with(insuredToken("linfang", "350206199001015563")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
-        String mine = mvc.perform(get("/api/me/progress/" + f.processInstanceId()).with(token("zhangwei", ZHANGWEI)))
+        String mine = mvc.perform(get("/api/me/progress/" + f.processInstanceId()).with(insuredToken("zhangwei", ZHANGWEI)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(mine).contains("经办机构审核", "\"current\":true", "\"agencyPhone\":\"" + agencyPhone() + "\"")
                 .doesNotContain("审核备案申请", "转人工审核");
@@ -106,7 +107,7 @@ class CaseProgressIntegrationTest {
         assertThat(after).noneMatch(CaseProgress.Step::current);
 
         // the records API offers what 我的备案 offers: an opened quick filing may be cancelled (004: no 信息变更 online)
-        String details = mvc.perform(get("/api/filings/" + f.id()).with(token("zhangwei", ZHANGWEI)))
+        String details = mvc.perform(get("/api/filings/" + f.id()).with(insuredToken("zhangwei", ZHANGWEI)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(details).contains("\"actions\":[\"CANCEL\",\"DETAILS\"]");
     }
@@ -197,12 +198,5 @@ class CaseProgressIntegrationTest {
     private CaseProgress itemOf(AppUser user, Filing f) {
         return filings.progress(user).stream().filter(p -> p.processInstanceId().equals(f.processInstanceId()))
                 .findFirst().orElseThrow();
-    }
-
-    private static RequestPostProcessor token(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
     }
 }

@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -286,8 +287,8 @@ class ChronicChoiceIntegrationTest {
     @Test
     void theApiShowsOwnDataOnlyAndAnotherAreasClerkGetsNothing() throws Exception {
         Filing f = openedBeijingFiling(chenjing, CHENJING, LocalDate.of(2042, 1, 1));
-        RequestPostProcessor chen = token("chenjing", CHENJING);
-        RequestPostProcessor lin = token("linfang", LINFANG);
+        RequestPostProcessor chen = insuredToken("chenjing", CHENJING);
+        RequestPostProcessor lin = insuredToken("linfang", LINFANG);
 
         String qualifications = mvc.perform(get("/api/me/chronic-qualifications").with(chen)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -340,12 +341,6 @@ class ChronicChoiceIntegrationTest {
                 "\"/api/chronic-choice-reviews/{taskId}\"");
     }
 
-    private static RequestPostProcessor token(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
-    }
 
     private static RequestPostProcessor clerkToken(String username, String area) {
         return SecurityMockMvcRequestPostProcessors.jwt()

@@ -34,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.clerkToken;
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,7 +204,7 @@ class FilingCancellationIntegrationTest {
         // a second request while this one is pending: the exact message, nothing written
         assertRefused(linxiaodong, f.id(), PENDING);
         MockHttpServletResponse second = mvc.perform(post("/api/filings/" + f.id() + "/cancellation")
-                .with(token("cancel-linxiaodong", LINXIAODONG))).andReturn().getResponse();
+                .with(insuredToken("cancel-linxiaodong", LINXIAODONG))).andReturn().getResponse();
         assertThat(second.getStatus()).isEqualTo(422);
         assertThat(second.getContentAsString(StandardCharsets.UTF_8)).contains(PENDING, PENDING_EN);
         assertThat(cancellationRows(f.id())).isOne();
@@ -255,7 +257,7 @@ class FilingCancellationIntegrationTest {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM app.filing_event WHERE filing_id = :id AND reportable AND status = 'CLOSED'")
                 .param("id", f.id()).query(Long.class).single()).isZero();
-        String json = mvc.perform(get("/api/filings/" + f.id() + "/cancellations").with(token("cancel-maning", MANING)))
+        String json = mvc.perform(get("/api/filings/" + f.id() + "/cancellations").with(insuredToken("cancel-maning", MANING)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("REFUSED", "本次住院费用尚未结算，请结算后再申请");
 
@@ -328,7 +330,7 @@ class FilingCancellationIntegrationTest {
         assertRefused(zhongfang, f.id(), "备案不存在");
         assertRefused(xmReviewer, f.id(), "窗口");
         assertThat(cancellations.ofFiling(zhongfang, f.id())).isEmpty();
-        RequestPostProcessor other = token("cancel-zhongfang", ZHONGFANG);
+        RequestPostProcessor other = insuredToken("cancel-zhongfang", ZHONGFANG);
         assertThat(mvc.perform(post("/api/filings/" + f.id() + "/cancellation").with(other)).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/api/filings/" + f.id() + "/cancellations").with(other)).andReturn().getResponse()
@@ -337,7 +339,7 @@ class FilingCancellationIntegrationTest {
         assertThat(cancellationRows(f.id())).isZero();
 
         MockHttpServletResponse own = mvc.perform(post("/api/filings/" + f.id() + "/cancellation")
-                .with(token("cancel-wanfeng", WANFENG))).andReturn().getResponse();
+                .with(insuredToken("cancel-wanfeng", WANFENG))).andReturn().getResponse();
         assertThat(own.getStatus()).isEqualTo(200);
         assertThat(own.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":\"APPROVED\"", "\"filingStatus\":\"CLOSED\"",
                 "\"channel\":\"ONLINE\"");
@@ -359,7 +361,7 @@ class FilingCancellationIntegrationTest {
 
             assertRefused(chenghaitao, f.id(), "不支持线上取消，请到参保地医保经办机构窗口办理");
             MockHttpServletResponse online = mvc.perform(post("/api/filings/" + f.id() + "/cancellation")
-                    .with(token("cancel-chenghaitao", CHENGHAITAO))).andReturn().getResponse();
+                    .with(insuredToken("cancel-chenghaitao", CHENGHAITAO))).andReturn().getResponse();
             assertThat(online.getStatus()).isEqualTo(422);
             assertThat(online.getContentAsString(StandardCharsets.UTF_8)).contains("窗口", "counter");
             // a clerk of another area does not see it; a reviewer without the counter role may not cancel
@@ -385,19 +387,5 @@ class FilingCancellationIntegrationTest {
         String doc = mvc.perform(get("/api/public/openapi")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(doc).contains("\"/api/filings/{id}/cancellation\"", "\"/api/filings/{id}/cancellations\"",
                 "\"/api/cancellation-reviews/{taskId}\"");
-    }
-
-    private static RequestPostProcessor token(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
-    }
-
-    private static RequestPostProcessor clerkToken(String username, String area, String role) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/clerks").claim("preferred_username", username)
-                        .claim("groups", List.of("area-" + area)).claim("roles", List.of("clerk", role)))
-                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
     }
 }

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -247,8 +248,8 @@ class FilingChangeIntegrationTest {
     void theApiChangesOwnFilingsOnlyAndAnswersRefusalsIn422() throws Exception {
         Filing f = filings.submit(tan, application(TAN, "350200", "500000", LocalDate.of(2029, 5, 1),
                 LocalDate.of(2029, 5, 31)), "chg-tan-1");
-        RequestPostProcessor owner = token("chg-tan", TAN);
-        RequestPostProcessor other = token("chg-ren", REN);
+        RequestPostProcessor owner = insuredToken("chg-tan", TAN);
+        RequestPostProcessor other = insuredToken("chg-ren", REN);
 
         var ok = mvc.perform(post("/api/filings/" + f.id() + "/changes").with(owner).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"endDate\":\"2029-06-15\",\"contactName\":\"谭女士\"}")).andReturn().getResponse();
@@ -278,12 +279,6 @@ class FilingChangeIntegrationTest {
                 .contains("\"/api/filings/{id}/changes\"", "\"/api/change-reviews/{taskId}\"");
     }
 
-    private static RequestPostProcessor token(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
-    }
 
     private static RequestPostProcessor clerkToken(String username, String area) {
         return SecurityMockMvcRequestPostProcessors.jwt()

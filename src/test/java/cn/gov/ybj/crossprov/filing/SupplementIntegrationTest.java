@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.gov.ybj.crossprov.TestUsers.insuredToken;
 import static cn.gov.ybj.crossprov.TestUsers.insured;
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static cn.gov.ybj.crossprov.TestUsers.PDF;
@@ -193,7 +194,7 @@ class SupplementIntegrationTest {
     @Test
     void returnedSupplementMayBeUploadedAgainThroughTheApi() throws Exception {
         Filing f = commitmentFiling(zheng, ZHENG, "231200", "310000", LocalDate.of(2031, 2, 1), LocalDate.of(2031, 10, 31));
-        RequestPostProcessor person = token("supp-zhengkai", ZHENG);
+        RequestPostProcessor person = insuredToken("supp-zhengkai", ZHENG);
         var created = mvc.perform(multipart("/api/filings/" + f.id() + "/supplements")
                         .file(new MockMultipartFile("files", "房产证.pdf", "application/pdf", PDF))
                         .file(new MockMultipartFile("files", "居住证.png", "image/png", PNG)).with(person))
@@ -270,13 +271,13 @@ class SupplementIntegrationTest {
                 new FilingApplication.Material(null, "big.pdf", java.util.Arrays.copyOf(PDF, 10 * 1024 * 1024 + 1)))))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("10 MB");
         var api = mvc.perform(multipart("/api/filings/" + temporary.id() + "/supplements")
-                .file(new MockMultipartFile("files", "x.pdf", "application/pdf", PDF)).with(token("supp-wangsiyuan", WANG)))
+                .file(new MockMultipartFile("files", "x.pdf", "application/pdf", PDF)).with(insuredToken("supp-wangsiyuan", WANG)))
                 .andReturn().getResponse();
         assertThat(api.getStatus()).isEqualTo(422);
         assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("无需补充材料", "personal commitment");
         var badFile = mvc.perform(multipart("/api/filings/" + commitment.id() + "/supplements")
                 .file(new MockMultipartFile("files", "note.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)))
-                .with(token("supp-wangsiyuan", WANG))).andReturn().getResponse();
+                .with(insuredToken("supp-wangsiyuan", WANG))).andReturn().getResponse();
         assertThat(badFile.getStatus()).isEqualTo(422);
         assertThat(badFile.getContentAsString(StandardCharsets.UTF_8)).contains("不是 PDF、JPG 或 PNG");
 
@@ -290,7 +291,7 @@ class SupplementIntegrationTest {
     void anotherPersonsFilingIsAbsent() throws Exception {
         Filing f = commitmentFiling(wang, WANG, "150600", "500000", LocalDate.of(2034, 1, 1), LocalDate.of(2034, 12, 31));
         long before = count("filing_supplement");
-        RequestPostProcessor other = token("supp-zhengkai", ZHENG);
+        RequestPostProcessor other = insuredToken("supp-zhengkai", ZHENG);
         assertThat(mvc.perform(multipart("/api/filings/" + f.id() + "/supplements")
                 .file(new MockMultipartFile("files", "x.pdf", "application/pdf", PDF)).with(other))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -300,7 +301,7 @@ class SupplementIntegrationTest {
                 .hasMessageStartingWith("备案不存在" + " / ");
         assertThat(supplements.ofFiling(zheng, f.id())).isEmpty();
         assertThat(count("filing_supplement")).isEqualTo(before);
-        assertThat(mvc.perform(get("/api/filings/" + f.id() + "/supplements").with(token("supp-wangsiyuan", WANG)))
+        assertThat(mvc.perform(get("/api/filings/" + f.id() + "/supplements").with(insuredToken("supp-wangsiyuan", WANG)))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
@@ -355,12 +356,6 @@ class SupplementIntegrationTest {
                 .variableValueEquals("filingId", f.id().toString()).count()).isOne();
     }
 
-    private static RequestPostProcessor token(String username, String idNumber) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(j -> j.issuer("http://localhost:1/realms/insured").claim("preferred_username", username)
-                        .claim("id_number", idNumber))
-                .authorities(new SimpleGrantedAuthority("ROLE_INSURED"));
-    }
 
     private static RequestPostProcessor clerkToken(String username, String area) {
         return SecurityMockMvcRequestPostProcessors.jwt()

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -74,9 +75,9 @@ class FilingPanel extends VerticalLayout {
             fields.addFormItem(new Span(FilingWizard.TIME.format(f.openedAt())), getTranslation("result.openedAt"));
         }
         add(fields);
-        if (cn.gov.ybj.crossprov.filing.FilingReceipts.hasReceipt(f)) {
+        if (f.hasOpened()) {
             // both papers of an opened filing, for its owner on the details and for the counter
-            add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+            add(new HorizontalLayout(
                     services.registrationForm(viewer, f, getTranslation("filing.registrationForm")),
                     services.receipt(viewer, f, getTranslation("filing.receipt"))));
         }

@@ -11,10 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -31,12 +27,13 @@ class LoginAvailability extends OncePerRequestFilter {
     private static final Duration KEEP = Duration.ofSeconds(5);
 
     private final KeycloakProperties keycloak;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final KeycloakProbe probe;
     private volatile boolean available = true;
     private volatile long checkedAt;
 
     LoginAvailability(KeycloakProperties keycloak) {
         this.keycloak = keycloak;
+        this.probe = new KeycloakProbe(keycloak);
     }
 
     @Override
@@ -57,7 +54,7 @@ class LoginAvailability extends OncePerRequestFilter {
     private boolean available() {
         long now = System.nanoTime();
         if (now - checkedAt > KEEP.toNanos()) {
-            boolean answers = answers();
+            boolean answers = probe.answers(Realm.INSURED);
             if (answers != available) {
                 if (answers) {
                     log.info("Keycloak answers again at {}: logins go through", keycloak.getInternalUrl());
@@ -69,17 +66,5 @@ class LoginAvailability extends OncePerRequestFilter {
             checkedAt = now;
         }
         return available;
-    }
-
-    private boolean answers() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(keycloak.internalRealmUrl(Realm.INSURED))).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
