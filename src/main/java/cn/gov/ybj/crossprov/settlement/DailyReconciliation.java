@@ -90,7 +90,9 @@ public class DailyReconciliation {
     }
 
     private Reconciliation reconcile(LocalDate day, Scope scope, String institution) {
-        List<Reconciliation.Pair> pairs = store.pairs(day, scope);
+        // an officer's day that is summed and unchanged is read as stored (the same figures, without the join)
+        boolean stored = institution == null && store.isClosed(day);
+        List<Reconciliation.Pair> pairs = store.pairs(day, scope, stored);
         Reconciliation.Side hospital = Reconciliation.Side.NONE;
         Reconciliation.Side platform = Reconciliation.Side.NONE;
         long mismatches = 0;
@@ -100,7 +102,7 @@ public class DailyReconciliation {
             mismatches += p.mismatches();
         }
         // the join runs a second time only when something differs (the usual day matches)
-        List<Reconciliation.Mismatch> listed = mismatches == 0 ? List.of() : store.mismatches(day, scope, MAX_MISMATCHES_LISTED);
+        List<Reconciliation.Mismatch> listed = mismatches == 0 ? List.of() : store.mismatches(day, scope, MAX_MISMATCHES_LISTED, stored);
         return new Reconciliation(day, institution, pairs, hospital, platform, mismatches, listed);
     }
 

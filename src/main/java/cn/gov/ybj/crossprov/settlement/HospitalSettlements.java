@@ -137,7 +137,7 @@ public class HospitalSettlements {
         return tx.execute(status -> {
             UUID id = UUID.randomUUID();
             // locks the person (until commit) and claims the key, in one statement
-            Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, month,
+            Optional<SettlementStore.Key> existing = store.claimKey(institutionCode, in.settlementNo(), sha256, id, in.dischargeDate(),
                     in.personIdNumber());
             if (existing.isPresent()) {
                 // the number was stored before, or by a concurrent upload that committed first

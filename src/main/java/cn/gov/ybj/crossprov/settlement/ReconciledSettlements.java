@@ -2,9 +2,17 @@ package cn.gov.ybj.crossprov.settlement;
 
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.settlement.internal.ReconciliationStore;
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,20 +22,34 @@ import java.util.function.Consumer;
  * month, summed in SQL by 参保地 × 就医地 × 险种 and split by whether they are <b>reconciled</b> — the
  * hospital's ledger line for the settlement (its discharge day) agrees in status and amounts, i.e.
  * the medical area confirmed it with the hospital (003 第三十一条) — which is what the national centre
- * clears (第三十四条). Reversed settlements are left out. The groups are sums, a few per pair of areas,
- * never the settlements themselves: the month stays in the database.
+ * clears (第三十四条). Reversed settlements are left out. The groups are sums (by 参保地 or by 就医地,
+ * see {@link Group}), never the settlements themselves: the month stays in the database.
+ *
+ * <p>The sums are kept per discharge day ({@code app.settlement_day_group}): a day is summed once it
+ * is over — every night for the days before, and again whenever a day changed (an upload, a reversal,
+ * a hospital's ledger, a bulk load) — so that a month adds up some 30 days of groups instead of reading
+ * 25 million settlements and their funds again (docs/settlement.md, <i>Day sums</i>).
  */
 @Service
 public class ReconciledSettlements {
 
-    private final ReconciliationStore store;
+    private static final Logger log = LoggerFactory.getLogger(ReconciledSettlements.class);
+    /** how far back the nightly run looks for changed days: two months covers every month not yet cleared */
+    static final int NIGHTLY_DAYS_BACK = 62;
 
-    ReconciledSettlements(ReconciliationStore store) {
+    private final ReconciliationStore store;
+    /** a connection per day summed, never the caller's: clearing asks inside its own transaction */
+    private final DataSource dataSource;
+
+    ReconciledSettlements(ReconciliationStore store, DataSource dataSource) {
         this.store = store;
+        this.dataSource = dataSource;
     }
 
     /**
-     * One group of a month's settled settlements.
+     * One group of a month's settled settlements, of one of two kinds — each settlement is in one group of
+     * each: by 参保地 ({@code medicalArea} null), with the funds; or by 就医地 ({@code insuredArea} null),
+     * {@code funds} empty. Both areas together would give nearly a group per settlement.
      *
      * @param settlements how many settlements
      * @param fundsTotal  the sum of their 基金支付合计 (what the insured area's funds pay: the amount cleared)
@@ -40,10 +62,39 @@ public class ReconciledSettlements {
     }
 
     /**
-     * Hands each group of the discharge month to {@code each}, in no particular order. Call it inside a
+     * Hands each group of the discharge month to {@code each}, in no particular order. The month's days
+     * not yet summed, or changed since, are summed first, each in its own transaction. Call it inside a
      * transaction: the rows are then fetched in batches instead of all at once.
      */
     public void ofMonth(YearMonth month, Consumer<Group> each) {
+        closeDays(month.atDay(1), month.atEndOfMonth(), true);
         store.monthGroups(month.atDay(1), each);
+    }
+
+    /**
+     * Sums the days from {@code from} to {@code to} that were never summed or changed since; {@code wait}
+     * false skips a day another node is summing. Returns how many days were summed.
+     */
+    public int closeDays(LocalDate from, LocalDate to, boolean wait) {
+        int closed = 0;
+        for (LocalDate day : store.daysToClose(from, to)) {
+            try (Connection c = dataSource.getConnection()) {
+                if (store.closeDay(c, day, wait, DailyReconciliation.MAX_MISMATCHES_LISTED)) {
+                    closed++;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("settlement day sums of " + day + ": " + e.getMessage(), e);
+            }
+        }
+        return closed;
+    }
+
+    /** Every night (China time), the days before today that changed in the last two months. */
+    @Scheduled(cron = "${app.settlement.day-sums-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+    void closeChangedDays() {
+        LocalDate yesterday = ChinaTime.today().minusDays(1);
+        long start = System.nanoTime();
+        int closed = closeDays(yesterday.minusDays(NIGHTLY_DAYS_BACK - 1), yesterday, false);
+        log.info("Settlement day sums: {} day(s) summed in {} ms", closed, (System.nanoTime() - start) / 1_000_000);
     }
 }

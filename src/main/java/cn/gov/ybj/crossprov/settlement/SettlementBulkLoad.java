@@ -170,6 +170,9 @@ public class SettlementBulkLoad {
                         long[] counts = copy(c, partition, first, stream, source, options, failure);
                         rows.addAndGet(counts[0]);
                         bytes.addAndGet(counts[1]);
+                        if (stream == 0) {
+                            markMonthChanged(c, month);
+                        }
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -201,6 +204,16 @@ public class SettlementBulkLoad {
             throw e instanceof LoadException le ? le : new LoadException("settlement bulk load of " + month + " failed: " + e.getMessage(), e);
         }
         return new Result(month, rows.get(), bytes.get(), Duration.ofNanos(System.nanoTime() - start), streams.size());
+    }
+
+    /** Every day of the month is summed again before clearing uses it (ReconciledSettlements). */
+    private static void markMonthChanged(Connection c, YearMonth month) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO app.settlement_day_change (day) "
+                + "SELECT generate_series(?::date, ?::date, interval '1 day')::date")) {
+            ps.setObject(1, month.atDay(1));
+            ps.setObject(2, month.atEndOfMonth());
+            ps.executeUpdate();
+        }
     }
 
     /** Statistics for the planner after a load ({@code ANALYZE} of the month's partition). */

@@ -100,6 +100,12 @@ public final class ClearingTestData {
                       FROM app.settlement s WHERE s.discharge_month = :first AND s.settlement_no LIKE :tag || '-%') x
                 WHERE i % 13 <> 0""")
                 .param("first", first).param("tag", tag).update();
+        // written past the upload API: the changed days are marked as every writer does (ReconciledSettlements)
+        jdbc.sql("""
+                INSERT INTO app.settlement_day_change (day)
+                SELECT DISTINCT d FROM app.settlement s, LATERAL (VALUES (s.discharge_date), (s.discharge_date - 1)) v(d)
+                WHERE s.discharge_month = :first AND s.settlement_no LIKE :tag || '-%'""")
+                .param("first", first).param("tag", tag).update();
     }
 
     /** A settlement as read back, with its ledger line's verdict. */

@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.settlement.DailyReconciliation;
 import cn.gov.ybj.crossprov.settlement.Reconciliation;
+import cn.gov.ybj.crossprov.settlement.ReconciledSettlements;
 import cn.gov.ybj.crossprov.settlement.SettlementBulkLoad;
 import cn.gov.ybj.crossprov.settlement.SettlementGenerator;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A national month at scale, loaded once: N settlements (default 25 million) with {@link SettlementBulkLoad}
  * and as many hospital ledger lines (copied in SQL from the settlements, with a few deliberate mismatches
  * on the measured day). Then, each printed: 日对账 of one day for the national centre (every pair) and for
- * one province over several runs (settlement issue: ≤ 2 s); the month's clearing tables generated
+ * one province over several runs, joined (settlement issue: ≤ 2 s); every day of the month summed, as
+ * the nightly run does (time per day); the same 日对账 read from the day's sums; the month's clearing tables generated
  * (clearing issue: ≤ 60 s), 附件7 and a province's table read, and the JVM heap around the generation
  * (the month is never loaded into the JVM: the heap's peak stays near its level before).
  * <pre>
@@ -51,6 +53,8 @@ class MonthAtScaleBenchmark {
     javax.sql.DataSource dataSource;
     @Autowired
     MonthlyClearing clearing;
+    @Autowired
+    ReconciledSettlements reconciled;
     /** the set-up's statements over the whole month run for minutes: no request timeout (30 s) for them */
     JdbcClient jdbc;
 
@@ -110,23 +114,26 @@ class MonthAtScaleBenchmark {
                 List.of("national-centre"), AppUser.NATIONAL_CENTRE_CODE);
         AppUser beijing = new AppUser(Realm.PROVINCIAL, "bench-bj", "bench-bj", Set.of("OFFICER", "CLEARING"),
                 List.of("province-110000"), "110000");
-        Reconciliation r = null;
         for (AppUser officer : List.of(centre, beijing)) {
-            List<Double> ms = new ArrayList<>();
-            reconciliation.day(officer, day); // warm-up
-            for (int i = 0; i < runs; i++) {
-                long s = System.nanoTime();
-                r = reconciliation.day(officer, day);
-                ms.add((System.nanoTime() - s) / 1e6);
-            }
-            Collections.sort(ms);
-            System.out.printf("RECON-BENCH %s: %,d settlements that day (%,d in the month, %s on disk): %d pairs, "
-                            + "%,d mismatches; %d runs: min %.0f ms, median %.0f ms, max %.0f ms%n",
-                    officer == centre ? "national centre (all pairs)" : "北京 (its pairs)", dayRows, rows, size,
-                    r.pairs().size(), r.mismatchCount(), runs, ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+            Reconciliation r = timeDay("joined", officer, officer == centre, day, runs, dayRows, rows, size);
             if (officer == centre) {
                 assertThat(r.mismatchCount()).isEqualTo(missing + amounts);
                 assertThat(r.platform().count() + r.platform().reversed()).isEqualTo(dayRows);
+            }
+        }
+        // the nights of the month: each day's sums written once (what the nightly run does, day by day)
+        long n0 = System.nanoTime();
+        int closedDays = reconciled.closeDays(first, MONTH.atEndOfMonth(), true);
+        List<Long> took = jdbc.sql("SELECT took_ms FROM app.settlement_day WHERE day >= ? AND day <= ? ORDER BY took_ms")
+                .params(first, MONTH.atEndOfMonth()).query(Long.class).list();
+        long dayGroups = jdbc.sql("SELECT count(*) FROM app.settlement_day_group WHERE day >= ? AND day <= ?")
+                .params(first, MONTH.atEndOfMonth()).query(Long.class).single();
+        System.out.printf("DAY-SUMS-BENCH %d days summed in %.1f s: per day median %d ms, max %d ms; %,d day groups in the month%n",
+                closedDays, (System.nanoTime() - n0) / 1e9, took.get(took.size() / 2), took.get(took.size() - 1), dayGroups);
+        for (AppUser officer : List.of(centre, beijing)) {
+            Reconciliation r = timeDay("summed", officer, officer == centre, day, runs, dayRows, rows, size);
+            if (officer == centre) {
+                assertThat(r.mismatchCount()).isEqualTo(missing + amounts);
             }
         }
         // 月度清算 of the month: every settlement but the day's mismatches is reconciled
@@ -172,5 +179,23 @@ class MonthAtScaleBenchmark {
                 .param(first).query(Long.class).single();
         assertThat(month.settlements()).isEqualTo(reconciled);
         System.out.printf("MONTH-BENCH total %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** 日对账 of the day for an officer, timed over {@code runs} after a warm-up; printed with the day's size. */
+    private Reconciliation timeDay(String how, AppUser officer, boolean centre, LocalDate day, int runs, long dayRows, long rows,
+                                   String size) {
+        Reconciliation r = reconciliation.day(officer, day); // warm-up
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            r = reconciliation.day(officer, day);
+            ms.add((System.nanoTime() - s) / 1e6);
+        }
+        Collections.sort(ms);
+        System.out.printf("RECON-BENCH %s, %s: %,d settlements that day (%,d in the month, %s on disk): %d pairs, "
+                        + "%,d mismatches; %d runs: min %.0f ms, median %.0f ms, max %.0f ms%n",
+                how, centre ? "national centre (all pairs)" : "北京 (its pairs)", dayRows, rows, size,
+                r.pairs().size(), r.mismatchCount(), runs, ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+        return r;
     }
 }

@@ -33,10 +33,12 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -79,6 +81,8 @@ class SettlementQueryAndReconciliationTest {
     InstitutionImport institutions;
     @Autowired
     SettlementPolicies policies;
+    @Autowired
+    ReconciledSettlements reconciled;
 
     LocalDate today;
     /** the discharge day reconciled: a day of its own (no other test's settlements on it) */
@@ -118,6 +122,15 @@ class SettlementQueryAndReconciliationTest {
     }
 
     void upload(String no, String person, String institution, boolean emergency, String inScope, String selfPaid) throws Exception {
+        uploadOn(day, no, person, institution, emergency, inScope, selfPaid);
+    }
+
+    void uploadOn(LocalDate day, String no, String person, String institution, String inScope, String selfPaid) throws Exception {
+        uploadOn(day, no, person, institution, false, inScope, selfPaid);
+    }
+
+    void uploadOn(LocalDate day, String no, String person, String institution, boolean emergency, String inScope, String selfPaid)
+            throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("settlementNo", no);
         m.put("personIdNumber", person);
@@ -362,5 +375,91 @@ class SettlementQueryAndReconciliationTest {
             sum = sum.add(uploaded.get(no).path(field).decimalValue());
         }
         return sum;
+    }
+
+    // ---- what monthly clearing takes: the day sums follow every change of a day ----
+
+    /** the reconciled settlements of a month as clearing takes them: count, 基金支付合计, per fund code */
+    record MonthSums(long count, BigDecimal funds, Map<String, BigDecimal> byCode) {
+    }
+
+    MonthSums fromDaySums(YearMonth month) {
+        long[] count = {0};
+        BigDecimal[] funds = {BigDecimal.ZERO};
+        Map<String, BigDecimal> byCode = new TreeMap<>();
+        long[] byMedicalArea = {0};
+        BigDecimal[] fundsByMedicalArea = {BigDecimal.ZERO};
+        reconciled.ofMonth(month, g -> {
+            if (g.reconciled() && g.medicalArea() == null) {
+                count[0] += g.settlements();
+                funds[0] = funds[0].add(g.fundsTotal().yuan());
+                g.funds().forEach((code, amount) -> byCode.merge(code, amount.yuan().setScale(2), BigDecimal::add));
+            } else if (g.reconciled()) {
+                assertThat(g.insuredArea()).isNull();
+                assertThat(g.funds()).isEmpty();
+                byMedicalArea[0] += g.settlements();
+                fundsByMedicalArea[0] = fundsByMedicalArea[0].add(g.fundsTotal().yuan());
+            }
+        });
+        // the groups by 就医地 hold the same settlements
+        assertThat(byMedicalArea[0]).isEqualTo(count[0]);
+        assertThat(fundsByMedicalArea[0]).isEqualByComparingTo(funds[0]);
+        return new MonthSums(count[0], funds[0].setScale(2), byCode);
+    }
+
+    /** the same from the settlements and ledger lines themselves */
+    MonthSums independently(YearMonth month) {
+        String reconciledRows = """
+                FROM app.settlement s JOIN app.settlement_ledger l ON l.ledger_month = s.discharge_month
+                    AND l.ledger_date = s.discharge_date AND l.institution_code = s.institution_code AND l.settlement_no = s.settlement_no
+                WHERE s.discharge_month = ? AND s.status = 'SETTLED' AND l.status = 'SETTLED' AND l.total = s.total
+                  AND l.funds_total = s.funds_total AND l.personal_cash = s.personal_cash""";
+        Map<String, Object> totals = jdbc.sql("SELECT count(*) AS n, coalesce(sum(s.funds_total), 0) AS f " + reconciledRows)
+                .param(month.atDay(1)).query().singleRow();
+        Map<String, BigDecimal> byCode = new TreeMap<>();
+        jdbc.sql("SELECT f ->> 'code' AS code, sum((f ->> 'amount')::numeric) AS amount " + reconciledRows.replace("WHERE",
+                        ", jsonb_array_elements(s.funds) f WHERE") + " GROUP BY 1")
+                .param(month.atDay(1)).query((rs, n) -> byCode.put(rs.getString(1), rs.getBigDecimal(2).setScale(2))).list();
+        return new MonthSums(((Number) totals.get("n")).longValue(), ((BigDecimal) totals.get("f")).setScale(2), byCode);
+    }
+
+    @Test
+    void theMonthsClearingSumsFollowEveryChangeOfADay() throws Exception {
+        LocalDate other = day.minusDays(2); // a day of this test's own, outside the clerks' range above
+        YearMonth month = YearMonth.from(other);
+        uploadOn(other, "DS-1", LV_ZHIQIANG, BEIJING, "6000.00", "0");
+        uploadOn(other, "DS-2", DAI_TING, BEIJING, "4000.00", "0");
+        assertThat(sendLedger(BEIJING, other, List.of(asBooked("DS-1", "350200"), asBooked("DS-2", "350200")))
+                .getResponse().getStatus()).isEqualTo(200);
+        MonthSums booked = fromDaySums(month);
+        assertThat(booked).isEqualTo(independently(month));
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_day_change WHERE day >= ? AND day <= ?")
+                .params(month.atDay(1), month.atEndOfMonth()).query(Long.class).single()).isZero();
+        assertThat(reconciled.closeDays(month.atDay(1), month.atEndOfMonth(), true)).as("nothing changed since").isZero();
+
+        // the hospital books DS-2 with other amounts: it leaves the reconciled sums
+        JsonNode ds2 = uploaded.get("DS-2");
+        sendLedger(BEIJING, other, List.of(asBooked("DS-1", "350200"), line("DS-2", "350200", "SETTLED", ds2.path("total").decimalValue(),
+                ds2.path("fundsTotal").decimalValue().subtract(BigDecimal.ONE), ds2.path("personalCash").decimalValue().add(BigDecimal.ONE))));
+        // an officer's view of the day: joined while the day has changed, read from the day's sums once summed
+        List<JsonNode> joined = List.of(ok("/api/reconciliation/days/" + other, officer("national-centre")),
+                ok("/api/reconciliation/days/" + other, officer("province-110000")));
+        assertThat(joined.get(0).path("mismatches").findValuesAsText("settlementNo")).contains("DS-2");
+        MonthSums restated = fromDaySums(month);
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_day_mismatch WHERE day = ? AND no = 'DS-2'").param(other)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(List.of(ok("/api/reconciliation/days/" + other, officer("national-centre")),
+                ok("/api/reconciliation/days/" + other, officer("province-110000")))).isEqualTo(joined);
+        assertThat(restated).isEqualTo(independently(month));
+        assertThat(restated.count()).isEqualTo(booked.count() - 1);
+        assertThat(booked.funds().subtract(restated.funds())).isEqualByComparingTo(ds2.path("fundsTotal").decimalValue());
+
+        // the hospital reverses DS-1: it leaves them too
+        MvcResult reversed = mvc.perform(post("/api/hospital/settlements/DS-1/reversal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"患者信息有误\"}").with(hospital(BEIJING))).andReturn();
+        assertThat(reversed.getResponse().getStatus()).as(reversed.getResponse().getContentAsString()).isEqualTo(200);
+        MonthSums afterReversal = fromDaySums(month);
+        assertThat(afterReversal).isEqualTo(independently(month));
+        assertThat(afterReversal.count()).isEqualTo(booked.count() - 2);
     }
 }

@@ -135,20 +135,25 @@ public class ClearingStore {
      * The lines of each kind from clearing_source: reconciled groups only, and only across provinces
      * (a settlement inside its own province is no cross-province clearing: the upload refuses it, and
      * the matrix's diagonal is ——). Fund lines that sum to 0 are not kept (a cap not reached pays 0.00).
+     * 附件7 and 7-1 to 7-3 come from the groups by 参保地 (insured_area set), 7-6 from those by 就医地:
+     * two sums of the same settlements, compared by disagreements().
      */
     private static final String LINES = """
             INSERT INTO app.clearing_line (month, kind, paying_province, receiving_province, area_code, insurance_type,
                                            item, settlements, amount)
             SELECT ?, 'MATRIX', insured_province, medical_province, NULL, NULL, item, sum(settlements), sum(amount)
             FROM clearing_source WHERE reconciled AND item = 'FUNDS_TOTAL' AND insured_province <> medical_province
+              AND insured_area IS NOT NULL
             GROUP BY insured_province, medical_province, item
             UNION ALL
             SELECT ?, 'PAYABLE', insured_province, medical_province, insured_area, insurance_type, item, sum(settlements), sum(amount)
             FROM clearing_source WHERE reconciled AND item = 'FUNDS_TOTAL' AND insured_province <> medical_province
+              AND insured_area IS NOT NULL
             GROUP BY insured_province, medical_province, insured_area, insurance_type, item
             UNION ALL
             SELECT ?, 'RECEIVABLE', insured_province, medical_province, medical_area, insurance_type, item, sum(settlements), sum(amount)
             FROM clearing_source WHERE reconciled AND item = 'FUNDS_TOTAL' AND insured_province <> medical_province
+              AND medical_area IS NOT NULL
             GROUP BY insured_province, medical_province, medical_area, insurance_type, item
             UNION ALL
             SELECT ?, 'FUNDS', insured_province, medical_province, insured_area, insurance_type, item, NULL, sum(amount)
@@ -270,7 +275,8 @@ public class ClearingStore {
                                (SELECT coalesce(sum(amount), 0) FROM app.clearing_line WHERE month = ? AND kind = 'MATRIX'),
                                coalesce(sum(settlements) FILTER (WHERE NOT reconciled), 0),
                                coalesce(sum(amount) FILTER (WHERE NOT reconciled), 0)
-                        FROM clearing_source WHERE item = 'FUNDS_TOTAL' AND insured_province <> medical_province""")
+                        FROM clearing_source WHERE item = 'FUNDS_TOTAL' AND insured_province <> medical_province
+                          AND insured_area IS NOT NULL""")
                 .params(month, month)
                 .query((rs, n) -> new Totals(rs.getLong(1), new Money(rs.getBigDecimal(2)), rs.getLong(3),
                         new Money(rs.getBigDecimal(4)))).single();

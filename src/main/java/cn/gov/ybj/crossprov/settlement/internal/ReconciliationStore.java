@@ -5,11 +5,13 @@ import cn.gov.ybj.crossprov.settlement.Reconciliation;
 import cn.gov.ybj.crossprov.settlement.ReconciledSettlements;
 import cn.gov.ybj.crossprov.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -58,6 +60,7 @@ public class ReconciliationStore {
         LocalDate month = day.withDayOfMonth(1);
         jdbc.sql("DELETE FROM app.settlement_ledger WHERE ledger_month = ? AND ledger_date = ? AND institution_code = ?")
                 .params(month, day, institution).update();
+        markChanged(day);
         template.batchUpdate("""
                         INSERT INTO app.settlement_ledger (ledger_month, ledger_date, institution_code, settlement_no,
                             medical_province, insured_province, status, total, funds_total, personal_cash)
@@ -141,29 +144,69 @@ public class ReconciliationStore {
         return params;
     }
 
-    /** The pairs of the day with both sides' counts and sums, and their mismatch counts. */
-    public List<Reconciliation.Pair> pairs(LocalDate day, Scope scope) {
-        String sql = JOINED.formatted(scope.filter()) + """
-                SELECT mp, ip,
-                       count(*) FILTER (WHERE hs = 'SETTLED') AS h_count, coalesce(sum(ht) FILTER (WHERE hs = 'SETTLED'), 0) AS h_total,
-                       coalesce(sum(hf) FILTER (WHERE hs = 'SETTLED'), 0) AS h_funds, coalesce(sum(hc) FILTER (WHERE hs = 'SETTLED'), 0) AS h_cash,
-                       count(*) FILTER (WHERE hs = 'REVERSED') AS h_reversed,
-                       count(*) FILTER (WHERE ps = 'SETTLED') AS p_count, coalesce(sum(pt) FILTER (WHERE ps = 'SETTLED'), 0) AS p_total,
-                       coalesce(sum(pf) FILTER (WHERE ps = 'SETTLED'), 0) AS p_funds, coalesce(sum(pc) FILTER (WHERE ps = 'SETTLED'), 0) AS p_cash,
-                       count(*) FILTER (WHERE ps = 'REVERSED') AS p_reversed,
-                       count(*) FILTER (WHERE kind IS NOT NULL) AS mismatches
-                FROM j GROUP BY mp, ip ORDER BY mp, ip""";
-        return jdbc.sql(sql).params(params(day, scope)).query((rs, n) -> new Reconciliation.Pair(rs.getString("mp"), rs.getString("ip"),
+    /* per pair: both sides' counts and sums of the joined day, and how many settlements differ */
+    private static final String PAIR_SUMS = """
+            count(*) FILTER (WHERE hs = 'SETTLED') AS h_count, coalesce(sum(ht) FILTER (WHERE hs = 'SETTLED'), 0) AS h_total,
+            coalesce(sum(hf) FILTER (WHERE hs = 'SETTLED'), 0) AS h_funds, coalesce(sum(hc) FILTER (WHERE hs = 'SETTLED'), 0) AS h_cash,
+            count(*) FILTER (WHERE hs = 'REVERSED') AS h_reversed,
+            count(*) FILTER (WHERE ps = 'SETTLED') AS p_count, coalesce(sum(pt) FILTER (WHERE ps = 'SETTLED'), 0) AS p_total,
+            coalesce(sum(pf) FILTER (WHERE ps = 'SETTLED'), 0) AS p_funds, coalesce(sum(pc) FILTER (WHERE ps = 'SETTLED'), 0) AS p_cash,
+            count(*) FILTER (WHERE ps = 'REVERSED') AS p_reversed,
+            count(*) FILTER (WHERE kind IS NOT NULL) AS mismatches""";
+    private static final String PAIR_COLUMNS = "h_count, h_total, h_funds, h_cash, h_reversed, p_count, p_total, p_funds, p_cash, "
+            + "p_reversed, mismatches";
+    private static final String MISMATCH_COLUMNS = "mp, ip, inst, no, kind, hs, ht, hf, hc, ps, pt, pf, pc";
+
+    /**
+     * Whether the day's result is stored and current: summed ({@link #closeDay}) and not changed since.
+     * Then the officers' views read it instead of joining the day again.
+     */
+    public boolean isClosed(LocalDate day) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM app.settlement_day WHERE day = ?)
+                           AND NOT EXISTS (SELECT 1 FROM app.settlement_day_change WHERE day = ?)""")
+                .params(day, day).query(Boolean.class).single();
+    }
+
+    /**
+     * The pairs of the day with both sides' counts and sums, and their mismatch counts; {@code stored}: as
+     * the day's closing wrote them (only for a day {@link #isClosed}, and not for one institution).
+     */
+    public List<Reconciliation.Pair> pairs(LocalDate day, Scope scope, boolean stored) {
+        JdbcClient.StatementSpec spec;
+        if (stored) {
+            spec = jdbc.sql("SELECT medical_province AS mp, insured_province AS ip, " + PAIR_COLUMNS
+                    + " FROM app.settlement_day_pair WHERE day = ?" + scope.filter() + " ORDER BY mp, ip").param(day);
+            scope.params().forEach(spec::param);
+        } else {
+            spec = jdbc.sql(JOINED.formatted(scope.filter()) + "SELECT mp, ip, " + PAIR_SUMS + " FROM j GROUP BY mp, ip ORDER BY mp, ip")
+                    .params(params(day, scope));
+        }
+        return spec.query((rs, n) -> new Reconciliation.Pair(rs.getString("mp"), rs.getString("ip"),
                 side(rs, "h_"), side(rs, "p_"), rs.getLong("mismatches"))).list();
     }
 
-    /** The mismatches of the day, by pair, institution and number; at most {@code limit}. */
-    public List<Reconciliation.Mismatch> mismatches(LocalDate day, Scope scope, int limit) {
-        String sql = JOINED.formatted(scope.filter())
-                + "SELECT * FROM j WHERE kind IS NOT NULL ORDER BY mp, ip, inst, no LIMIT " + limit;
-        return jdbc.sql(sql).params(params(day, scope)).query((rs, n) -> new Reconciliation.Mismatch(rs.getString("inst"),
+    /** The mismatches of the day, by pair, institution and number; at most {@code limit}; {@code stored} as for pairs. */
+    public List<Reconciliation.Mismatch> mismatches(LocalDate day, Scope scope, int limit, boolean stored) {
+        JdbcClient.StatementSpec spec;
+        if (stored) {
+            spec = jdbc.sql("SELECT " + MISMATCH_COLUMNS + " FROM app.settlement_day_mismatch WHERE day = ?"
+                    + scope.filter().replace("medical_province", "mp").replace("insured_province", "ip")
+                    + " ORDER BY mp, ip, inst, no LIMIT " + limit).param(day);
+            scope.params().forEach(spec::param);
+        } else {
+            spec = jdbc.sql(JOINED.formatted(scope.filter())
+                    + "SELECT * FROM j WHERE kind IS NOT NULL ORDER BY mp, ip, inst, no LIMIT " + limit).params(params(day, scope));
+        }
+        return spec.query((rs, n) -> new Reconciliation.Mismatch(rs.getString("inst"),
                 rs.getString("no"), rs.getString("mp"), rs.getString("ip"), Reconciliation.Kind.valueOf(rs.getString("kind")),
                 line(rs, "hs", "ht", "hf", "hc"), line(rs, "ps", "pt", "pf", "pc"))).list();
+    }
+
+    private static Object[] append(Object[] params, Object last) {
+        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+        all[params.length] = last;
+        return all;
     }
 
     private static Reconciliation.Side side(ResultSet rs, String prefix) throws SQLException {
@@ -179,27 +222,133 @@ public class ReconciliationStore {
     }
 
     /*
-     * The settled settlements of a discharge month, each joined to its ledger line (the hospital's
-     * day = the discharge date; ledger_month repeated so that only the month's partition is read),
-     * grouped by areas, 险种 and reconciled or not; the funds unnested to sum them per code. The
-     * unnest repeats a settlement once per fund, so its count and funds_total are taken from its
-     * first fund's row only (n = 1, or no fund at all).
+     * The settled settlements of one discharge day, each joined to its ledger line (the hospital's day =
+     * the discharge date; the month repeated so that only its partitions are read), as two kinds of
+     * groups (app.settlement_day_group), each settlement in one of each: by 参保地 × 就医省 × 险种 ×
+     * reconciled, with the funds unnested to sum them per code (7-1 to 7-3, 附件7), and by 就医地 ×
+     * 参保省 × 险种 × reconciled (7-6). Both areas together would give nearly a group per settlement (a
+     * day's settlements spread over ~400 × ~3,000 area pairs). The unnest repeats a settlement once per
+     * fund, so its count and funds_total are taken from its first fund's row only (n = 1, or no fund).
      */
-    private static final String MONTH_GROUPS = """
+    private static final String DAY_SETTLEMENTS = """
+            FROM app.settlement s
+            LEFT JOIN app.settlement_ledger l
+                   ON l.ledger_month = ? AND l.ledger_date = ? AND l.ledger_date = s.discharge_date
+                  AND l.institution_code = s.institution_code AND l.settlement_no = s.settlement_no
+            """;
+    private static final String RECONCILED = """
+            coalesce(l.status = 'SETTLED' AND l.total = s.total AND l.funds_total = s.funds_total
+                     AND l.personal_cash = s.personal_cash, false)""";
+    private static final String DAY_GROUPS_BY_INSURED_AREA = """
+            INSERT INTO app.settlement_day_group (day, insured_area_code, insured_province, medical_area_code, medical_province,
+                insurance_type, reconciled, settlements, funds_total, fund_codes, fund_amounts)
             WITH per_fund AS (
-                SELECT s.insured_area_code, s.insured_province, s.medical_area_code, s.medical_province, s.insurance_type,
-                       coalesce(l.status = 'SETTLED' AND l.total = s.total AND l.funds_total = s.funds_total
-                                AND l.personal_cash = s.personal_cash, false) AS reconciled,
+                SELECT s.insured_area_code, s.insured_province, s.medical_province, s.insurance_type,
+                       %s AS reconciled,
                        f.fund ->> 'code' AS code,
                        sum((f.fund ->> 'amount')::numeric) AS amount,
                        count(*) FILTER (WHERE f.n IS NULL OR f.n = 1) AS settlements,
                        coalesce(sum(s.funds_total) FILTER (WHERE f.n IS NULL OR f.n = 1), 0) AS funds_total
-                FROM app.settlement s
-                LEFT JOIN app.settlement_ledger l
-                       ON l.ledger_month = ? AND l.ledger_month = s.discharge_month AND l.ledger_date = s.discharge_date
-                      AND l.institution_code = s.institution_code AND l.settlement_no = s.settlement_no
+                %s
                 LEFT JOIN LATERAL jsonb_array_elements(s.funds) WITH ORDINALITY AS f(fund, n) ON true
-                WHERE s.discharge_month = ? AND s.status = 'SETTLED'
+                WHERE s.discharge_month = ? AND s.discharge_date = ? AND s.status = 'SETTLED'
+                GROUP BY 1, 2, 3, 4, 5, 6
+            )
+            SELECT ?, insured_area_code, insured_province, NULL, medical_province, insurance_type, reconciled,
+                   sum(settlements), sum(funds_total),
+                   coalesce(array_agg(code ORDER BY code) FILTER (WHERE code IS NOT NULL), '{}'),
+                   coalesce(array_agg(amount ORDER BY code) FILTER (WHERE code IS NOT NULL), '{}')
+            FROM per_fund
+            GROUP BY 2, 3, 5, 6, 7""".formatted(RECONCILED, DAY_SETTLEMENTS);
+    private static final String DAY_GROUPS_BY_MEDICAL_AREA = """
+            INSERT INTO app.settlement_day_group (day, insured_area_code, insured_province, medical_area_code, medical_province,
+                insurance_type, reconciled, settlements, funds_total, fund_codes, fund_amounts)
+            SELECT ?::date, NULL, s.insured_province, s.medical_area_code, s.medical_province, s.insurance_type,
+                   %s, count(*), sum(s.funds_total), '{}', '{}'
+            %s
+            WHERE s.discharge_month = ? AND s.discharge_date = ? AND s.status = 'SETTLED'
+            GROUP BY 3, 4, 5, 6, 7""".formatted(RECONCILED, DAY_SETTLEMENTS);
+
+    /** A day changed (in the caller's transaction): its sums are written again before they are used. */
+    public void markChanged(LocalDate day) {
+        jdbc.sql("INSERT INTO app.settlement_day_change (day) VALUES (?)").param(day).update();
+    }
+
+    /** The days from {@code from} to {@code to} (inclusive) never summed, or changed since. */
+    public List<LocalDate> daysToClose(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT d::date FROM generate_series(?::date, ?::date, interval '1 day') d
+                        WHERE NOT EXISTS (SELECT 1 FROM app.settlement_day s WHERE s.day = d::date)
+                           OR EXISTS (SELECT 1 FROM app.settlement_day_change c WHERE c.day = d::date)
+                        ORDER BY 1""")
+                .params(from, to).query(LocalDate.class).list();
+    }
+
+    /**
+     * Writes the sums of one day on {@code connection}, a connection of its own (not the caller's
+     * transaction: clearing calls this inside its own), committed here. READ COMMITTED: the day's lock
+     * first ({@code wait} false: false is returned when another node holds it), then the day's change
+     * markers are deleted — those committed so far — and only then the sums are taken, by a later
+     * statement that sees at least every change those markers stood for. A change committed meanwhile
+     * keeps its marker, and the day is summed again next time. Returns whether the day was summed.
+     */
+    public boolean closeDay(Connection connection, LocalDate day, boolean wait, int mismatchesPerPair) throws SQLException {
+        long start = System.nanoTime();
+        connection.setAutoCommit(false);
+        JdbcTemplate sql = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        sql.setQueryTimeout(monthly.getQueryTimeout());
+        try {
+            int key = (int) day.toEpochDay();
+            if (wait) {
+                sql.query("SELECT pg_advisory_xact_lock(hashtext('settlement-day'), ?)", (rs, n) -> 1, key);
+            } else if (!Boolean.TRUE.equals(sql.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext('settlement-day'), ?)",
+                    Boolean.class, key))) {
+                connection.rollback();
+                return false;
+            }
+            sql.update("DELETE FROM app.settlement_day_change WHERE day = ?", day);
+            sql.update("DELETE FROM app.settlement_day_group WHERE day = ?", day);
+            LocalDate month = day.withDayOfMonth(1);
+            int groups = sql.update(DAY_GROUPS_BY_INSURED_AREA, month, day, month, day, day)
+                    + sql.update(DAY_GROUPS_BY_MEDICAL_AREA, day, month, day, month, day);
+            // the officers' view of the day: every pair, and each pair's first mismatches (a province's list of
+            // MAX_MISMATCHES_LISTED, in pair order, never needs more of one pair)
+            sql.update("DELETE FROM app.settlement_day_pair WHERE day = ?", day);
+            sql.update("DELETE FROM app.settlement_day_mismatch WHERE day = ?", day);
+            Object[] joined = params(day, Scope.ALL).toArray();
+            sql.update("INSERT INTO app.settlement_day_pair (day, medical_province, insured_province, " + PAIR_COLUMNS + ") "
+                    + JOINED.formatted("") + "SELECT ?::date, mp, ip, " + PAIR_SUMS + " FROM j GROUP BY mp, ip", append(joined, day));
+            sql.update("INSERT INTO app.settlement_day_mismatch (day, " + MISMATCH_COLUMNS + ") " + JOINED.formatted("")
+                    + "SELECT ?::date, " + MISMATCH_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY mp, ip ORDER BY inst, no) AS r "
+                    + "FROM j WHERE kind IS NOT NULL) m WHERE r <= ?", append(append(joined, day), mismatchesPerPair));
+            sql.update("""
+                            INSERT INTO app.settlement_day (day, settlements, groups, closed_at, took_ms)
+                            SELECT ?, coalesce(sum(settlements), 0), ?, now(), ? FROM app.settlement_day_group WHERE day = ?
+                            ON CONFLICT (day) DO UPDATE SET settlements = excluded.settlements, groups = excluded.groups,
+                                closed_at = excluded.closed_at, took_ms = excluded.took_ms""",
+                    day, groups, (System.nanoTime() - start) / 1_000_000, day);
+            connection.commit();
+            return true;
+        } catch (RuntimeException | SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /*
+     * A discharge month's groups from the sums of its days: the same two kinds (an area is NULL in each),
+     * the fund amounts unnested from the day rows and summed per code (count and funds_total from each
+     * day row's first code only, as in DAY_GROUPS_BY_INSURED_AREA).
+     */
+    private static final String MONTH_GROUPS = """
+            WITH per_fund AS (
+                SELECT g.insured_area_code, g.insured_province, g.medical_area_code, g.medical_province, g.insurance_type,
+                       g.reconciled, f.code, sum(f.amount) AS amount,
+                       sum(g.settlements) FILTER (WHERE f.n IS NULL OR f.n = 1) AS settlements,
+                       coalesce(sum(g.funds_total) FILTER (WHERE f.n IS NULL OR f.n = 1), 0) AS funds_total
+                FROM app.settlement_day_group g
+                LEFT JOIN LATERAL unnest(g.fund_codes, g.fund_amounts) WITH ORDINALITY AS f(code, amount, n) ON true
+                WHERE g.day >= ? AND g.day < ?
                 GROUP BY 1, 2, 3, 4, 5, 6, 7
             )
             SELECT insured_area_code, insured_province, medical_area_code, medical_province, insurance_type, reconciled,
@@ -225,6 +374,6 @@ public class ReconciliationStore {
                     rs.getString("medical_area_code"), rs.getString("medical_province"),
                     InsuranceType.valueOf(rs.getString("insurance_type")), rs.getBoolean("reconciled"),
                     rs.getLong("settlements"), new Money(rs.getBigDecimal("funds_total")), Collections.unmodifiableMap(funds)));
-        }, month, month);
+        }, month, month.plusMonths(1));
     }
 }

@@ -70,13 +70,16 @@ public class SettlementStore {
      * statement and the year's usage is read by the next one, so it sees every settlement of the
      * person committed before the lock was granted. One statement instead of two per upload.
      */
-    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate month,
+    public Optional<Key> claimKey(String institution, String settlementNo, String sha256, UUID id, LocalDate dischargeDate,
                                   String personIdNumber) {
+        // the discharge day's change marker too (ReconciliationStore.closeDay): no extra round trip
         int inserted = jdbc.sql("""
-                        WITH person AS (SELECT pg_advisory_xact_lock(hashtext('settlement-person:' || ?)))
+                        WITH person AS (SELECT pg_advisory_xact_lock(hashtext('settlement-person:' || ?))),
+                             day AS (INSERT INTO app.settlement_day_change (day) VALUES (?))
                         INSERT INTO app.settlement_key (institution_code, settlement_no, body_sha256, settlement_id, discharge_month)
                         SELECT ?, ?, ?, ?::uuid, ?::date FROM person ON CONFLICT DO NOTHING""")
-                .params(personIdNumber, institution, settlementNo, sha256, id, month).update();
+                .params(personIdNumber, dischargeDate, institution, settlementNo, sha256, id, dischargeDate.withDayOfMonth(1))
+                .update();
         return inserted == 1 ? Optional.empty() : key(institution, settlementNo);
     }
 
@@ -244,6 +247,7 @@ public class SettlementStore {
         if (changed == 0) {
             return false;
         }
+        jdbc.sql("INSERT INTO app.settlement_day_change (day) VALUES (?)").param(row.dischargeDate()).update();
         jdbc.sql("""
                         INSERT INTO app.settlement_reversal (settlement_id, discharge_month, institution_code, settlement_no, reason, reversed_by)
                         VALUES (?, ?, ?, ?, ?, ?)""")
