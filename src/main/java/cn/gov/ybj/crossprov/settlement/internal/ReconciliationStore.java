@@ -5,9 +5,9 @@ import cn.gov.ybj.crossprov.settlement.Reconciliation;
 import cn.gov.ybj.crossprov.settlement.ReconciledSettlements;
 import cn.gov.ybj.crossprov.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -203,12 +203,6 @@ public class ReconciliationStore {
                 line(rs, "hs", "ht", "hf", "hc"), line(rs, "ps", "pt", "pf", "pc"))).list();
     }
 
-    private static Object[] append(Object[] params, Object last) {
-        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
-        all[params.length] = last;
-        return all;
-    }
-
     private static Reconciliation.Side side(ResultSet rs, String prefix) throws SQLException {
         return new Reconciliation.Side(rs.getLong(prefix + "count"), new Money(rs.getBigDecimal(prefix + "total")),
                 new Money(rs.getBigDecimal(prefix + "funds")), new Money(rs.getBigDecimal(prefix + "cash")),
@@ -315,12 +309,14 @@ public class ReconciliationStore {
             // MAX_MISMATCHES_LISTED, in pair order, never needs more of one pair)
             sql.update("DELETE FROM app.settlement_day_pair WHERE day = ?", day);
             sql.update("DELETE FROM app.settlement_day_mismatch WHERE day = ?", day);
-            Object[] joined = params(day, Scope.ALL).toArray();
+            List<Object> joined = params(day, Scope.ALL);
+            joined.add(day);
             sql.update("INSERT INTO app.settlement_day_pair (day, medical_province, insured_province, " + PAIR_COLUMNS + ") "
-                    + JOINED.formatted("") + "SELECT ?::date, mp, ip, " + PAIR_SUMS + " FROM j GROUP BY mp, ip", append(joined, day));
+                    + JOINED.formatted("") + "SELECT ?::date, mp, ip, " + PAIR_SUMS + " FROM j GROUP BY mp, ip", joined.toArray());
+            joined.add(mismatchesPerPair);
             sql.update("INSERT INTO app.settlement_day_mismatch (day, " + MISMATCH_COLUMNS + ") " + JOINED.formatted("")
                     + "SELECT ?::date, " + MISMATCH_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY mp, ip ORDER BY inst, no) AS r "
-                    + "FROM j WHERE kind IS NOT NULL) m WHERE r <= ?", append(append(joined, day), mismatchesPerPair));
+                    + "FROM j WHERE kind IS NOT NULL) m WHERE r <= ?", joined.toArray());
             sql.update("""
                             INSERT INTO app.settlement_day (day, settlements, groups, closed_at, took_ms)
                             SELECT ?, coalesce(sum(settlements), 0), ?, now(), ? FROM app.settlement_day_group WHERE day = ?
