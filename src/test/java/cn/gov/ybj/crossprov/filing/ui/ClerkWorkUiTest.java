@@ -7,6 +7,7 @@ import cn.gov.ybj.crossprov.filing.FilingManagement;
 import cn.gov.ybj.crossprov.filing.FilingType;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
 import cn.gov.ybj.crossprov.workflow.HandledTasks;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -130,7 +131,7 @@ class ClerkWorkUiTest extends KaribuSpringSupport {
         _setValue(_get(TextField.class, spec -> spec.withId("filter-text")), "张*");
         assertThat(rows(handled)).hasSize(1);
         _setValue(_get(TextField.class, spec -> spec.withId("filter-text")), "");
-        _setValue(_get(DatePicker.class, spec -> spec.withId("filter-decided-from")), LocalDate.now().plusDays(1));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("filter-decided-from")), ChinaTime.today().plusDays(1));
         assertThat(rows(handled)).isEmpty();
         // the whole area's decisions are the supervisors' view
         assertThat(_find(Checkbox.class, spec -> spec.withId("filter-whole-area"))).isEmpty();
