@@ -65,6 +65,7 @@ public class DailyReconciliation {
         List<LedgerLine> lines = check(ledger, medicalProvince);
         settlements.ensurePartition(day.withDayOfMonth(1));
         tx.executeWithoutResult(status -> store.replaceLedger(institution, day, lines, hospital.account()));
+        storedIsCurrent(day); // a day already summed: this institution's rows now, not at the officers' next look
         return reconcile(day, new Scope(institution, null), institution);
     }
 
@@ -90,8 +91,8 @@ public class DailyReconciliation {
     }
 
     private Reconciliation reconcile(LocalDate day, Scope scope, String institution) {
-        // an officer's day that is summed and unchanged is read as stored (the same figures, without the join)
-        boolean stored = institution == null && store.isClosed(day);
+        // an officer's day that is summed is read as stored (the same figures, without the join)
+        boolean stored = institution == null && storedIsCurrent(day);
         List<Reconciliation.Pair> pairs = store.pairs(day, scope, stored);
         Reconciliation.Side hospital = Reconciliation.Side.NONE;
         Reconciliation.Side platform = Reconciliation.Side.NONE;
@@ -104,6 +105,11 @@ public class DailyReconciliation {
         // the join runs a second time only when something differs (the usual day matches)
         List<Reconciliation.Mismatch> listed = mismatches == 0 ? List.of() : store.mismatches(day, scope, MAX_MISMATCHES_LISTED, stored);
         return new Reconciliation(day, institution, pairs, hospital, platform, mismatches, listed);
+    }
+
+    /** Whether the day's stored sums are current, after summing again the institutions that changed it since. */
+    private boolean storedIsCurrent(LocalDate day) {
+        return Boolean.TRUE.equals(tx.execute(status -> store.refreshInstitutions(day, MAX_MISMATCHES_LISTED)));
     }
 
     private static void checkDay(LocalDate day) {

@@ -61,7 +61,7 @@ public final class IdNumber {
         try {
             LocalDate birth = LocalDate.of(Integer.parseInt(v.substring(6, 10)),
                     Integer.parseInt(v.substring(10, 12)), Integer.parseInt(v.substring(12, 14)));
-            if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
+            if (birth.getYear() < 1900 || birth.isAfter(ChinaTime.today())) {
                 throw new DateTimeException("out of range");
             }
         } catch (DateTimeException e) {

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.calendar.WorkingDays;
 import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
@@ -111,7 +112,7 @@ class FilingIntegrationTest {
         assertThat(f.channel()).isEqualTo(Channel.NATIONAL_APP_SELF_SERVICE);
         assertThat(f.filingNumber()).matches("B350200\\d{7}");
         assertThat(f.applicationSerial()).matches("B\\d{15}");
-        assertThat(f.startDate()).isBefore(LocalDate.now());
+        assertThat(f.startDate()).isBefore(ChinaTime.today());
         assertThat(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.OPENED)).startsWith("NR");
         assertThat(filings.history(chenjing, f.id())).extracting(Filing.Event::status)
                 .containsExactly(FilingStatus.SUBMITTED, FilingStatus.OPENED);

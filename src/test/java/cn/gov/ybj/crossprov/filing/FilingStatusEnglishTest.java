@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ class FilingStatusEnglishTest {
 
     private static Filing filing(Channel channel, FilingStatus status) {
         return new Filing(UUID.randomUUID(), "B1", null, channel, ReviewMode.MANUAL, status, null, "110105195803120029",
-                "张伟", "110105", "310000", "310000", InsuranceType.EMPLOYEE, FilingType.OTHER_TEMPORARY, LocalDate.now(),
-                LocalDate.now(), "张伟", "13900000000", "x", null, false, false, false, "insured:zhangwei", null, null, null, false);
+                "张伟", "110105", "310000", "310000", InsuranceType.EMPLOYEE, FilingType.OTHER_TEMPORARY, ChinaTime.today(),
+                ChinaTime.today(), "张伟", "13900000000", "x", null, false, false, false, "insured:zhangwei", null, null, null, false);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.insured;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.localrun.SmsSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,7 +152,7 @@ class RealNameBindingIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
     }
 
-    static final LocalDate START = LocalDate.now().plusMonths(2);
+    static final LocalDate START = ChinaTime.today().plusMonths(2);
 
     @Test
     void aTypedIdNumberShowsNothingAndFilesNothing() throws Exception {
@@ -432,7 +433,7 @@ class RealNameBindingIntegrationTest {
         Person p = newPerson("110105", true);
         String user = "dates-" + p.id();
         assertThat(bindBySms(user, p).getStatus()).isEqualTo(200);
-        LocalDate today = LocalDate.now();
+        LocalDate today = ChinaTime.today();
         java.time.Period back = java.time.Period.parse(env.getRequiredProperty("app.filing.dates.earliest-start"));
         java.time.Period ahead = java.time.Period.parse(env.getRequiredProperty("app.filing.dates.latest-end"));
 

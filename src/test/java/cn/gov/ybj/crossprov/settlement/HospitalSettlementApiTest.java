@@ -596,7 +596,7 @@ class HospitalSettlementApiTest {
                         "categories[0].inScope"),
                 new Bad("categories", List.of(), "categories"),
                 new Bad("dischargeDate", "2020-01-01", "dischargeDate"),
-                new Bad("dischargeDate", LocalDate.now().plusDays(3).toString(), "dischargeDate"),
+                new Bad("dischargeDate", ChinaTime.today().plusDays(3).toString(), "dischargeDate"),
                 new Bad("personIdNumber", "110105199001011238", "personIdNumber"),
                 new Bad("settlementNo", "含空格 的号", "settlementNo"),
                 new Bad("diagnosisCodes", List.of(), "diagnosisCodes"),

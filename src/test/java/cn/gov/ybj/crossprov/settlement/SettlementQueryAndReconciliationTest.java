@@ -12,6 +12,7 @@ import cn.gov.ybj.crossprov.insured.FamilyMembers;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.insured.Relationship;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
+import cn.gov.ybj.crossprov.settlement.internal.ReconciliationStore;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,8 @@ class SettlementQueryAndReconciliationTest {
     SettlementPolicies policies;
     @Autowired
     ReconciledSettlements reconciled;
+    @Autowired
+    ReconciliationStore reconciliationStore;
 
     LocalDate today;
     /** the discharge day reconciled: a day of its own (no other test's settlements on it) */
@@ -354,6 +357,18 @@ class SettlementQueryAndReconciliationTest {
         assertThat(status("/api/reconciliation/days/" + day, hospital(BEIJING))).isEqualTo(403);
     }
 
+    /** the day's stored 日对账 (per institution, made current first) equals the day joined anew, for all and for 北京 */
+    boolean storedEqualsJoined(LocalDate day) {
+        for (ReconciliationStore.Scope scope : List.of(ReconciliationStore.Scope.ALL, new ReconciliationStore.Scope(null, "110000"))) {
+            assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_day_change WHERE day = ? AND NOT resummed").param(day)
+                    .query(Long.class).single()).as("nothing left to sum again").isZero();
+            assertThat(reconciliationStore.pairs(day, scope, true)).isNotEmpty().isEqualTo(reconciliationStore.pairs(day, scope, false));
+            assertThat(reconciliationStore.mismatches(day, scope, 500, true))
+                    .isEqualTo(reconciliationStore.mismatches(day, scope, 500, false));
+        }
+        return true;
+    }
+
     static JsonNode pair(JsonNode r, String medical, String insured) {
         for (JsonNode p : r.path("pairs")) {
             if (p.path("medicalProvince").asText().equals(medical) && p.path("insuredProvince").asText().equals(insured)) {
@@ -437,11 +452,15 @@ class SettlementQueryAndReconciliationTest {
                 .params(month.atDay(1), month.atEndOfMonth()).query(Long.class).single()).isZero();
         assertThat(reconciled.closeDays(month.atDay(1), month.atEndOfMonth(), true)).as("nothing changed since").isZero();
 
-        // the hospital books DS-2 with other amounts: it leaves the reconciled sums
+        Object summedAt = jdbc.sql("SELECT closed_at FROM app.settlement_day WHERE day = ?").param(other).query().singleValue();
+
+        // the hospital books DS-2 with other amounts (a late ledger): it leaves the reconciled sums
         JsonNode ds2 = uploaded.get("DS-2");
         sendLedger(BEIJING, other, List.of(asBooked("DS-1", "350200"), line("DS-2", "350200", "SETTLED", ds2.path("total").decimalValue(),
                 ds2.path("fundsTotal").decimalValue().subtract(BigDecimal.ONE), ds2.path("personalCash").decimalValue().add(BigDecimal.ONE))));
-        // an officer's view of the day: joined while the day has changed, read from the day's sums once summed
+        // the officers' 日对账: that institution's rows were summed again with its ledger, not the whole day
+        assertThat(storedEqualsJoined(other)).isTrue();
+        assertThat(jdbc.sql("SELECT closed_at FROM app.settlement_day WHERE day = ?").param(other).query().singleValue()).isEqualTo(summedAt);
         List<JsonNode> joined = List.of(ok("/api/reconciliation/days/" + other, officer("national-centre")),
                 ok("/api/reconciliation/days/" + other, officer("province-110000")));
         assertThat(joined.get(0).path("mismatches").findValuesAsText("settlementNo")).contains("DS-2");
@@ -458,6 +477,12 @@ class SettlementQueryAndReconciliationTest {
         MvcResult reversed = mvc.perform(post("/api/hospital/settlements/DS-1/reversal").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"患者信息有误\"}").with(hospital(BEIJING))).andReturn();
         assertThat(reversed.getResponse().getStatus()).as(reversed.getResponse().getContentAsString()).isEqualTo(200);
+        // the day's view after the reversal: the institution summed again when an officer looks
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_day_change WHERE day = ? AND institution_code = ? AND NOT resummed")
+                .params(other, BEIJING).query(Long.class).single()).isEqualTo(1);
+        JsonNode afterReversalView = ok("/api/reconciliation/days/" + other, officer("national-centre"));
+        assertThat(pair(afterReversalView, "110000", "350000").path("platform").path("reversed").asLong()).isEqualTo(1);
+        assertThat(storedEqualsJoined(other)).isTrue();
         MonthSums afterReversal = fromDaySums(month);
         assertThat(afterReversal).isEqualTo(independently(month));
         assertThat(afterReversal.count()).isEqualTo(booked.count() - 2);

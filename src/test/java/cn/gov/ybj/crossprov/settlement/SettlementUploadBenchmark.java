@@ -439,7 +439,7 @@ class SettlementUploadBenchmark {
             pool.shutdown();
         }
         for (String area : List.of(areas.get(0), areas.get(areas.size() - 1))) {
-            assertThat(policies.inForce(PolicyKey.of(area, InsuranceType.RESIDENT, PersonType.STUDENT_CHILD), LocalDate.now())).isPresent();
+            assertThat(policies.inForce(PolicyKey.of(area, InsuranceType.RESIDENT, PersonType.STUDENT_CHILD), ChinaTime.today())).isPresent();
         }
         return versions.size();
     }

@@ -4,6 +4,7 @@ import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.settlement.Reconciliation;
 import cn.gov.ybj.crossprov.settlement.ReconciledSettlements;
 import cn.gov.ybj.crossprov.shared.Money;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ public class ReconciliationStore {
         LocalDate month = day.withDayOfMonth(1);
         jdbc.sql("DELETE FROM app.settlement_ledger WHERE ledger_month = ? AND ledger_date = ? AND institution_code = ?")
                 .params(month, day, institution).update();
-        markChanged(day);
+        markChanged(day, institution);
         template.batchUpdate("""
                         INSERT INTO app.settlement_ledger (ledger_month, ledger_date, institution_code, settlement_no,
                             medical_province, insured_province, status, total, funds_total, personal_cash)
@@ -133,13 +134,17 @@ public class ReconciliationStore {
             """;
 
     private List<Object> params(LocalDate day, Scope scope) {
+        return params(day, scope.params());
+    }
+
+    private static List<Object> params(LocalDate day, List<Object> scopeParams) {
         List<Object> params = new ArrayList<>();
         params.add(day.withDayOfMonth(1));
         params.add(day);
-        params.addAll(scope.params());
+        params.addAll(scopeParams);
         params.add(day.withDayOfMonth(1));
         params.add(day);
-        params.addAll(scope.params());
+        params.addAll(scopeParams);
         params.add(day);
         return params;
     }
@@ -158,25 +163,75 @@ public class ReconciliationStore {
     private static final String MISMATCH_COLUMNS = "mp, ip, inst, no, kind, hs, ht, hf, hc, ps, pt, pf, pc";
 
     /**
-     * Whether the day's result is stored and current: summed ({@link #closeDay}) and not changed since.
-     * Then the officers' views read it instead of joining the day again.
+     * Makes the day's stored 日对账 current, in the caller's transaction, if the day was summed
+     * ({@link #closeDay}) and changed since only by institutions (uploads, reversals, ledgers): those
+     * institutions' rows are summed again, a few hundred settlements each. Returns whether the stored rows
+     * are current; false when the day was never summed, was changed as a whole (a bulk load), or is being
+     * summed as a whole right now (the day's lock is waited for 1 s only: a reader then joins the day).
      */
-    public boolean isClosed(LocalDate day) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM app.settlement_day WHERE day = ?)
-                           AND NOT EXISTS (SELECT 1 FROM app.settlement_day_change WHERE day = ?)""")
-                .params(day, day).query(Boolean.class).single();
+    public boolean refreshInstitutions(LocalDate day, int mismatchesPerInstitutionAndPair) {
+        // without the lock first: the usual summed day with nothing changed since is read at once
+        String state = jdbc.sql(DAY_STATE).params(day, day, day).query(String.class).single();
+        if (!state.equals("CHANGED")) {
+            return state.equals("CURRENT");
+        }
+        jdbc.sql("SET LOCAL lock_timeout = '1s'").update();
+        try {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('settlement-day'), ?)").param((int) day.toEpochDay()).query().listOfRows();
+        } catch (PessimisticLockingFailureException summedNow) {
+            return false;
+        }
+        if (jdbc.sql(DAY_STATE).params(day, day, day).query(String.class).single().equals("JOIN")) {
+            return false;
+        }
+        // the markers committed so far; the sums below are later statements and see at least their changes
+        List<String> changed = jdbc.sql("""
+                        UPDATE app.settlement_day_change SET resummed = true
+                        WHERE day = ? AND NOT resummed RETURNING institution_code""")
+                .param(day).query(String.class).list().stream().distinct().toList();
+        if (!changed.isEmpty()) {
+            String[] codes = changed.toArray(String[]::new);
+            jdbc.sql("DELETE FROM app.settlement_day_pair WHERE day = ? AND institution_code = ANY(?)").params(day, codes).update();
+            jdbc.sql("DELETE FROM app.settlement_day_mismatch WHERE day = ? AND inst = ANY(?)").params(day, codes).update();
+            writePairs(template, day, " AND institution_code = ANY(?)", List.of((Object) codes), mismatchesPerInstitutionAndPair);
+        }
+        return true;
+    }
+
+    /* JOIN: never summed, or changed as a whole since; CHANGED: institutions changed it since; CURRENT */
+    private static final String DAY_STATE = """
+            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM app.settlement_day WHERE day = ?)
+                          OR EXISTS (SELECT 1 FROM app.settlement_day_change WHERE day = ? AND institution_code IS NULL) THEN 'JOIN'
+                        WHEN EXISTS (SELECT 1 FROM app.settlement_day_change WHERE day = ? AND NOT resummed) THEN 'CHANGED'
+                        ELSE 'CURRENT' END""";
+
+    /*
+     * The day's 日对账 per institution and pair, and the first mismatches of each institution in each pair
+     * (a pair's first mismatches in (institution, number) order are among them), for the institutions of
+     * the filter (none: all).
+     */
+    private static void writePairs(JdbcTemplate sql, LocalDate day, String filter, List<Object> filterParams, int mismatches) {
+        List<Object> joined = params(day, filterParams);
+        joined.add(day);
+        sql.update("INSERT INTO app.settlement_day_pair (day, institution_code, medical_province, insured_province, " + PAIR_COLUMNS
+                + ") " + JOINED.formatted(filter) + "SELECT ?::date, inst, mp, ip, " + PAIR_SUMS + " FROM j GROUP BY inst, mp, ip",
+                joined.toArray());
+        joined.add(mismatches);
+        sql.update("INSERT INTO app.settlement_day_mismatch (day, " + MISMATCH_COLUMNS + ") " + JOINED.formatted(filter)
+                + "SELECT ?::date, " + MISMATCH_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY inst, mp, ip ORDER BY no) AS r "
+                + "FROM j WHERE kind IS NOT NULL) m WHERE r <= ?", joined.toArray());
     }
 
     /**
      * The pairs of the day with both sides' counts and sums, and their mismatch counts; {@code stored}: as
-     * the day's closing wrote them (only for a day {@link #isClosed}, and not for one institution).
+     * the day's sums hold them (only for a day made current by {@link #refreshInstitutions}, and not for
+     * one institution).
      */
     public List<Reconciliation.Pair> pairs(LocalDate day, Scope scope, boolean stored) {
         JdbcClient.StatementSpec spec;
         if (stored) {
-            spec = jdbc.sql("SELECT medical_province AS mp, insured_province AS ip, " + PAIR_COLUMNS
-                    + " FROM app.settlement_day_pair WHERE day = ?" + scope.filter() + " ORDER BY mp, ip").param(day);
+            spec = jdbc.sql("SELECT medical_province AS mp, insured_province AS ip, " + PAIR_COLUMNS.replaceAll("(\\w+)", "sum($1) AS $1")
+                    + " FROM app.settlement_day_pair WHERE day = ?" + scope.filter() + " GROUP BY mp, ip ORDER BY mp, ip").param(day);
             scope.params().forEach(spec::param);
         } else {
             spec = jdbc.sql(JOINED.formatted(scope.filter()) + "SELECT mp, ip, " + PAIR_SUMS + " FROM j GROUP BY mp, ip ORDER BY mp, ip")
@@ -263,9 +318,9 @@ public class ReconciliationStore {
             WHERE s.discharge_month = ? AND s.discharge_date = ? AND s.status = 'SETTLED'
             GROUP BY 3, 4, 5, 6, 7""".formatted(RECONCILED, DAY_SETTLEMENTS);
 
-    /** A day changed (in the caller's transaction): its sums are written again before they are used. */
-    public void markChanged(LocalDate day) {
-        jdbc.sql("INSERT INTO app.settlement_day_change (day) VALUES (?)").param(day).update();
+    /** An institution changed a day (in the caller's transaction): its sums are written again before they are used. */
+    public void markChanged(LocalDate day, String institution) {
+        jdbc.sql("INSERT INTO app.settlement_day_change (day, institution_code) VALUES (?, ?)").params(day, institution).update();
     }
 
     /** The days from {@code from} to {@code to} (inclusive) never summed, or changed since. */
@@ -286,7 +341,7 @@ public class ReconciliationStore {
      * statement that sees at least every change those markers stood for. A change committed meanwhile
      * keeps its marker, and the day is summed again next time. Returns whether the day was summed.
      */
-    public boolean closeDay(Connection connection, LocalDate day, boolean wait, int mismatchesPerPair) throws SQLException {
+    public boolean closeDay(Connection connection, LocalDate day, boolean wait, int mismatchesPerInstitutionAndPair) throws SQLException {
         long start = System.nanoTime();
         connection.setAutoCommit(false);
         JdbcTemplate sql = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -305,18 +360,11 @@ public class ReconciliationStore {
             LocalDate month = day.withDayOfMonth(1);
             int groups = sql.update(DAY_GROUPS_BY_INSURED_AREA, month, day, month, day, day)
                     + sql.update(DAY_GROUPS_BY_MEDICAL_AREA, day, month, day, month, day);
-            // the officers' view of the day: every pair, and each pair's first mismatches (a province's list of
-            // MAX_MISMATCHES_LISTED, in pair order, never needs more of one pair)
+            // the officers' view of the day: every institution's pairs, and their first mismatches (a province's
+            // list of MAX_MISMATCHES_LISTED, in pair order, never needs more of one institution in one pair)
             sql.update("DELETE FROM app.settlement_day_pair WHERE day = ?", day);
             sql.update("DELETE FROM app.settlement_day_mismatch WHERE day = ?", day);
-            List<Object> joined = params(day, Scope.ALL);
-            joined.add(day);
-            sql.update("INSERT INTO app.settlement_day_pair (day, medical_province, insured_province, " + PAIR_COLUMNS + ") "
-                    + JOINED.formatted("") + "SELECT ?::date, mp, ip, " + PAIR_SUMS + " FROM j GROUP BY mp, ip", joined.toArray());
-            joined.add(mismatchesPerPair);
-            sql.update("INSERT INTO app.settlement_day_mismatch (day, " + MISMATCH_COLUMNS + ") " + JOINED.formatted("")
-                    + "SELECT ?::date, " + MISMATCH_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY mp, ip ORDER BY inst, no) AS r "
-                    + "FROM j WHERE kind IS NOT NULL) m WHERE r <= ?", joined.toArray());
+            writePairs(sql, day, "", List.of(), mismatchesPerInstitutionAndPair);
             sql.update("""
                             INSERT INTO app.settlement_day (day, settlements, groups, closed_at, took_ms)
                             SELECT ?, coalesce(sum(settlements), 0), ?, now(), ? FROM app.settlement_day_group WHERE day = ?

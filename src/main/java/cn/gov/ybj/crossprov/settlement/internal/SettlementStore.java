@@ -75,10 +75,10 @@ public class SettlementStore {
         // the discharge day's change marker too (ReconciliationStore.closeDay): no extra round trip
         int inserted = jdbc.sql("""
                         WITH person AS (SELECT pg_advisory_xact_lock(hashtext('settlement-person:' || ?))),
-                             day AS (INSERT INTO app.settlement_day_change (day) VALUES (?))
+                             day AS (INSERT INTO app.settlement_day_change (day, institution_code) VALUES (?, ?))
                         INSERT INTO app.settlement_key (institution_code, settlement_no, body_sha256, settlement_id, discharge_month)
                         SELECT ?, ?, ?, ?::uuid, ?::date FROM person ON CONFLICT DO NOTHING""")
-                .params(personIdNumber, dischargeDate, institution, settlementNo, sha256, id, dischargeDate.withDayOfMonth(1))
+                .params(personIdNumber, dischargeDate, institution, institution, settlementNo, sha256, id, dischargeDate.withDayOfMonth(1))
                 .update();
         return inserted == 1 ? Optional.empty() : key(institution, settlementNo);
     }
@@ -247,7 +247,8 @@ public class SettlementStore {
         if (changed == 0) {
             return false;
         }
-        jdbc.sql("INSERT INTO app.settlement_day_change (day) VALUES (?)").param(row.dischargeDate()).update();
+        jdbc.sql("INSERT INTO app.settlement_day_change (day, institution_code) VALUES (?, ?)")
+                .params(row.dischargeDate(), institution).update();
         jdbc.sql("""
                         INSERT INTO app.settlement_reversal (settlement_id, discharge_month, institution_code, settlement_no, reason, reversed_by)
                         VALUES (?, ?, ?, ?, ?, ?)""")

@@ -85,7 +85,7 @@ class ClerkWorkUiTest extends KaribuSpringSupport {
     @Test
     void theInboxKeepsItsActionsInViewARowOpensItsTaskAndPeopleHaveNames() {
         AppUser person = insured("clerkwork-shijiayi", SHIJIAYI);
-        Filing f = submit(person, SHIJIAYI, LocalDate.now().plusDays(30));
+        Filing f = submit(person, SHIJIAYI, ChinaTime.today().plusDays(30));
         String taskId = taskOf(f);
 
         namedClerk("clerkwork-reviewer", "110105", "王审核");
@@ -111,13 +111,13 @@ class ClerkWorkUiTest extends KaribuSpringSupport {
     @Test
     void handledTasksListTheClerksOwnDecisionsSearchableAndTheHistoryNamesTheClerk() {
         AppUser wang = insured("clerkwork-wangxinyi", WANGXINYI);
-        Filing othersCase = submit(wang, WANGXINYI, LocalDate.now().plusDays(30));
+        Filing othersCase = submit(wang, WANGXINYI, ChinaTime.today().plusDays(30));
         AppUser other = namedClerk("clerkwork-other", "110105", "李其他");
         UI.getCurrent().navigate("clerk/inbox"); // any request of theirs records their name
         filings.approve(other, taskOf(othersCase));
 
         AppUser zhang = insured("clerkwork-zhangjiayi", ZHANGJIAYI);
-        Filing mine = submit(zhang, ZHANGJIAYI, LocalDate.now().plusDays(30));
+        Filing mine = submit(zhang, ZHANGJIAYI, ChinaTime.today().plusDays(30));
         AppUser clerk = namedClerk("clerkwork-decider", "110105", "赵经办");
         filings.returnForCorrection(clerk, taskOf(mine), "材料不全");
 

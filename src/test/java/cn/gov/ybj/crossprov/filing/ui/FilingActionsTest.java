@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.PersonNames;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -29,7 +30,7 @@ class FilingActionsTest {
         return new Filing(UUID.randomUUID(), "B" + status, null, channel,
                 channel == Channel.NATIONAL_APP_SELF_SERVICE ? ReviewMode.AUTO : ReviewMode.MANUAL, status, null,
                 "110105195803120029", "张伟", "110105", "310000", "310000", InsuranceType.EMPLOYEE,
-                type, LocalDate.now(), LocalDate.now(), "张伟", "13900000000", "x", null,
+                type, ChinaTime.today(), ChinaTime.today(), "张伟", "13900000000", "x", null,
                 false, false, commitment, "insured:zhangwei", null, null, null, bothPlaces);
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.TestUsers;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -96,7 +97,7 @@ class FilingStepChecksUiTest extends KaribuSpringSupport {
     @Test
     void anOverlappingPeriodAndABadPhoneAreRefusedAtTheirStepAndTheBannerGoesWhenTheyAreFixed() {
         AppUser user = insured("steps-sunpeng", SUNPENG);
-        LocalDate start = LocalDate.now().plusDays(3000);
+        LocalDate start = ChinaTime.today().plusDays(3000);
         Filing existing = filings.submit(user, application(SUNPENG, start, start.plusDays(20), List.of()), UUID.randomUUID().toString());
         assertThat(existing.status()).isEqualTo(FilingStatus.SUBMITTED);
 
@@ -151,7 +152,7 @@ class FilingStepChecksUiTest extends KaribuSpringSupport {
         UI.getCurrent().navigate("insured/filing/new");
         FilingWizardView wizard = _get(FilingWizardView.class);
         toForm(wizard, divisions, FilingType.OTHER_TEMPORARY);
-        _setValue(wizard.endDate, LocalDate.now().plusDays(5));
+        _setValue(wizard.endDate, ChinaTime.today().plusDays(5));
         _setValue(wizard.contactPhone, "abc");
         _setValue(wizard.contactAddress, "Shanghai");
         _click(wizard.formContinue);
@@ -165,7 +166,7 @@ class FilingStepChecksUiTest extends KaribuSpringSupport {
         UI.getCurrent().navigate("insured/filing/new");
         FilingWizardView wizard = _get(FilingWizardView.class);
         toForm(wizard, divisions, FilingType.LONG_TERM_RESIDENT);
-        LocalDate start = LocalDate.now().plusDays(3100);
+        LocalDate start = ChinaTime.today().plusDays(3100);
         _setValue(wizard.startDate, start);
         _setValue(wizard.endDate, start.plusDays(100));
         _setValue(wizard.contactPhone, "13800000000");
@@ -199,7 +200,7 @@ class FilingStepChecksUiTest extends KaribuSpringSupport {
     @Test
     void resubmissionListsTheMaterialsOnTheFilingAndRemovesOnlyWhenResubmitted() {
         AppUser user = insured("steps-fengbo", FENGBO);
-        LocalDate start = LocalDate.now().plusDays(3200);
+        LocalDate start = ChinaTime.today().plusDays(3200);
         Filing f = filings.submit(user, application(FENGBO, start, start.plusDays(20), List.of(
                 new FilingApplication.Material("其他材料", "a.pdf", TestUsers.PDF),
                 new FilingApplication.Material("其他材料", "b.pdf", TestUsers.PDF))), UUID.randomUUID().toString());
@@ -276,7 +277,7 @@ class FilingStepChecksUiTest extends KaribuSpringSupport {
         assertThat(wizard.person).isNotNull();
 
         // the walk-in person's filing overlaps: refused at the form step
-        LocalDate start = LocalDate.now().plusDays(3300);
+        LocalDate start = ChinaTime.today().plusDays(3300);
         Filing existing = filings.submit(counter, application(SHIXIAODONG, start, start.plusDays(20), List.of()), UUID.randomUUID().toString());
         toForm(wizard, divisions, FilingType.OTHER_TEMPORARY);
         _setValue(wizard.startDate, start.plusDays(5));

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.ui;
 
+import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.KaribuSpringSupport;
 import cn.gov.ybj.crossprov.filing.Channel;
 import cn.gov.ybj.crossprov.filing.Filing;
@@ -99,8 +100,8 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(visible("step-form")).isTrue();
         assertThat(wizard.contactName.getValue()).isEqualTo("陈静");
         // the start date may lie in the past
-        _setValue(wizard.startDate, LocalDate.now().minusDays(10));
-        _setValue(wizard.endDate, LocalDate.now().plusDays(20));
+        _setValue(wizard.startDate, ChinaTime.today().minusDays(10));
+        _setValue(wizard.endDate, ChinaTime.today().plusDays(20));
         _setValue(wizard.contactPhone, "13800000000");
         _setValue(wizard.contactAddress, "北京市朝阳区演示路1号");
         _click(wizard.formContinue);
@@ -118,9 +119,9 @@ class FilingUiTest extends KaribuSpringSupport {
         assertThat(mine).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
             assertThat(f.channel()).isEqualTo(Channel.NATIONAL_APP_SELF_SERVICE);
-            assertThat(f.startDate()).isEqualTo(LocalDate.now().minusDays(10));
+            assertThat(f.startDate()).isEqualTo(ChinaTime.today().minusDays(10));
         });
-        assertThat(filings.mine(user).stream().filter(f -> f.startDate().equals(LocalDate.now().minusDays(10)))).hasSize(1);
+        assertThat(filings.mine(user).stream().filter(f -> f.startDate().equals(ChinaTime.today().minusDays(10)))).hasSize(1);
 
         // 我的备案: the filing is in the 自助开通 tab under 已开通, with 查看详情 only
         UI.getCurrent().navigate("insured");
@@ -169,8 +170,8 @@ class FilingUiTest extends KaribuSpringSupport {
         _click(wizard.startFiling);
         _setValue(wizard.noticeAccepted, true);
         _click(wizard.noticeContinue);
-        _setValue(wizard.startDate, LocalDate.now().plusDays(400));
-        _setValue(wizard.endDate, LocalDate.now().plusDays(410));
+        _setValue(wizard.startDate, ChinaTime.today().plusDays(400));
+        _setValue(wizard.endDate, ChinaTime.today().plusDays(410));
         _setValue(wizard.contactPhone, "12345"); // the service's phone rule refuses it, at this step (issue 18)
         _setValue(wizard.contactAddress, "广州市演示路2号");
         _click(wizard.formContinue);
@@ -186,7 +187,7 @@ class FilingUiTest extends KaribuSpringSupport {
     void inboxShowsOnlyOwnAreaTasksAndTheReviewFormReturnsWithReason() {
         AppUser zhang = insured("zhangwei", ZHANGWEI);
         Filing filing = filings.submit(zhang, new FilingApplication(ZHANGWEI, "110105", "310000", InsuranceType.EMPLOYEE,
-                FilingType.OTHER_TEMPORARY, LocalDate.now().plusDays(500), LocalDate.now().plusDays(520), "张伟", "13900000000",
+                FilingType.OTHER_TEMPORARY, ChinaTime.today().plusDays(500), ChinaTime.today().plusDays(520), "张伟", "13900000000",
                 "上海市演示路3号", null, false, false, false, true, true, List.of()), UUID.randomUUID().toString());
         assertThat(filing.status()).isEqualTo(FilingStatus.SUBMITTED);
 
@@ -269,7 +270,7 @@ class FilingUiTest extends KaribuSpringSupport {
     void detailsOfSomeoneElsesFilingShowNothing() {
         AppUser zhang = insured("zhangwei", ZHANGWEI);
         Filing filing = filings.submit(zhang, new FilingApplication(ZHANGWEI, "110105", "500000", InsuranceType.EMPLOYEE,
-                FilingType.OTHER_TEMPORARY, LocalDate.now().plusDays(700), LocalDate.now().plusDays(710), "张伟", "13900000000",
+                FilingType.OTHER_TEMPORARY, ChinaTime.today().plusDays(700), ChinaTime.today().plusDays(710), "张伟", "13900000000",
                 "重庆市演示路4号", null, false, false, false, true, true, List.of()), UUID.randomUUID().toString());
         insured("chenjing", CHENJING);
         UI.getCurrent().navigate("insured/filing/" + filing.id());
@@ -300,8 +301,8 @@ class FilingUiTest extends KaribuSpringSupport {
         _setValue(wizard.noticeAccepted, true);
         _click(wizard.noticeContinue);
         assertThat(wizard.commitmentInstead.isVisible()).isTrue();
-        _setValue(wizard.startDate, LocalDate.now().minusDays(30));
-        _setValue(wizard.endDate, LocalDate.now().plusDays(335));
+        _setValue(wizard.startDate, ChinaTime.today().minusDays(30));
+        _setValue(wizard.endDate, ChinaTime.today().plusDays(335));
         _setValue(wizard.contactPhone, "0592-5551234");
         _setValue(wizard.contactAddress, "天津市演示路6号");
         _click(wizard.formContinue);
