@@ -32,10 +32,9 @@ class TableOwnershipTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     /** A README line "| `module` | `table`, `table` … |" of the ownership table. */
     private static final Pattern README_ROW = Pattern.compile("^\\| `(\\w+)` \\| (`app\\.\\w+`(?:, `app\\.\\w+`)*) \\|");
-    private static final Pattern CREATED = Pattern.compile(
-            "CREATE (?:UNLOGGED )?(?:TABLE|VIEW|SEQUENCE)(?: IF NOT EXISTS)? (?:app\\.)?(\\w+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DROPPED = Pattern.compile(
-            "DROP (?:TABLE|VIEW|SEQUENCE)(?: IF EXISTS)? (?:app\\.)?(\\w+)", Pattern.CASE_INSENSITIVE);
+    /** a table, view or sequence created or dropped, in the order of the statements (V35 drops one and creates it again) */
+    private static final Pattern CREATED_OR_DROPPED = Pattern.compile(
+            "(CREATE (?:UNLOGGED )?|DROP )(?:TABLE|VIEW|SEQUENCE)(?: IF (?:NOT )?EXISTS)? (?:app\\.)?(\\w+)", Pattern.CASE_INSENSITIVE);
     /** Where SQL names a table or sequence: after FROM, JOIN, INTO, UPDATE, TABLE, COPY, or in nextval('…'). */
     private static final Pattern NAMED = Pattern.compile(
             "(?:\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|COPY)\\s+|nextval\\(')(?:app\\.)?(\\w+)");
@@ -89,8 +88,14 @@ class TableOwnershipTest {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             for (Path f : files.sorted((a, b) -> Integer.compare(version(a), version(b))).toList()) {
                 String sql = Files.readString(f, StandardCharsets.UTF_8);
-                CREATED.matcher(sql).results().forEach(r -> tables.add(r.group(1).toLowerCase(Locale.ROOT)));
-                DROPPED.matcher(sql).results().forEach(r -> tables.remove(r.group(1).toLowerCase(Locale.ROOT)));
+                CREATED_OR_DROPPED.matcher(sql).results().forEach(r -> {
+                    String table = r.group(2).toLowerCase(Locale.ROOT);
+                    if (r.group(1).toUpperCase(Locale.ROOT).startsWith("DROP")) {
+                        tables.remove(table);
+                    } else {
+                        tables.add(table);
+                    }
+                });
             }
         }
         return tables;
