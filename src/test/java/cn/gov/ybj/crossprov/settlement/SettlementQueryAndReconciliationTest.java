@@ -86,6 +86,8 @@ class SettlementQueryAndReconciliationTest {
     ReconciledSettlements reconciled;
     @Autowired
     ReconciliationStore reconciliationStore;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     LocalDate today;
     /** the discharge day reconciled: a day of its own (no other test's settlements on it) */
@@ -486,5 +488,24 @@ class SettlementQueryAndReconciliationTest {
         MonthSums afterReversal = fromDaySums(month);
         assertThat(afterReversal).isEqualTo(independently(month));
         assertThat(afterReversal.count()).isEqualTo(booked.count() - 2);
+
+        // while the day is being summed as a whole (its lock held elsewhere), an officer's view joins the day
+        // after waiting 1 s, and the new upload's institution is summed again at the next view
+        uploadOn(other, "DS-3", LI_YAJING, BEIJING, "3000.00", "0");
+        try (java.sql.Connection summing = dataSource.getConnection()) {
+            summing.setAutoCommit(false);
+            try (var lock = summing.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('settlement-day'), ?)")) {
+                lock.setInt(1, (int) other.toEpochDay());
+                lock.execute();
+            }
+            JsonNode whileSummed = ok("/api/reconciliation/days/" + other, officer("national-centre"));
+            assertThat(pair(whileSummed, "110000", "350000").path("platform").path("count").asLong())
+                    .isEqualTo(pair(afterReversalView, "110000", "350000").path("platform").path("count").asLong() + 1);
+            summing.rollback();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_day_change WHERE day = ? AND NOT resummed").param(other)
+                .query(Long.class).single()).isEqualTo(1);
+        ok("/api/reconciliation/days/" + other, officer("national-centre"));
+        assertThat(storedEqualsJoined(other)).isTrue();
     }
 }
