@@ -7,12 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import static cn.gov.ybj.crossprov.TestUsers.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,8 @@ class ClerkInboxTest {
     ClerkInbox inbox;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    JdbcClient jdbc;
 
     private final Instant now = Instant.now();
 
@@ -108,6 +113,43 @@ class ClerkInboxTest {
         assertThat(inbox.page(supervisor, new ClerkInbox.Filter(null, null, null, true, true), 0, 50)).isEmpty();
         assertThat(inbox.count(supervisor, new ClerkInbox.Filter(InboxTestProcess.TASK, now.minus(Duration.ofHours(1)), null, false, true)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theInboxFollowsEveryChangeTheEngineMakesToItsTasks() {
+        String area = "990104";
+        AppUser reviewer = clerk("inbox-reviewer", area, "REVIEWER");
+        Task first = InboxTestProcess.start(engine, area, now.plus(Duration.ofDays(1)));
+        Task second = InboxTestProcess.start(engine, area, now.plus(Duration.ofDays(2)));
+        Task third = InboxTestProcess.start(engine, area, now.plus(Duration.ofDays(3)));
+        assertThat(ids(inbox.page(reviewer, ClerkInbox.Filter.ALL, 0, 50))).containsExactly(first.getId(), second.getId(), third.getId());
+
+        // a due date moved, a task claimed (its candidate link stays), one completed, a case deleted (as in Cockpit)
+        engine.getTaskService().setDueDate(third.getId(), Date.from(now.minus(Duration.ofHours(2))));
+        inbox.claim(reviewer, second.getId());
+        inbox.complete(reviewer, first.getId(), Map.of());
+        assertThat(ids(inbox.page(reviewer, ClerkInbox.Filter.ALL, 0, 50))).containsExactly(third.getId(), second.getId());
+        assertThat(inbox.count(reviewer, ClerkInbox.Filter.ALL)).isEqualTo(2);
+        assertThat(ids(inbox.page(reviewer, new ClerkInbox.Filter(null, null, null, true), 0, 50))).containsExactly(third.getId());
+        engine.getRuntimeService().deleteProcessInstance(third.getProcessInstanceId(), "test");
+        assertThat(ids(inbox.page(reviewer, ClerkInbox.Filter.ALL, 0, 50))).containsExactly(second.getId());
+
+        // a group taken away and given back
+        engine.getTaskService().deleteCandidateGroup(second.getId(), ClerkInbox.areaGroup(area));
+        assertThat(inbox.count(reviewer, ClerkInbox.Filter.ALL)).isZero();
+        engine.getTaskService().addCandidateGroup(second.getId(), ClerkInbox.areaGroup(area));
+        assertThat(ids(inbox.page(reviewer, ClerkInbox.Filter.ALL, 0, 50))).containsExactly(second.getId());
+
+        // the read model holds exactly the engine's open candidate links with their tasks' sort keys
+        assertThat(jdbc.sql("""
+                (SELECT group_id, task_id, task_def_key, priority, due_date, create_time FROM app.inbox_entry
+                 EXCEPT SELECT DISTINCT l.group_id_, t.id_, t.task_def_key_, t.priority_, t.due_date_, t.create_time_
+                        FROM act_ru_identitylink l JOIN act_ru_task t ON t.id_ = l.task_id_ WHERE l.type_ = 'candidate')
+                UNION ALL
+                (SELECT DISTINCT l.group_id_, t.id_, t.task_def_key_, t.priority_, t.due_date_, t.create_time_
+                        FROM act_ru_identitylink l JOIN act_ru_task t ON t.id_ = l.task_id_ WHERE l.type_ = 'candidate'
+                 EXCEPT SELECT group_id, task_id, task_def_key, priority, due_date, create_time FROM app.inbox_entry)""")
+                .query().listOfRows()).isEmpty();
     }
 
     private static List<String> ids(List<ClerkInbox.Item> items) {

@@ -246,12 +246,12 @@ class InboxBenchmark {
     /** The plans of the inbox page and count queries, as ClerkInbox has the engine issue them. */
     private void explain(String area) {
         String page = System.getProperty("bench.explainSql", """
-                EXPLAIN (ANALYZE, BUFFERS) SELECT RES.* FROM ACT_RU_TASK RES WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I
-                  WHERE I.TASK_ID_ = RES.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (:group))
+                EXPLAIN (ANALYZE, BUFFERS) SELECT RES.* FROM ACT_RU_TASK RES WHERE RES.ID_ IN (SELECT E.TASK_ID
+                  FROM app.inbox_entry E WHERE E.GROUP_ID IN (:group)
+                  ORDER BY E.PRIORITY DESC, E.DUE_DATE ASC, E.CREATE_TIME ASC, E.TASK_ID ASC LIMIT 50)
                 ORDER BY RES.PRIORITY_ DESC, RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, RES.ID_ ASC LIMIT 50 OFFSET 0""");
         String count = """
-                EXPLAIN (ANALYZE, BUFFERS) SELECT count(DISTINCT I.TASK_ID_) FROM ACT_RU_IDENTITYLINK I
-                WHERE I.TASK_ID_ IS NOT NULL AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (:group)""";
+                EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM app.inbox_entry E WHERE E.GROUP_ID IN (:group)""";
         for (String sql : List.of(page, count)) {
             System.out.println("Plan of the inbox " + (sql == count ? "count" : "page") + " query for area " + area + ":");
             jdbc.sql(sql).param("group", ClerkInbox.areaGroup(area)).query(String.class).list()
