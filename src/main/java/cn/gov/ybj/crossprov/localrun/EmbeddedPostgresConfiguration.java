@@ -71,7 +71,9 @@ class EmbeddedPostgresConfiguration {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!rs.next()) {
-                s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+                // UTF-8 ctype for trigram search on Chinese names; collation "C": the same code-point order as
+                // C.UTF-8, but PostgreSQL compares bytes instead of calling strcoll (docs/operations.md, Database)
+                s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
             }
         }
         HikariConfig config = new HikariConfig();

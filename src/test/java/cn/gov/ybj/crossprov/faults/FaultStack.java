@@ -176,7 +176,7 @@ final class FaultStack implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("synchronous_commit", "on").start()) {
                 try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE crossprov ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+                    s.execute("CREATE DATABASE crossprov ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
                 }
                 long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
                 ProcessHandle.Info info = ProcessHandle.of(pid).orElseThrow().info();

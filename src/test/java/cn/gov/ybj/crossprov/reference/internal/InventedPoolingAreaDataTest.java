@@ -61,7 +61,7 @@ class InventedPoolingAreaDataTest {
     private static DataSource database(String target) throws SQLException {
         String name = "invented" + DATABASES.incrementAndGet();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
         }
         DataSource db = postgres.getDatabase("postgres", name);
         migrate(db, target);
