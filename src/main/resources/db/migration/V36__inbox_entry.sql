@@ -7,9 +7,10 @@ CREATE TABLE app.inbox_entry (
     group_id     varchar(255) NOT NULL,
     task_id      varchar(64)  NOT NULL,
     task_def_key varchar(255),
-    priority     integer      NOT NULL,
+    -- nullable as in act_ru_task: the read model must never refuse a row the engine writes
+    priority     integer,
     due_date     timestamp,
-    create_time  timestamp    NOT NULL,
+    create_time  timestamp,
     PRIMARY KEY (group_id, task_id)
 );
 -- the inbox's order within a group: escalated (higher priority) first, then due date, creation, id
