@@ -56,12 +56,6 @@ class InboxReadModelPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static final String ENTRY_OF_LINK = """
-            INSERT INTO app.inbox_entry (group_id, task_id, task_def_key, priority, due_date, create_time)
-            SELECT %1$s.group_id_, t.id_, t.task_def_key_, t.priority_, t.due_date_, t.create_time_
-            FROM act_ru_task t WHERE t.id_ = %1$s.task_id_
-            ON CONFLICT (group_id, task_id) DO NOTHING""";
-
     private static final String FILL = """
             INSERT INTO app.inbox_entry (group_id, task_id, task_def_key, priority, due_date, create_time)
             SELECT DISTINCT l.group_id_, t.id_, t.task_def_key_, t.priority_, t.due_date_, t.create_time_
@@ -83,10 +77,13 @@ class InboxReadModelPlugin extends AbstractProcessEnginePlugin {
                     DELETE FROM app.inbox_entry WHERE group_id = OLD.group_id_ AND task_id = OLD.task_id_;
                 END IF;
                 IF TG_OP <> 'DELETE' AND NEW.type_ = 'candidate' AND NEW.task_id_ IS NOT NULL AND NEW.group_id_ IS NOT NULL THEN
-                    %s;
+                    INSERT INTO app.inbox_entry (group_id, task_id, task_def_key, priority, due_date, create_time)
+                    SELECT NEW.group_id_, t.id_, t.task_def_key_, t.priority_, t.due_date_, t.create_time_
+                    FROM act_ru_task t WHERE t.id_ = NEW.task_id_
+                    ON CONFLICT (group_id, task_id) DO NOTHING;
                 END IF;
                 RETURN NULL;
-            END $$""".formatted(ENTRY_OF_LINK.formatted("NEW")), """
+            END $$""", """
             CREATE OR REPLACE FUNCTION app.inbox_task_changed() RETURNS trigger LANGUAGE plpgsql
             SET search_path FROM CURRENT AS $$
             BEGIN
