@@ -23,6 +23,11 @@ class RegistryOutbox {
     /**
      * The oldest reportable events the national registry has not acknowledged yet, with their
      * filings' values as they are now; oldest first, so a filing's changes arrive in order.
+     * The outbox is a queue: its statistics lag behind (thousands of rows in, thousands out, before
+     * autovacuum analyses it), and with a join over the whole outbox PostgreSQL then chose a merge
+     * join that walked {@code app.filing_event} from its first row — 12–14 ms a batch after 20,000
+     * filings, and growing with every event ever recorded. Taking the batch's ids first, as an array,
+     * makes the plan primary-key lookups whatever the statistics say (docs/benchmarks.md).
      */
     List<NationalFilingRegistry.Notice> pendingNotices(int limit) {
         return jdbc.sql("""
@@ -30,9 +35,9 @@ class RegistryOutbox {
                                f.insured_area_code, f.treatment_area_code, f.filing_type, f.insurance_type, f.start_date,
                                f.end_date, f.contact_name, f.contact_phone, f.contact_address, f.institution_code,
                                f.both_places, e.action, e.status, e.reason, e.at
-                        FROM app.registry_outbox o
-                        JOIN app.filing_event e ON e.id = o.event_id JOIN app.filing f ON f.id = e.filing_id
-                        ORDER BY o.event_id LIMIT :limit""")
+                        FROM app.filing_event e JOIN app.filing f ON f.id = e.filing_id
+                        WHERE e.id = ANY (ARRAY(SELECT event_id FROM app.registry_outbox ORDER BY event_id LIMIT :limit))
+                        ORDER BY e.id""")
                 .param("limit", limit)
                 .query((rs, i) -> new NationalFilingRegistry.Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
