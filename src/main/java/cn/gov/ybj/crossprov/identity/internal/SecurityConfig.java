@@ -78,6 +78,8 @@ class SecurityConfig {
 
     static final String API_AUDIENCE = "crossprov-api";
 
+    /** the default resolver's answers without its pattern on every upload (HeaderBearerTokens) */
+    private static final HeaderBearerTokens BEARER_TOKENS = new HeaderBearerTokens();
     private final KeycloakProperties keycloak;
 
     SecurityConfig(KeycloakProperties keycloak) {
@@ -89,7 +91,7 @@ class SecurityConfig {
     SecurityFilterChain engineRestChain(HttpSecurity http, AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearer) throws Exception {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.PROCESS_ADMIN))
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer).bearerTokenResolver(BEARER_TOKENS))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -108,7 +110,7 @@ class SecurityConfig {
                         // the hospital upload is the hospital systems' alone (insured, clerks, officers: 403)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/hospital/**")).hasRole(Roles.HOSPITAL)
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer)
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer).bearerTokenResolver(BEARER_TOKENS)
                         .authenticationEntryPoint(SecurityConfig::unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthenticated)
                         .accessDeniedHandler(SecurityConfig::denied))
@@ -148,7 +150,7 @@ class SecurityConfig {
                                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/info")).permitAll()
                         .anyRequest().denyAll())
                 // anonymous callers get the status only; a process admin's token shows the components
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer).bearerTokenResolver(BEARER_TOKENS))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
