@@ -508,4 +508,31 @@ class SettlementQueryAndReconciliationTest {
         ok("/api/reconciliation/days/" + other, officer("national-centre"));
         assertThat(storedEqualsJoined(other)).isTrue();
     }
+
+    @Test
+    void aRecentDayIsKeptSummedAsItGoesSoThatNoViewJoinsIt() throws Exception {
+        LocalDate running = day.minusDays(6); // a day of this test's own (another test's clearing may have summed it empty)
+        uploadOn(running, "KS-1", LV_ZHIQIANG, BEIJING, "5000.00", "0");
+        // changed as a whole (data written in SQL, a bulk load): like a day never summed, only a join gives its figures
+        jdbc.sql("INSERT INTO app.settlement_day_change (day) VALUES (?)").param(running).update();
+        assertThat(reconciliationStore.statesOf(running, running)).containsEntry(running, ReconciliationStore.DayState.JOIN);
+
+        // the minute's run sums the day as a whole: its 日对账 is then read from the stored rows
+        assertThat(reconciled.keepCurrent(running, running)).isEqualTo(new ReconciledSettlements.DaysKept(1, 0));
+        assertThat(reconciliationStore.statesOf(running, running)).containsEntry(running, ReconciliationStore.DayState.CURRENT);
+        Object summedAt = jdbc.sql("SELECT closed_at FROM app.settlement_day WHERE day = ?").param(running).query().singleValue();
+        assertThat(storedEqualsJoined(running)).isTrue();
+
+        // an upload since: the next run sums that institution again, not the day
+        uploadOn(running, "KS-2", DAI_TING, BEIJING, "7000.00", "0");
+        assertThat(reconciliationStore.statesOf(running, running)).containsEntry(running, ReconciliationStore.DayState.CHANGED);
+        assertThat(reconciled.keepCurrent(running, running)).isEqualTo(new ReconciledSettlements.DaysKept(0, 1));
+        assertThat(reconciliationStore.statesOf(running, running)).containsEntry(running, ReconciliationStore.DayState.CURRENT);
+        assertThat(jdbc.sql("SELECT closed_at FROM app.settlement_day WHERE day = ?").param(running).query().singleValue())
+                .isEqualTo(summedAt);
+        assertThat(storedEqualsJoined(running)).isTrue();
+        assertThat(pair(ok("/api/reconciliation/days/" + running, officer("national-centre")), "110000", "350000")
+                .path("platform").path("count").asLong()).isEqualTo(2);
+        assertThat(reconciled.keepCurrent(running, running)).as("nothing left").isEqualTo(new ReconciledSettlements.DaysKept(0, 0));
+    }
 }

@@ -170,11 +170,11 @@ public class ReconciliationStore {
      */
     public boolean refreshInstitutions(LocalDate day, int mismatchesPerInstitutionAndPair) {
         // without the lock first: the usual summed day with nothing changed since is read at once
-        String state = jdbc.sql(DAY_STATE).params(day, day, day).query(String.class).single();
-        if (!state.equals("CHANGED")) {
-            return state.equals("CURRENT");
+        DayState state = stateOf(day);
+        if (state != DayState.CHANGED) {
+            return state == DayState.CURRENT;
         }
-        if (!tryDayLock(day) || jdbc.sql(DAY_STATE).params(day, day, day).query(String.class).single().equals("JOIN")) {
+        if (!tryDayLock(day) || stateOf(day) == DayState.JOIN) {
             return false;
         }
         // the markers committed so far; the sums below are later statements and see at least their changes
@@ -212,12 +212,37 @@ public class ReconciliationStore {
         return false;
     }
 
-    /* JOIN: never summed, or changed as a whole since; CHANGED: institutions changed it since; CURRENT */
-    private static final String DAY_STATE = """
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM app.settlement_day WHERE day = ?)
-                          OR EXISTS (SELECT 1 FROM app.settlement_day_change WHERE day = ? AND institution_code IS NULL) THEN 'JOIN'
-                        WHEN EXISTS (SELECT 1 FROM app.settlement_day_change WHERE day = ? AND NOT resummed) THEN 'CHANGED'
-                        ELSE 'CURRENT' END""";
+    /** What a day's stored 日对账 is worth. */
+    public enum DayState {
+        /** never summed, or changed as a whole since (a bulk load): only a join of the day gives its figures */
+        JOIN,
+        /** summed, and changed since by institutions not yet summed again */
+        CHANGED,
+        CURRENT
+    }
+
+    /* each kind of marker by an index of its own (V37): the current day has a marker per upload */
+    private static final String DAY_STATES = """
+            SELECT d::date AS day,
+                   CASE WHEN NOT EXISTS (SELECT 1 FROM app.settlement_day s WHERE s.day = d::date)
+                          OR EXISTS (SELECT 1 FROM app.settlement_day_change c WHERE c.day = d::date AND c.institution_code IS NULL)
+                        THEN 'JOIN'
+                        WHEN EXISTS (SELECT 1 FROM app.settlement_day_change c WHERE c.day = d::date AND NOT c.resummed) THEN 'CHANGED'
+                        ELSE 'CURRENT' END AS state
+            FROM generate_series(?::date, ?::date, interval '1 day') d
+            ORDER BY 1""";
+
+    private DayState stateOf(LocalDate day) {
+        return statesOf(day, day).get(day);
+    }
+
+    /** The state of each day from {@code from} to {@code to} (inclusive), in date order. */
+    public Map<LocalDate, DayState> statesOf(LocalDate from, LocalDate to) {
+        Map<LocalDate, DayState> states = new LinkedHashMap<>();
+        jdbc.sql(DAY_STATES).params(from, to).query((RowCallbackHandler) rs ->
+                states.put(rs.getObject("day", LocalDate.class), DayState.valueOf(rs.getString("state"))));
+        return states;
+    }
 
     /*
      * The day's 日对账 per institution and pair, and the first mismatches of each institution in each pair
