@@ -18,13 +18,17 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -55,6 +59,28 @@ class ApplicationTest {
     TestRestTemplate http;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    TaskScheduler scheduler;
+
+    @Test
+    void aLongScheduledJobDoesNotHoldUpTheOthers() throws InterruptedException {
+        CountDownLatch summed = new CountDownLatch(1);
+        CountDownLatch beat = new CountDownLatch(1);
+        try {
+            // a day being summed (a minute at national scale), then the heartbeat's next beat
+            scheduler.schedule(() -> {
+                try {
+                    summed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, Instant.now());
+            scheduler.schedule(beat::countDown, Instant.now().plusMillis(100));
+            assertThat(beat.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            summed.countDown();
+        }
+    }
 
     @Test
     void runsOnPostgresqlWithUtf8AndFlywaySchema() {
