@@ -107,8 +107,11 @@ public class DailyReconciliation {
         return new Reconciliation(day, institution, pairs, hospital, platform, mismatches, listed);
     }
 
-    /** Whether the day's stored sums are current, after summing again the institutions that changed it since. */
-    private boolean storedIsCurrent(LocalDate day) {
+    /**
+     * Whether the day's stored sums are current, after summing again the institutions that changed it since
+     * (also ReconciledSettlements' minute run).
+     */
+    boolean storedIsCurrent(LocalDate day) {
         return Boolean.TRUE.equals(tx.execute(status -> store.refreshInstitutions(day, MAX_MISMATCHES_LISTED)));
     }
 

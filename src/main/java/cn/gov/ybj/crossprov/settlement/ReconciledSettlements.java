@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -45,14 +43,14 @@ public class ReconciledSettlements {
     private final ReconciliationStore store;
     /** a connection per day summed, never the caller's: clearing asks inside its own transaction */
     private final DataSource dataSource;
-    private final TransactionTemplate tx;
+    private final DailyReconciliation reconciliation;
     private final boolean keepRecentDaysCurrent;
 
-    ReconciledSettlements(ReconciliationStore store, DataSource dataSource, PlatformTransactionManager transactions,
+    ReconciledSettlements(ReconciliationStore store, DataSource dataSource, DailyReconciliation reconciliation,
                           @Value("${app.settlement.keep-days-current:true}") boolean keepRecentDaysCurrent) {
         this.store = store;
         this.dataSource = dataSource;
-        this.tx = new TransactionTemplate(transactions);
+        this.reconciliation = reconciliation;
         this.keepRecentDaysCurrent = keepRecentDaysCurrent;
     }
 
@@ -121,8 +119,7 @@ public class ReconciledSettlements {
         for (Map.Entry<LocalDate, ReconciliationStore.DayState> day : store.statesOf(from, to).entrySet()) {
             switch (day.getValue()) {
                 case JOIN -> summed += closeDay(day.getKey(), false) ? 1 : 0;
-                case CHANGED -> refreshed += Boolean.TRUE.equals(tx.execute(status ->
-                        store.refreshInstitutions(day.getKey(), DailyReconciliation.MAX_MISMATCHES_LISTED))) ? 1 : 0;
+                case CHANGED -> refreshed += reconciliation.storedIsCurrent(day.getKey()) ? 1 : 0;
                 case CURRENT -> { }
             }
         }
