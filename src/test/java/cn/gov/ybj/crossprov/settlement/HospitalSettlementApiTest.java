@@ -10,7 +10,9 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.insured.PersonType;
 import cn.gov.ybj.crossprov.reference.InstitutionImport;
+import cn.gov.ybj.crossprov.settlement.internal.SettlementStore;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
+import cn.gov.ybj.crossprov.shared.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
@@ -55,7 +57,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The hospital upload API on the embedded PostgreSQL: the split through the API, every refusal
- * with its code, idempotency (also under 10 concurrent identical uploads), another institution,
+ * with its code, idempotency (also under 10 concurrent identical uploads), one person's concurrent
+ * admissions (the yearly deductible paid once), another institution,
  * 冲正, 明细 and their 5 days, and who may call it. Tokens as {@code hospital-system} issues them
  * (provincial realm, {@code azp}, {@code institution_code}).
  */
@@ -79,6 +82,7 @@ class HospitalSettlementApiTest {
     static final String TIAN_CHUNMEI = "350211198612035869"; // details
     static final String QIN_YING = "350205199804148785";     // no filing: refused, or 异地急诊抢救
     static final String FU_HUI = "350206199012039667";       // the slip (a woman: 17th digit 6)
+    static final String LEI_LONG = "350203198003196456";     // concurrent admissions of one person
     static final String WANG_JIANGUO = "110105197003010111"; // 北京朝阳, 暂停参保
     static final String LIU_YANG = "11010819850607441X";     // 北京海淀 110108: no policy of that area
 
@@ -102,6 +106,8 @@ class HospitalSettlementApiTest {
     SettlementQueries queries;
     @Autowired
     cn.gov.ybj.crossprov.prepayment.Suspensions suspensionsOfPrepayment;
+    @Autowired
+    SettlementStore store;
 
     LocalDate today;
     LocalDate discharge;
@@ -122,7 +128,7 @@ class HospitalSettlementApiTest {
         StoredDemoPolicies.store(policies, k -> k.insuredArea().code().equals("350200"));
 
         // opened filings to 北京 (self-service area 厦门: opened at once) around the discharge
-        for (String person : List.of(YANG_SIYUAN, WU_ZHENHUA, MA_YING, TIAN_CHUNMEI, FU_HUI)) {
+        for (String person : List.of(YANG_SIYUAN, WU_ZHENHUA, MA_YING, TIAN_CHUNMEI, FU_HUI, LEI_LONG)) {
             AppUser user = TestUsers.insured("settle-" + person, person);
             TestUsers.bind(jdbc, user.username(), person);
             if (filings.openedOn(person, discharge).isEmpty()) {
@@ -437,6 +443,38 @@ class HospitalSettlementApiTest {
         JsonNode conflict = refused(upload(other, hospital(BEIJING)), 409, SettlementRefusal.NUMBER_REUSED);
         assertThat(conflict.path("messageZh").asText()).contains("CONC-1");
         assertThat(rows("CONC-1")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAdmissionsOfOnePersonUseTheYearlyDeductibleOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MvcResult>> answers = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 6; i++) {
+                Map<String, Object> body = body("CONC-P-" + i, LEI_LONG, BEIJING);
+                answers.add(pool.submit((Callable<MvcResult>) () -> {
+                    start.await();
+                    return upload(body, hospital(BEIJING));
+                }));
+            }
+            start.countDown();
+            List<BigDecimal> deductibles = new ArrayList<>();
+            for (Future<MvcResult> f : answers) {
+                JsonNode s = json(f.get());
+                assertThat(s.path("status").asText()).as(s.toString()).isEqualTo("SETTLED");
+                deductibles.add(s.path("deductible").decimalValue());
+            }
+            // 厦门 职工: 800 once a year; each admission waited for the one before on the person's lock
+            assertThat(deductibles).usingElementComparator(BigDecimal::compareTo)
+                    .containsExactlyInAnyOrder(new BigDecimal("800"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                            BigDecimal.ZERO, BigDecimal.ZERO);
+        } finally {
+            pool.shutdownNow();
+        }
+        YearToDateUsage year = store.usage(LEI_LONG, discharge.getYear());
+        assertThat(year.admissions()).isEqualTo(6);
+        assertThat(year.deductiblePaid()).isEqualTo(Money.yuan("800"));
     }
 
     @Test

@@ -112,7 +112,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Run: {@code ./mvnw test -Dtest=SettlementUploadBenchmark -Dbenchmark=true [-Dbench.duration=60]
  * [-Dbench.warmup=60] [-Dbench.threads=8] [-Dbench.persons=20000] [-Dbench.areas=400]
- * [-Dbench.token=keycloak|local] [-Dbench.profile=true] [-Dbench.jfr=true]}.
+ * [-Dbench.token=keycloak|local] [-Dbench.profile=true] [-Dbench.jfr=true] [-Dbench.floor=30]}.
+ * Then {@code bench.floor} s of reads of the stored settlements give the floor of a request on this stack.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -262,6 +263,7 @@ class SettlementUploadBenchmark {
         AtomicLong sent = new AtomicLong();
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
+        long[] uploadedPerThread = new long[threads];
         CountDownLatch done = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
             int me = t;
@@ -290,6 +292,7 @@ class SettlementUploadBenchmark {
                 } finally {
                     latencies[me] = ns;
                     counts[me] = n;
+                    uploadedPerThread[me] = seq;
                     done.countDown();
                 }
             }, "bench-upload-" + t);
@@ -351,6 +354,96 @@ class SettlementUploadBenchmark {
                     Runtime.getRuntime().availableProcessors() * 1000 / (server + pg));
         }
         errors.forEach((message, count) -> System.out.printf("  error x%d: %s%n", count.get(), message));
+        System.out.println();
+        int floor = Integer.getInteger("bench.floor", 30);
+        if (floor > 0) {
+            stackFloor(http, token, threads, floor, uploadedPerThread);
+        }
+    }
+
+    /**
+     * What the request alone costs here: the same threads and token read back settlements they stored
+     * ({@code GET}: the bearer token, Spring Security, MVC, one statement, Jackson), 5 s warm-up and
+     * {@code bench.floor} s (30) measured. An upload cannot cost less CPU than this.
+     */
+    private void stackFloor(HttpClient http, Token token, int threads, int seconds, long[] uploadedPerThread) throws Exception {
+        long measureFrom = System.nanoTime() + 5_000_000_000L;
+        long measureTo = measureFrom + seconds * 1_000_000_000L;
+        AtomicLong answered = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            Thread worker = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(2000 + me);
+                long[] ns = new long[1 << 16];
+                int n = 0;
+                try {
+                    while (System.nanoTime() < measureTo) {
+                        URI uri = URI.create("http://localhost:" + port + "/api/hospital/settlements/SB-" + me + "-"
+                                + random.nextLong(Math.max(1, uploadedPerThread[me] - 1)));
+                        long a = System.nanoTime();
+                        try {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", "Bearer " + token.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200) {
+                                failed.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        }
+                        long b = System.nanoTime();
+                        if (a >= measureFrom && b <= measureTo) {
+                            answered.incrementAndGet();
+                            if (n == ns.length) {
+                                ns = Arrays.copyOf(ns, n * 2);
+                            }
+                            ns[n++] = b - a;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    latencies[me] = ns;
+                    counts[me] = n;
+                    done.countDown();
+                }
+            }, "bench-floor-" + t);
+            worker.start();
+        }
+        while (System.nanoTime() < measureFrom) {
+            Thread.sleep(20);
+        }
+        CpuMeter cpu = new CpuMeter(jdbc);
+        long[] cpuFrom = cpu.now();
+        long clientFrom = clientCpuNanos();
+        while (System.nanoTime() < measureTo) {
+            Thread.sleep(20);
+        }
+        long[] cpuTo = cpu.now();
+        long clientNanos = clientCpuNanos() - clientFrom; // read while the threads still live
+        done.await();
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int k = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, k, counts[t]);
+            k += counts[t];
+        }
+        Arrays.sort(all);
+        long n = answered.get();
+        System.out.printf("%nThe stack's floor: %d threads read back stored settlements (GET, same token), %d s%n", threads, seconds);
+        System.out.println("| metric | value |");
+        System.out.println("|---|---|");
+        System.out.printf("| reads / failed | %,d (%.1f/s) / %,d |%n", n, n / (double) seconds, failed.get());
+        System.out.printf("| latency p50 / p95 | %.1f / %.1f ms |%n", pct(all, 0.50), pct(all, 0.95));
+        System.out.print(CpuMeter.row("read", cpuFrom, cpuTo, n));
+        if (n > 0) {
+            double client = clientNanos / 1e6 / n;
+            System.out.printf("| of the JVM's: the client / the application | %.2f / %.2f ms |%n", client,
+                    (cpuTo[0] - cpuFrom[0]) / 1e6 / n - client);
+        }
         System.out.println();
     }
 

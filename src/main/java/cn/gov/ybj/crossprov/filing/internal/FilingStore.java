@@ -317,10 +317,12 @@ public class FilingStore {
 
     /** The person's opened filings whose period contains the date (uses {@code filing_person_idx}). */
     public List<Filing> openedOn(String idNumber, LocalDate date) {
+        // positional: every settlement upload asks this, and JdbcClient's named parameters rebuild the statement text
+        // on each call (NamedParameterJdbcTemplate)
         return jdbc.sql(SELECT + """
-                         WHERE person_id_number = :person AND status = 'OPENED'
-                           AND start_date <= :date AND end_date >= :date ORDER BY start_date, id""")
-                .param("person", idNumber).param("date", date).query(FILING).list();
+                         WHERE person_id_number = ? AND status = 'OPENED' AND start_date <= ? AND end_date >= ?
+                         ORDER BY start_date, id""")
+                .params(idNumber, date, date).query(FILING).list();
     }
 
     /** A filing of this person that is active and overlaps the period (the constraint's friendly twin). */
