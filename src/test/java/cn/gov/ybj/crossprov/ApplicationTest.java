@@ -177,7 +177,7 @@ class ApplicationTest {
         ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.getBody()).contains("jvm_memory_used_bytes").contains("hikaricp_connections")
-                // every request is timed; Spring Security's own observations per request are off (application.yml)
+                // every request is timed; Spring Security's own observations per request are off (SecurityConfig)
                 .contains("http_server_requests_seconds_count").doesNotContain("spring_security_filterchains");
     }
 }

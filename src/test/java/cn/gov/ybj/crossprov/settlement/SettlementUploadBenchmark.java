@@ -70,6 +70,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -259,82 +260,35 @@ class SettlementUploadBenchmark {
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long measureTo = measureFrom + duration * 1_000_000_000L;
-        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-        AtomicLong sent = new AtomicLong();
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
-        long[] uploadedPerThread = new long[threads];
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            int me = t;
-            Thread worker = new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(1000 + me);
-                long[] ns = new long[1 << 16];
-                int n = 0;
-                long seq = 0;
-                try {
-                    while (System.nanoTime() < measureTo) {
-                        String body = body("SB-" + me + "-" + seq++, persons.get(random.nextInt(persons.size())), today, random);
-                        long a = System.nanoTime();
-                        String problem = send(http, endpoint, token, body);
-                        long b = System.nanoTime();
-                        sent.incrementAndGet();
-                        if (problem != null) {
-                            errors.computeIfAbsent(problem, k -> new AtomicLong()).incrementAndGet();
-                        }
-                        if (a >= measureFrom && b <= measureTo) {
-                            if (n == ns.length) {
-                                ns = Arrays.copyOf(ns, n * 2);
-                            }
-                            ns[n++] = b - a;
-                        }
-                    }
-                } finally {
-                    latencies[me] = ns;
-                    counts[me] = n;
-                    uploadedPerThread[me] = seq;
-                    done.countDown();
-                }
-            }, "bench-upload-" + t);
-            worker.start();
-        }
-        while (System.nanoTime() < measureFrom) {
-            Thread.sleep(20);
-        }
+        Load load = new Load("bench-upload-", threads, measureFrom, measureTo, 1000, (me, seq, random) -> {
+            String body = body("SB-" + me + "-" + seq, persons.get(random.nextInt(persons.size())), today, random);
+            return () -> send(http, endpoint, token, body);
+        });
+        load.awaitWindow();
         CpuMeter cpu = new CpuMeter(jdbc);
         long[] cpuFrom = cpu.now();
         long clientFrom = clientCpuNanos();
         long rowsFrom = settlements();
-        long answeredFrom = sent.get();
+        long answeredFrom = load.sent.get();
         jdk.jfr.Recording jfr = null;
         if (Boolean.getBoolean("bench.jfr")) {
             jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
             jfr.start();
         }
-        while (System.nanoTime() < measureTo) {
-            Thread.sleep(20);
-        }
+        load.awaitWindowEnd();
         long[] cpuTo = cpu.now();
-        long clientNanos = clientCpuNanos() - clientFrom;
+        long clientNanos = clientCpuNanos() - clientFrom; // read while the threads still live
         long rowsInWindow = settlements() - rowsFrom;
-        long answeredInWindow = sent.get() - answeredFrom;
+        long answeredInWindow = load.sent.get() - answeredFrom;
         if (jfr != null) {
             jfr.stop();
             java.nio.file.Path file = java.nio.file.Path.of("target", "settlement-upload.jfr");
             jfr.dump(file);
             System.out.println("JFR recording of the measured window: " + file.toAbsolutePath());
         }
-        done.await();
-
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int k = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(latencies[t], 0, all, k, counts[t]);
-            k += counts[t];
-        }
-        Arrays.sort(all);
-        long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum();
+        long[] all = load.latencies();
+        long errorCount = load.errors.values().stream().mapToLong(AtomicLong::get).sum();
         System.out.println();
         System.out.println("| metric | value |");
         System.out.println("|---|---|");
@@ -342,7 +296,7 @@ class SettlementUploadBenchmark {
         System.out.printf("| **throughput** | **%.1f uploads/s** |%n", all.length / (double) duration);
         System.out.printf("| latency p50 / p95 / p99 / max | %.1f / **%.1f** / %.1f / %.1f ms |%n", pct(all, 0.50), pct(all, 0.95),
                 pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        System.out.printf("| errors (whole run) | %,d of %,d |%n", errorCount, sent.get());
+        System.out.printf("| errors (whole run) | %,d of %,d |%n", errorCount, load.sent.get());
         System.out.printf("| settlements stored / answers during the window | %,d / %,d |%n", rowsInWindow, answeredInWindow);
         System.out.print(CpuMeter.row("upload", cpuFrom, cpuTo, answeredInWindow));
         if (answeredInWindow > 0) {
@@ -353,90 +307,45 @@ class SettlementUploadBenchmark {
             System.out.printf("| bound without the client (cores x 1000 / (application + PostgreSQL)) | %.0f upload/s |%n",
                     Runtime.getRuntime().availableProcessors() * 1000 / (server + pg));
         }
-        errors.forEach((message, count) -> System.out.printf("  error x%d: %s%n", count.get(), message));
+        load.errors.forEach((message, count) -> System.out.printf("  error x%d: %s%n", count.get(), message));
         System.out.println();
         int floor = Integer.getInteger("bench.floor", 30);
         if (floor > 0) {
-            stackFloor(http, token, threads, floor, uploadedPerThread);
+            stackFloor(http, token, threads, floor, load.calls);
         }
     }
 
     /**
      * What the request alone costs here: the same threads and token read back settlements they stored
-     * ({@code GET}: the bearer token, Spring Security, MVC, one statement, Jackson), 5 s warm-up and
+     * ({@code GET}: the bearer token, Spring Security, MVC, two statements, Jackson), 5 s warm-up and
      * {@code bench.floor} s (30) measured. An upload cannot cost less CPU than this.
      */
     private void stackFloor(HttpClient http, Token token, int threads, int seconds, long[] uploadedPerThread) throws Exception {
         long measureFrom = System.nanoTime() + 5_000_000_000L;
         long measureTo = measureFrom + seconds * 1_000_000_000L;
-        AtomicLong answered = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            int me = t;
-            Thread worker = new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(2000 + me);
-                long[] ns = new long[1 << 16];
-                int n = 0;
-                try {
-                    while (System.nanoTime() < measureTo) {
-                        URI uri = URI.create("http://localhost:" + port + "/api/hospital/settlements/SB-" + me + "-"
-                                + random.nextLong(Math.max(1, uploadedPerThread[me] - 1)));
-                        long a = System.nanoTime();
-                        try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                                    .header("Authorization", "Bearer " + token.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() != 200) {
-                                failed.incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            failed.incrementAndGet();
-                        }
-                        long b = System.nanoTime();
-                        if (a >= measureFrom && b <= measureTo) {
-                            answered.incrementAndGet();
-                            if (n == ns.length) {
-                                ns = Arrays.copyOf(ns, n * 2);
-                            }
-                            ns[n++] = b - a;
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    latencies[me] = ns;
-                    counts[me] = n;
-                    done.countDown();
-                }
-            }, "bench-floor-" + t);
-            worker.start();
-        }
-        while (System.nanoTime() < measureFrom) {
-            Thread.sleep(20);
-        }
+        Load load = new Load("bench-floor-", threads, measureFrom, measureTo, 2000, (me, seq, random) -> {
+            URI uri = URI.create("http://localhost:" + port + "/api/hospital/settlements/SB-" + me + "-"
+                    + random.nextLong(Math.max(1, uploadedPerThread[me] - 1)));
+            return () -> {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
+            };
+        });
+        load.awaitWindow();
         CpuMeter cpu = new CpuMeter(jdbc);
         long[] cpuFrom = cpu.now();
         long clientFrom = clientCpuNanos();
-        while (System.nanoTime() < measureTo) {
-            Thread.sleep(20);
-        }
+        load.awaitWindowEnd();
         long[] cpuTo = cpu.now();
         long clientNanos = clientCpuNanos() - clientFrom; // read while the threads still live
-        done.await();
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int k = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(latencies[t], 0, all, k, counts[t]);
-            k += counts[t];
-        }
-        Arrays.sort(all);
-        long n = answered.get();
+        long[] all = load.latencies();
+        long n = all.length;
         System.out.printf("%nThe stack's floor: %d threads read back stored settlements (GET, same token), %d s%n", threads, seconds);
         System.out.println("| metric | value |");
         System.out.println("|---|---|");
-        System.out.printf("| reads / failed | %,d (%.1f/s) / %,d |%n", n, n / (double) seconds, failed.get());
+        System.out.printf("| reads / failed | %,d (%.1f/s) / %,d |%n", n, n / (double) seconds,
+                load.errors.values().stream().mapToLong(AtomicLong::get).sum());
         System.out.printf("| latency p50 / p95 | %.1f / %.1f ms |%n", pct(all, 0.50), pct(all, 0.95));
         System.out.print(CpuMeter.row("read", cpuFrom, cpuTo, n));
         if (n > 0) {
@@ -445,6 +354,100 @@ class SettlementUploadBenchmark {
                     (cpuTo[0] - cpuFrom[0]) / 1e6 / n - client);
         }
         System.out.println();
+    }
+
+    /**
+     * {@code threads} threads making one kind of call until {@code to}, timing the calls that lie within
+     * [{@code from}, {@code to}]. A call is prepared first (not timed), then made; it answers null when it
+     * went well, else what went wrong.
+     */
+    private static final class Load {
+        interface Call {
+            Callable<String> prepare(int thread, long seq, SplittableRandom random) throws Exception;
+        }
+
+        final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        final AtomicLong sent = new AtomicLong();
+        /** calls made by each thread */
+        final long[] calls;
+        private final long from;
+        private final long to;
+        private final long[][] latencies;
+        private final int[] counts;
+        private final CountDownLatch done;
+
+        Load(String name, int threads, long from, long to, long seed, Call call) {
+            this.from = from;
+            this.to = to;
+            calls = new long[threads];
+            latencies = new long[threads][];
+            counts = new int[threads];
+            done = new CountDownLatch(threads);
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                new Thread(() -> {
+                    SplittableRandom random = new SplittableRandom(seed + me);
+                    long[] ns = new long[1 << 16];
+                    int n = 0;
+                    long seq = 0;
+                    try {
+                        while (System.nanoTime() < to) {
+                            String problem;
+                            long a;
+                            long b;
+                            try {
+                                Callable<String> request = call.prepare(me, seq++, random);
+                                a = System.nanoTime();
+                                problem = request.call();
+                                b = System.nanoTime();
+                            } catch (Exception e) {
+                                a = b = 0;
+                                problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+                            }
+                            sent.incrementAndGet();
+                            if (problem != null) {
+                                errors.computeIfAbsent(problem, k -> new AtomicLong()).incrementAndGet();
+                            } else if (a >= from && b <= to) {
+                                if (n == ns.length) {
+                                    ns = Arrays.copyOf(ns, n * 2);
+                                }
+                                ns[n++] = b - a;
+                            }
+                        }
+                    } finally {
+                        latencies[me] = ns;
+                        counts[me] = n;
+                        calls[me] = seq;
+                        done.countDown();
+                    }
+                }, name + t).start();
+            }
+        }
+
+        void awaitWindow() throws InterruptedException {
+            while (System.nanoTime() < from) {
+                Thread.sleep(20);
+            }
+        }
+
+        void awaitWindowEnd() throws InterruptedException {
+            while (System.nanoTime() < to) {
+                Thread.sleep(20);
+            }
+        }
+
+        /** the timed calls of the window, sorted, after every thread ended */
+        long[] latencies() throws InterruptedException {
+            done.await();
+            long[] all = new long[Arrays.stream(counts).sum()];
+            int k = 0;
+            for (int t = 0; t < counts.length; t++) {
+                System.arraycopy(latencies[t], 0, all, k, counts[t]);
+                k += counts[t];
+            }
+            Arrays.sort(all);
+            return all;
+        }
     }
 
     // ---- fixtures ----

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -84,6 +85,17 @@ class SecurityConfig {
 
     SecurityConfig(KeycloakProperties keycloak) {
         this.keycloak = keycloak;
+    }
+
+    /**
+     * None of Spring Security's own observations (filter chains, authentication, authorization: several a
+     * request): with them off by a predicate only, their wrappers around every filter and authorization
+     * still took ~2 % of a hospital upload's JVM time (JFR, docs/benchmarks.md). http.server.requests
+     * still times every request.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
