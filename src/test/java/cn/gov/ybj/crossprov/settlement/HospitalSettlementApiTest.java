@@ -192,6 +192,29 @@ class HospitalSettlementApiTest {
         return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
+    /** The bodies uploaded by as many threads released at once; the answers in the bodies' order. */
+    List<MvcResult> uploadAtOnce(List<Map<String, Object>> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<MvcResult>> answers = new ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                answers.add(pool.submit((Callable<MvcResult>) () -> {
+                    start.await();
+                    return upload(body, hospital(BEIJING));
+                }));
+            }
+            start.countDown();
+            List<MvcResult> results = new ArrayList<>();
+            for (Future<MvcResult> f : answers) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     long rows(String no) {
         return jdbc.sql("SELECT count(*) FROM app.settlement WHERE settlement_no = ?").param(no).query(Long.class).single();
     }
@@ -412,27 +435,12 @@ class HospitalSettlementApiTest {
     @Test
     void tenConcurrentIdenticalUploadsMakeOneRowAndTenEqualAnswers() throws Exception {
         Map<String, Object> body = body("CONC-1", WU_ZHENHUA, BEIJING);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<MvcResult>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 10; i++) {
-                answers.add(pool.submit((Callable<MvcResult>) () -> {
-                    start.await();
-                    return upload(body, hospital(BEIJING));
-                }));
-            }
-            start.countDown();
-            List<String> texts = new ArrayList<>();
-            for (Future<MvcResult> f : answers) {
-                MvcResult r = f.get();
-                assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-                texts.add(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-            }
-            assertThat(Set.copyOf(texts)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
+        List<String> texts = new ArrayList<>();
+        for (MvcResult r : uploadAtOnce(java.util.Collections.nCopies(10, body))) {
+            assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+            texts.add(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
         }
+        assertThat(Set.copyOf(texts)).hasSize(1);
         assertThat(rows("CONC-1")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM app.settlement_key WHERE settlement_no = 'CONC-1'").query(Long.class).single())
                 .isEqualTo(1);
@@ -447,31 +455,20 @@ class HospitalSettlementApiTest {
 
     @Test
     void concurrentAdmissionsOfOnePersonUseTheYearlyDeductibleOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<MvcResult>> answers = new ArrayList<>();
-        try {
-            for (int i = 1; i <= 6; i++) {
-                Map<String, Object> body = body("CONC-P-" + i, LEI_LONG, BEIJING);
-                answers.add(pool.submit((Callable<MvcResult>) () -> {
-                    start.await();
-                    return upload(body, hospital(BEIJING));
-                }));
-            }
-            start.countDown();
-            List<BigDecimal> deductibles = new ArrayList<>();
-            for (Future<MvcResult> f : answers) {
-                JsonNode s = json(f.get());
-                assertThat(s.path("status").asText()).as(s.toString()).isEqualTo("SETTLED");
-                deductibles.add(s.path("deductible").decimalValue());
-            }
-            // 厦门 职工: 800 once a year; each admission waited for the one before on the person's lock
-            assertThat(deductibles).usingElementComparator(BigDecimal::compareTo)
-                    .containsExactlyInAnyOrder(new BigDecimal("800"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                            BigDecimal.ZERO, BigDecimal.ZERO);
-        } finally {
-            pool.shutdownNow();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            bodies.add(body("CONC-P-" + i, LEI_LONG, BEIJING));
         }
+        List<BigDecimal> deductibles = new ArrayList<>();
+        for (MvcResult r : uploadAtOnce(bodies)) {
+            JsonNode s = json(r);
+            assertThat(s.path("status").asText()).as(s.toString()).isEqualTo("SETTLED");
+            deductibles.add(s.path("deductible").decimalValue());
+        }
+        // 厦门 职工: 800 once a year; each admission waited for the one before on the person's lock
+        assertThat(deductibles).usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyInAnyOrder(new BigDecimal("800"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO);
         YearToDateUsage year = store.usage(LEI_LONG, discharge.getYear());
         assertThat(year.admissions()).isEqualTo(6);
         assertThat(year.deductiblePaid()).isEqualTo(Money.yuan("800"));

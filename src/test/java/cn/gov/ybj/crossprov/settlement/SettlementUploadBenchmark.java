@@ -288,7 +288,7 @@ class SettlementUploadBenchmark {
             System.out.println("JFR recording of the measured window: " + file.toAbsolutePath());
         }
         long[] all = load.latencies();
-        long errorCount = load.errors.values().stream().mapToLong(AtomicLong::get).sum();
+        long errorCount = load.failed();
         System.out.println();
         System.out.println("| metric | value |");
         System.out.println("|---|---|");
@@ -344,8 +344,7 @@ class SettlementUploadBenchmark {
         System.out.printf("%nThe stack's floor: %d threads read back stored settlements (GET, same token), %d s%n", threads, seconds);
         System.out.println("| metric | value |");
         System.out.println("|---|---|");
-        System.out.printf("| reads / failed | %,d (%.1f/s) / %,d |%n", n, n / (double) seconds,
-                load.errors.values().stream().mapToLong(AtomicLong::get).sum());
+        System.out.printf("| reads / failed | %,d (%.1f/s) / %,d |%n", n, n / (double) seconds, load.failed());
         System.out.printf("| latency p50 / p95 | %.1f / %.1f ms |%n", pct(all, 0.50), pct(all, 0.95));
         System.out.print(CpuMeter.row("read", cpuFrom, cpuTo, n));
         if (n > 0) {
@@ -434,6 +433,10 @@ class SettlementUploadBenchmark {
             while (System.nanoTime() < to) {
                 Thread.sleep(20);
             }
+        }
+
+        long failed() {
+            return errors.values().stream().mapToLong(AtomicLong::get).sum();
         }
 
         /** the timed calls of the window, sorted, after every thread ended */
