@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.reference;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,11 @@ public class PoolingAreas {
                    p.bank_name, p.bank_account_no, p.version
             FROM app.pooling_area p JOIN app.division d ON d.code = p.code
             """;
+    // by hand, as Divisions does: every filing reads its insured area
+    private static final RowMapper<PoolingArea> AREA = (rs, i) -> new PoolingArea(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getBoolean(4), rs.getObject(5, LocalDate.class),
+            PoolingArea.FilingMode.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getString(8),
+            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14));
 
     private final JdbcClient jdbc;
 
@@ -35,9 +41,9 @@ public class PoolingAreas {
     /** All areas, or those of one province (code like 350000). */
     public List<PoolingArea> list(String provinceCode) {
         if (provinceCode == null || provinceCode.isBlank()) {
-            return jdbc.sql(SELECT + " ORDER BY p.code").query(PoolingArea.class).list();
+            return jdbc.sql(SELECT + " ORDER BY p.code").query(AREA).list();
         }
-        return jdbc.sql(SELECT + " WHERE p.province_code = ? ORDER BY p.code").param(provinceCode).query(PoolingArea.class).list();
+        return jdbc.sql(SELECT + " WHERE p.province_code = ? ORDER BY p.code").param(provinceCode).query(AREA).list();
     }
 
     /**
@@ -49,7 +55,7 @@ public class PoolingAreas {
     }
 
     public Optional<PoolingArea> find(String code) {
-        return jdbc.sql(SELECT + " WHERE p.code = ?").param(code).query(PoolingArea.class).optional();
+        return jdbc.sql(SELECT + " WHERE p.code = ?").param(code).query(AREA).optional();
     }
 
     /** What an admin may change; the name and code come from the divisions. */

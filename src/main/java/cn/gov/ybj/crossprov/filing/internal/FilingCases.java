@@ -104,17 +104,17 @@ public class FilingCases {
         Checked checked = check(actor, a, null, false);
         UUID id = UUID.randomUUID();
         List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
-        Optional<UUID> raced;
-        String serial = store.nextApplicationSerial();
+        Optional<String> inserted;
         try {
-            raced = store.insert(id, serial, idempotencyKey, submittedBy, checked.channel(), a,
+            inserted = store.insert(id, idempotencyKey, submittedBy, checked.channel(), a,
                     checked.person().name(), checked.treatmentProvince(), COMMITMENT, Instant.now());
         } catch (DataIntegrityViolationException e) {
             throw translate(e);
         }
-        if (raced.isPresent()) {
-            return store.find(raced.get()).orElseThrow();
+        if (inserted.isEmpty()) { // the same key raced this submission
+            return store.find(store.findIdByKey(submittedBy, idempotencyKey).orElseThrow()).orElseThrow();
         }
+        String serial = inserted.get();
         materials.forEach(m -> store.addMaterial(id, m));
         store.addEvent(id, submittedBy, "提交备案申请", "Filing application submitted", FilingStatus.SUBMITTED, null);
         provinceLevelNoted(id, submittedBy, asked, a);

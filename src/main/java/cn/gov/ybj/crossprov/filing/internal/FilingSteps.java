@@ -60,20 +60,21 @@ public class FilingSteps {
 
     /** 开通备案: the filing gets its number and is in force (已开通 / 备案成功). */
     public void open(DelegateExecution execution) {
-        Filing f = filing(execution);
+        UUID id = filingId(execution);
         String decided = (String) execution.getVariable("reviewMode");
-        ReviewMode mode = decided != null ? ReviewMode.valueOf(decided) : f.reviewMode();
-        if (!store.open(f.id(), store.nextFilingNumber(f.insuredAreaCode()), mode, execution.getProcessInstanceId())) {
-            throw new IllegalStateException("filing " + f.id() + " is not waiting to be opened but " + f.status());
-        }
+        // no decision: a review mode set already is kept
+        ReviewMode mode = decided != null ? ReviewMode.valueOf(decided) : null;
+        FilingStore.Opened f = store.open(id, mode, execution.getProcessInstanceId()).orElseThrow(() ->
+                new IllegalStateException("filing " + id + " is not waiting to be opened but "
+                        + store.find(id).map(Filing::status).orElse(null)));
         String actor = Reviews.reviewer(execution);
         if (actor == null && f.channel() == Channel.LOCAL) {
             // 003 第八条: the counter clerk confirms on the spot
-            store.addEvent(f.id(), f.submittedBy(), "窗口经办人员即时审核确认，备案成功",
+            store.addEvent(id, f.submittedBy(), "窗口经办人员即时审核确认，备案成功",
                     "Confirmed on the spot by the counter clerk; filed", FilingStatus.OPENED, null);
             return;
         }
-        store.addEvent(f.id(), actor == null ? PROCESS_ACTOR : actor,
+        store.addEvent(id, actor == null ? PROCESS_ACTOR : actor,
                 actor == null ? "自动审核通过，备案开通" : "审核通过，备案成功",
                 actor == null ? "Approved automatically; filing opened" : "Approved; filed", FilingStatus.OPENED, null);
     }
@@ -124,7 +125,11 @@ public class FilingSteps {
     }
 
     private Filing filing(DelegateExecution execution) {
-        UUID id = UUID.fromString((String) execution.getVariable("filingId"));
+        UUID id = filingId(execution);
         return store.find(id).orElseThrow(() -> new IllegalStateException("no filing " + id));
+    }
+
+    private static UUID filingId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("filingId"));
     }
 }

@@ -57,36 +57,35 @@ public class FilingStore {
         }
     }
 
-    /** 备案申请流水号: B + submission day + a sequence number that is never reused. */
-    String nextApplicationSerial() {
-        long n = jdbc.sql("SELECT nextval('app.filing_serial_seq')").query(Long.class).single();
-        return "B" + LocalDate.now(CHINA).format(DAY) + String.format("%07d", n);
-    }
-
-    /** 开通编号/备案编号: B + insured area + a sequence number that is never reused. */
-    String nextFilingNumber(String insuredAreaCode) {
-        long n = jdbc.sql("SELECT nextval('app.filing_number_seq')").query(Long.class).single();
-        return "B" + insuredAreaCode + String.format("%07d", n);
+    /**
+     * B, then what the number is of (the submission day, the insured area), then a sequence number that is never
+     * reused, at least seven digits: taken in the statement that writes it, without a round trip of its own.
+     */
+    private static String numbered(String prefix, String sequence) {
+        return "(SELECT " + prefix + " || lpad(n::text, greatest(7, length(n::text)), '0') FROM nextval('" + sequence + "') AS seq(n))";
     }
 
     /**
-     * Inserts the filing unless the same account already sent the same idempotency key; then
-     * nothing is written and the existing filing's id is returned instead.
+     * Inserts the filing unless the same account already sent the same idempotency key (then nothing is
+     * written and the answer is empty).
+     *
+     * @return the 备案申请流水号: B + submission day + a sequence number
      */
-    Optional<UUID> insert(UUID id, String serial, String idempotencyKey, String submittedBy, Channel channel,
-                          FilingApplication a, String personName, String treatmentProvince,
-                          String commitmentText, Instant acceptedAt) {
-        int rows = jdbc.sql("""
+    Optional<String> insert(UUID id, String idempotencyKey, String submittedBy, Channel channel,
+                            FilingApplication a, String personName, String treatmentProvince,
+                            String commitmentText, Instant acceptedAt) {
+        return jdbc.sql("""
                         INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
                             person_id_number, person_name, insured_area_code, treatment_province, treatment_area_code,
                             insurance_type, filing_type, start_date, end_date, contact_name, contact_phone, contact_address,
                             institution_code, referral, emergency, commitment_given, notice_accepted_at, commitment_text,
                             commitment_accepted_at)
-                        VALUES (:id, :serial, :key, :by, :channel, 'SUBMITTED', :person, :name, :area, :province, :treatment,
+                        VALUES (:id, %s, :key, :by, :channel, 'SUBMITTED', :person, :name, :area, :province, :treatment,
                             :insurance, :type, :start, :end, :contactName, :contactPhone, :contactAddress, :institution,
                             :referral, :emergency, :commitment, :accepted, :commitmentText, :accepted)
-                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING""")
-                .param("id", id).param("serial", serial).param("key", idempotencyKey).param("by", submittedBy)
+                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+                        RETURNING application_serial""".formatted(numbered("'B' || :day", "app.filing_serial_seq")))
+                .param("id", id).param("day", LocalDate.now(CHINA).format(DAY)).param("key", idempotencyKey).param("by", submittedBy)
                 .param("channel", channel.name()).param("person", a.personIdNumber()).param("name", personName)
                 .param("area", a.insuredAreaCode()).param("province", treatmentProvince)
                 .param("treatment", a.treatmentAreaCode()).param("insurance", a.insuranceType().name())
@@ -96,8 +95,7 @@ public class FilingStore {
                 .param("referral", a.referral()).param("emergency", a.emergency())
                 .param("commitment", a.commitmentInsteadOfMaterials())
                 .param("accepted", Timestamp.from(acceptedAt)).param("commitmentText", commitmentText)
-                .update();
-        return rows == 1 ? Optional.empty() : findIdByKey(submittedBy, idempotencyKey);
+                .query(String.class).optional();
     }
 
     Optional<UUID> findIdByKey(String submittedBy, String idempotencyKey) {
@@ -134,18 +132,24 @@ public class FilingStore {
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
+    /** Who submitted an opened filing, and how. */
+    record Opened(Channel channel, String submittedBy) {
+    }
+
     /**
-     * Opens the filing with its number, keeping a review mode and case link already set (one row
-     * write: each update of the wide row touches all its indexes); false if it was not waiting to be opened.
+     * Opens the filing with its 备案编号 (B + insured area + a sequence number), keeping a review mode and case link
+     * already set (one row write: each update of the wide row touches all its indexes); empty if it was not
+     * waiting to be opened.
      */
-    boolean open(UUID id, String filingNumber, ReviewMode mode, String processInstanceId) {
+    Optional<Opened> open(UUID id, ReviewMode mode, String processInstanceId) {
         return jdbc.sql("""
                         UPDATE app.filing SET status = 'OPENED', status_reason = NULL, opened_at = now(), updated_at = now(),
-                            filing_number = COALESCE(filing_number, :number), review_mode = COALESCE(review_mode, :mode),
+                            filing_number = COALESCE(filing_number, %s), review_mode = COALESCE(review_mode, :mode),
                             process_instance_id = COALESCE(process_instance_id, :pi), version = version + 1
-                        WHERE id = :id AND status = 'SUBMITTED'""")
-                .param("id", id).param("number", filingNumber).param("mode", mode == null ? null : mode.name()).param("pi", processInstanceId)
-                .update() == 1;
+                        WHERE id = :id AND status = 'SUBMITTED'
+                        RETURNING channel, submitted_by""".formatted(numbered("'B' || insured_area_code", "app.filing_number_seq")))
+                .param("id", id).param("mode", mode == null ? null : mode.name()).param("pi", processInstanceId)
+                .query((rs, i) -> new Opened(Channel.valueOf(rs.getString(1)), rs.getString(2))).optional();
     }
 
     public boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason) {
