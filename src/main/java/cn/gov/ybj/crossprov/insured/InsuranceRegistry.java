@@ -68,11 +68,12 @@ public class InsuranceRegistry {
         if (!IdNumber.isValid(idNumber)) {
             return Eligibility.refused(NOT_FOUND_ZH, NOT_FOUND_EN);
         }
-        Optional<InsuranceRecord> found = find(idNumber);
-        if (found.isEmpty()) {
-            return Eligibility.refused(NOT_FOUND_ZH, NOT_FOUND_EN);
-        }
-        InsuranceRecord record = found.get();
+        return find(idNumber).map(r -> checkFilingEligibility(r, insuredAreaCode, type))
+                .orElseGet(() -> Eligibility.refused(NOT_FOUND_ZH, NOT_FOUND_EN));
+    }
+
+    /** {@link #checkFilingEligibility(String, String, InsuranceType)} of a record already read. */
+    public Eligibility checkFilingEligibility(InsuranceRecord record, String insuredAreaCode, InsuranceType type) {
         if (insuredAreaCode == null || !insuredAreaCode.equals(record.poolingAreaCode())) {
             return Eligibility.refused(
                     "参保地不符：该人员的参保地为" + areaName(record.poolingAreaCode()) + "，不能以"

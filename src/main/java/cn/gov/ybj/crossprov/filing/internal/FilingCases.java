@@ -358,18 +358,21 @@ public class FilingCases {
             throw new BusinessRuleException("就医地与参保地在同一省份，不属于跨省异地就医", "Treatment area is in the insured province: not cross-province");
         }
         checkInstitution(a.treatmentAreaCode(), a.institutionCode());
-        Eligibility eligibility = registry.checkFilingEligibility(person, area.code(), a.insuranceType());
+        // the person's record, read once (the insured's own came with the binding)
+        Optional<InsuranceRecord> found = own != null && own.idNumber().equals(person) ? Optional.of(own) : registry.find(person);
+        Eligibility eligibility = found.map(r -> registry.checkFilingEligibility(r, area.code(), a.insuranceType()))
+                .orElseGet(() -> registry.checkFilingEligibility(person, area.code(), a.insuranceType()));
         // 004's 自助开通 tab lists 开通失败: a person of the area whose status or insurance type the registry refuses
         // gets a failed filing to see, with the reason; anything else is refused and nothing is filed
         boolean recordFailure = !eligibility.allowed() && channel == Channel.NATIONAL_APP_SELF_SERVICE
-                && registry.find(person).map(r -> r.poolingAreaCode().equals(area.code())).orElse(false);
+                && found.map(r -> r.poolingAreaCode().equals(area.code())).orElse(false);
         if (!eligibility.allowed() && !recordFailure) {
             throw new BusinessRuleException(eligibility.messageZh(), eligibility.messageEn());
         }
         store.overlapping(person, a.startDate(), a.endDate(), resubmitted).ifPresent(f -> {
             throw overlap(f.applicationSerial());
         });
-        InsuranceRecord record = own != null && own.idNumber().equals(person) ? own : registry.find(person).orElseThrow();
+        InsuranceRecord record = found.orElseThrow();
         eligibilityRules.check(area.code(), a, record);
         return new Checked(record, area, province, channel, eligibility.allowed() ? null : eligibility);
     }
