@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.prepayment;
 
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
+import cn.gov.ybj.crossprov.workflow.DeadlineStep;
 import jakarta.persistence.Embeddable;
 
 import java.time.Instant;
@@ -14,23 +15,16 @@ import java.util.Optional;
  * {@link YearFinanceStep}).
  */
 @Embeddable
-public class StepRecord {
+public class StepRecord extends DeadlineStep {
     private String step;
-    private Instant openedAt;
-    private Instant due;
-    private String doneBy;
-    private Instant doneAt;
-    private String note;
-    private Instant escalatedAt;
 
     protected StepRecord() {
         // for JPA
     }
 
     private StepRecord(String step, Instant openedAt, Instant due) {
+        super(openedAt, due);
         this.step = step;
-        this.openedAt = openedAt;
-        this.due = due;
     }
 
     static Optional<StepRecord> find(List<StepRecord> steps, Enum<?> step) {
@@ -45,51 +39,16 @@ public class StepRecord {
     }
 
     static void done(List<StepRecord> steps, Enum<?> step, String label, String labelEn, String by, String note, Instant now) {
-        StepRecord s = find(steps, step).filter(x -> x.doneAt == null).orElseThrow(() -> new BusinessRuleException(
+        StepRecord s = find(steps, step).filter(x -> !x.isDone()).orElseThrow(() -> new BusinessRuleException(
                 "该步骤未开始或已办结：" + label, "This step has not started or is done: " + labelEn));
-        s.doneBy = by;
-        s.note = note;
-        s.doneAt = now;
+        s.markDone(by, note, now);
     }
 
     static void escalated(List<StepRecord> steps, Enum<?> step, Instant now) {
-        find(steps, step).filter(s -> s.doneAt == null && s.escalatedAt == null).ifPresent(s -> s.escalatedAt = now);
+        find(steps, step).ifPresent(s -> s.markEscalated(now));
     }
 
     public String getStep() {
         return step;
-    }
-
-    public Instant getOpenedAt() {
-        return openedAt;
-    }
-
-    public Instant getDue() {
-        return due;
-    }
-
-    public String getDoneBy() {
-        return doneBy;
-    }
-
-    public Instant getDoneAt() {
-        return doneAt;
-    }
-
-    public String getNote() {
-        return note;
-    }
-
-    public Instant getEscalatedAt() {
-        return escalatedAt;
-    }
-
-    public boolean isLate(Instant now) {
-        return doneAt == null ? now.isAfter(due) : doneAt.isAfter(due);
-    }
-
-    /** open and past its deadline now */
-    public boolean isOverdue(Instant now) {
-        return doneAt == null && now.isAfter(due);
     }
 }
