@@ -1,5 +1,7 @@
 package cn.gov.ybj.crossprov.insured;
 
+import org.springframework.jdbc.core.RowMapper;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +12,10 @@ import java.time.temporal.ChronoUnit;
  * @param endMonth last month included; {@code null} while the period is open
  */
 public record ContributionPeriod(String poolingAreaCode, InsuranceType insuranceType, LocalDate startMonth, LocalDate endMonth) {
+
+    /** Of {@code SELECT pooling_area_code, insurance_type, start_month, end_month}, by hand: see {@link FamilyMembers}. */
+    static final RowMapper<ContributionPeriod> ROW = (rs, i) -> new ContributionPeriod(rs.getString(1),
+            InsuranceType.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
 
     /** 累计月数 of this period, an open period counted up to the current month. */
     public long months() {

@@ -5,6 +5,7 @@ import cn.gov.ybj.crossprov.identity.Realm;
 import cn.gov.ybj.crossprov.identity.Roles;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.IdNumber;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,11 @@ public class FamilyMembers {
                    f.created_at, f.status, f.basis
             FROM app.family_member f JOIN app.insurance_record o ON o.id_number = f.owner_id_number
             """;
+    // by hand: the reflective mapper has the driver build an exception for each camelCase name it tries first
+    private static final RowMapper<FamilyMember> MEMBER = (rs, i) -> new FamilyMember(rs.getObject(1, UUID.class),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Relationship.valueOf(rs.getString(6)),
+            rs.getTimestamp(7).toInstant(), FamilyMember.Status.valueOf(rs.getString(8)),
+            rs.getString(9) == null ? null : FamilyMember.Basis.valueOf(rs.getString(9))); // none until active
 
     private final JdbcClient jdbc;
     private final InsuranceRegistry registry;
@@ -46,7 +52,7 @@ public class FamilyMembers {
             return List.of();
         }
         return jdbc.sql(SELECT + " WHERE f.owner_id_number = ? ORDER BY f.created_at, f.member_id_number")
-                .param(IdNumber.canonical(ownerIdNumber)).query(FamilyMember.class).list();
+                .param(IdNumber.canonical(ownerIdNumber)).query(MEMBER).list();
     }
 
     /** Those the owner may file for now. */
@@ -60,7 +66,7 @@ public class FamilyMembers {
             return List.of();
         }
         return jdbc.sql(SELECT + " WHERE f.member_id_number = ? ORDER BY f.created_at, f.owner_id_number")
-                .param(IdNumber.canonical(memberIdNumber)).query(FamilyMember.class).list();
+                .param(IdNumber.canonical(memberIdNumber)).query(MEMBER).list();
     }
 
     /** A link of the owner's list by its opaque handle. */
@@ -69,7 +75,7 @@ public class FamilyMembers {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE f.owner_id_number = ? AND f.ref = ?")
-                .params(IdNumber.canonical(ownerIdNumber), ref).query(FamilyMember.class).optional();
+                .params(IdNumber.canonical(ownerIdNumber), ref).query(MEMBER).optional();
     }
 
     /**

@@ -57,7 +57,7 @@ public class InsuranceRegistry {
         return jdbc.sql("""
                 SELECT pooling_area_code, insurance_type, start_month, end_month FROM app.contribution_period
                 WHERE id_number = ? ORDER BY start_month, id
-                """).param(IdNumber.canonical(idNumber)).query(ContributionPeriod.class).list();
+                """).param(IdNumber.canonical(idNumber)).query(ContributionPeriod.ROW).list();
     }
 
     /**

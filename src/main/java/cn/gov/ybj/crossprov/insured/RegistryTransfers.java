@@ -155,7 +155,7 @@ public class RegistryTransfers {
         List<ContributionPeriod> outPeriods = jdbc.sql("""
                 SELECT pooling_area_code, insurance_type, start_month, end_month FROM app.contribution_period
                 WHERE id_number = ? AND pooling_area_code = ? ORDER BY start_month, id
-                """).params(id, outArea).query(ContributionPeriod.class).list();
+                """).params(id, outArea).query(ContributionPeriod.ROW).list();
         int months = jdbc.sql(DISTINCT_MONTHS + " AND p.pooling_area_code = :area")
                 .param("asOf", last).param("id", id).param("area", outArea).query(Integer.class).single();
         return new TransferOut(balance, outPeriods, months);

@@ -75,7 +75,7 @@ public class DesignatedInstitutions {
                        (SELECT d.full_name FROM app.division d WHERE d.code = i.division_code) AS division_name,
                        i.grade, i.category, i.address
                 FROM app.designated_institution i WHERE i.cross_province AND i.code = ?""")
-                .param(code).query(Institution.class).optional();
+                .param(code).query(Institution.ROW).optional();
     }
 
     /** One slice in the stable order (division, code); what a lazy table asks for. */
@@ -102,7 +102,7 @@ public class DesignatedInstitutions {
                        i.grade, i.category, i.address
                 FROM app.designated_institution i
                 """ + where + " ORDER BY i.division_code COLLATE \"C\", i.code COLLATE \"C\" LIMIT ? OFFSET ?")
-                .params(params).query(Institution.class).list());
+                .params(params).query(Institution.ROW).list());
     }
 
     /** Matching institutions, counted up to {@link #COUNT_CAP} + 1. */
