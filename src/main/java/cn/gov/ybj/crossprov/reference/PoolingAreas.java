@@ -118,7 +118,8 @@ public class PoolingAreas {
         return jdbc.sql("""
                 SELECT changed_at, changed_by, field, old_value, new_value FROM app.pooling_area_audit
                 WHERE area_code = ? ORDER BY changed_at DESC, id DESC
-                """).param(code).query(AuditEntry.class).list();
+                """).param(code).query((rs, i) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5))).list();
     }
 
     private static void compare(Map<String, Object[]> diff, String field, Object oldValue, Object newValue) {
