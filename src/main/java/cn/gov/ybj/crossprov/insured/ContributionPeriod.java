@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  */
 public record ContributionPeriod(String poolingAreaCode, InsuranceType insuranceType, LocalDate startMonth, LocalDate endMonth) {
 
-    /** Of {@code SELECT pooling_area_code, insurance_type, start_month, end_month}, by hand: see {@link FamilyMembers}. */
+    /** A row of {@code SELECT pooling_area_code, insurance_type, start_month, end_month}. */
     static final RowMapper<ContributionPeriod> ROW = (rs, i) -> new ContributionPeriod(rs.getString(1),
             InsuranceType.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
 

@@ -32,7 +32,6 @@ public class FamilyMembers {
                    f.created_at, f.status, f.basis
             FROM app.family_member f JOIN app.insurance_record o ON o.id_number = f.owner_id_number
             """;
-    // by hand: the reflective mapper has the driver build an exception for each camelCase name it tries first
     private static final RowMapper<FamilyMember> MEMBER = (rs, i) -> new FamilyMember(rs.getObject(1, UUID.class),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Relationship.valueOf(rs.getString(6)),
             rs.getTimestamp(7).toInstant(), FamilyMember.Status.valueOf(rs.getString(8)),

@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Divisions implements DivisionNames {
 
     private static final String SELECT = "SELECT code, full_name, level, province_level_only FROM app.division ";
-    // by hand: the reflective mapper tries each camelCase name as a column first, and the driver builds an
-    // exception for each miss (4.7 % of a filing's JVM samples with the pooling area's, JFR 2026-12-01)
     private static final RowMapper<Division> DIVISION = (rs, i) ->
             new Division(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4));
 

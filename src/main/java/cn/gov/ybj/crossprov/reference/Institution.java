@@ -8,7 +8,7 @@ import java.util.List;
 public record Institution(String code, String name, String divisionCode, String divisionName,
                           String grade, String category, String address) {
 
-    /** Of the columns in this order, by hand: the reflective mapper has the driver build an exception for each camelCase name. */
+    /** A row of {@code SELECT code, name, division_code, division_name, grade, category, address}. */
     static final RowMapper<Institution> ROW = (rs, i) -> new Institution(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
 

@@ -26,7 +26,6 @@ public class PoolingAreas {
                    p.bank_name, p.bank_account_no, p.version
             FROM app.pooling_area p JOIN app.division d ON d.code = p.code
             """;
-    // by hand, as Divisions does: every filing reads its insured area
     private static final RowMapper<PoolingArea> AREA = (rs, i) -> new PoolingArea(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getBoolean(4), rs.getObject(5, LocalDate.class),
             PoolingArea.FilingMode.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getString(8),

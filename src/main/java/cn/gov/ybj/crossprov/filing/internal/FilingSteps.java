@@ -64,13 +64,13 @@ public class FilingSteps {
         String decided = (String) execution.getVariable("reviewMode");
         // no decision: a review mode set already is kept
         ReviewMode mode = decided != null ? ReviewMode.valueOf(decided) : null;
-        FilingStore.Opened f = store.open(id, mode, execution.getProcessInstanceId()).orElseThrow(() ->
+        FilingStore.Opened opened = store.open(id, mode, execution.getProcessInstanceId()).orElseThrow(() ->
                 new IllegalStateException("filing " + id + " is not waiting to be opened but "
                         + store.find(id).map(Filing::status).orElse(null)));
         String actor = Reviews.reviewer(execution);
-        if (actor == null && f.channel() == Channel.LOCAL) {
+        if (actor == null && opened.channel() == Channel.LOCAL) {
             // 003 第八条: the counter clerk confirms on the spot
-            store.addEvent(id, f.submittedBy(), "窗口经办人员即时审核确认，备案成功",
+            store.addEvent(id, opened.submittedBy(), "窗口经办人员即时审核确认，备案成功",
                     "Confirmed on the spot by the counter clerk; filed", FilingStatus.OPENED, null);
             return;
         }
