@@ -7,6 +7,11 @@ public record Eligibility(boolean allowed, String messageZh, String messageEn) {
         return new Eligibility(true, "可以办理异地就医备案", "A cross-province filing is possible");
     }
 
+    /** Refused: the registry does not know the person. */
+    public static Eligibility notFound() {
+        return refused(InsuranceRegistry.NOT_FOUND_ZH, InsuranceRegistry.NOT_FOUND_EN);
+    }
+
     static Eligibility refused(String messageZh, String messageEn) {
         return new Eligibility(false, messageZh, messageEn);
     }

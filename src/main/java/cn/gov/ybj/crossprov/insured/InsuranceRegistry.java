@@ -24,10 +24,6 @@ public class InsuranceRegistry {
             FROM app.insurance_record
             """;
 
-    /**
-     * Written out: every filing and every settlement upload reads the person's record, and mapping it by
-     * reflection ({@code query(InsuranceRecord.class)}) took ~4 % of an upload's JVM time (JFR, docs/benchmarks.md).
-     */
     private static final RowMapper<InsuranceRecord> RECORD = (rs, n) -> new InsuranceRecord(rs.getString("id_number"),
             rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class), rs.getString("pooling_area_code"),
             InsuranceType.valueOf(rs.getString("insurance_type")), PersonType.valueOf(rs.getString("person_type")),
@@ -66,10 +62,9 @@ public class InsuranceRegistry {
      */
     public Eligibility checkFilingEligibility(String idNumber, String insuredAreaCode, InsuranceType type) {
         if (!IdNumber.isValid(idNumber)) {
-            return Eligibility.refused(NOT_FOUND_ZH, NOT_FOUND_EN);
+            return Eligibility.notFound();
         }
-        return find(idNumber).map(r -> checkFilingEligibility(r, insuredAreaCode, type))
-                .orElseGet(() -> Eligibility.refused(NOT_FOUND_ZH, NOT_FOUND_EN));
+        return find(idNumber).map(r -> checkFilingEligibility(r, insuredAreaCode, type)).orElseGet(Eligibility::notFound);
     }
 
     /** {@link #checkFilingEligibility(String, String, InsuranceType)} of a record already read. */

@@ -19,40 +19,28 @@ public class Divisions implements DivisionNames {
             new Division(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4));
 
     private final JdbcClient jdbc;
-    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, Division> byCode = new ConcurrentHashMap<>();
 
     Divisions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Full name, e.g. 北京市朝阳区 for 110105. Names found are kept in memory (at most the ~3,200 divisions):
-     * settlement uploads, reconciliation and clearing screens ask for them per row, and they change only
-     * when the divisions are imported again ({@link #reloaded}). A code not found is asked again each time.
-     */
+    /** Full name, e.g. 北京市朝阳区 for 110105 ({@link #find}). */
     @Override
     public Optional<String> name(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        String known = names.get(code);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<String> found = jdbc.sql("SELECT full_name FROM app.division WHERE code = ?").param(code).query(String.class)
-                .optional();
-        found.ifPresent(n -> names.put(code, n));
-        return found;
+        return find(code).map(Division::fullName);
     }
 
-    /** The divisions were imported again: names and divisions are read anew. */
+    /** The divisions were imported again: they are read anew. */
     public void reloaded() {
-        names.clear();
         byCode.clear();
     }
 
-    /** A division by code, kept in memory once found, like its {@link #name}: every filing asks for two. */
+    /**
+     * A division by code. Those found are kept in memory (at most the ~3,200 divisions): every filing asks for two,
+     * settlement uploads, reconciliation and clearing screens for names per row, and they change only when the
+     * divisions are imported again ({@link #reloaded}). A code not found is asked again each time.
+     */
     public Optional<Division> find(String code) {
         if (code == null) {
             return Optional.empty();

@@ -361,7 +361,7 @@ public class FilingCases {
         // the person's record, read once (the insured's own came with the binding)
         Optional<InsuranceRecord> found = own != null && own.idNumber().equals(person) ? Optional.of(own) : registry.find(person);
         Eligibility eligibility = found.map(r -> registry.checkFilingEligibility(r, area.code(), a.insuranceType()))
-                .orElseGet(() -> registry.checkFilingEligibility(person, area.code(), a.insuranceType()));
+                .orElseGet(Eligibility::notFound);
         // 004's 自助开通 tab lists 开通失败: a person of the area whose status or insurance type the registry refuses
         // gets a failed filing to see, with the reason; anything else is refused and nothing is filed
         boolean recordFailure = !eligibility.allowed() && channel == Channel.NATIONAL_APP_SELF_SERVICE
