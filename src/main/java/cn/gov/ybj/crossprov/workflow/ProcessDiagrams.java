@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -24,12 +25,16 @@ import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -117,7 +122,46 @@ public class ProcessDiagrams {
                 completed.add(a.getActivityId());
             }
         }
+        completed.addAll(passedExclusiveGateways(repository.getBpmnModelInstance(instance.getProcessDefinitionId()),
+                completed, active));
         return svg(instance.getProcessDefinitionId(), completed, active, names);
+    }
+
+    /**
+     * The engine's history keeps no row for an exclusive gateway's pass (history level {@code case-full}):
+     * one counts as passed when it lies between a completed element and a completed or active one, with
+     * only exclusive gateways between them.
+     */
+    static Set<String> passedExclusiveGateways(BpmnModelInstance model, Set<String> completed, Set<String> active) {
+        Set<String> afterCompleted = reachable(model, true, completed::contains);
+        Set<String> beforeReached = reachable(model, false, id -> completed.contains(id) || active.contains(id));
+        afterCompleted.retainAll(beforeReached);
+        return afterCompleted;
+    }
+
+    /** Exclusive gateways reached from a {@code start} element that is not one, along the flows or against them. */
+    private static Set<String> reachable(BpmnModelInstance model, boolean forward, Predicate<String> start) {
+        Function<SequenceFlow, FlowNode> from = forward ? SequenceFlow::getSource : SequenceFlow::getTarget;
+        Function<SequenceFlow, FlowNode> to = forward ? SequenceFlow::getTarget : SequenceFlow::getSource;
+        Set<String> reached = new HashSet<>();
+        Deque<FlowNode> todo = new ArrayDeque<>();
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (to.apply(flow) instanceof ExclusiveGateway && !(from.apply(flow) instanceof ExclusiveGateway)
+                    && start.test(from.apply(flow).getId())) {
+                todo.push(to.apply(flow));
+            }
+        }
+        while (!todo.isEmpty()) {
+            FlowNode gateway = todo.pop();
+            if (reached.add(gateway.getId())) {
+                for (SequenceFlow flow : forward ? gateway.getOutgoing() : gateway.getIncoming()) {
+                    if (to.apply(flow) instanceof ExclusiveGateway next) {
+                        todo.push(next);
+                    }
+                }
+            }
+        }
+        return reached;
     }
 
     /** The diagram of a deployed process definition; an id both completed and active is drawn active. */

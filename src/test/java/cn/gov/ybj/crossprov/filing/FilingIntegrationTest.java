@@ -6,6 +6,9 @@ import cn.gov.ybj.crossprov.identity.AppUser;
 import cn.gov.ybj.crossprov.insured.InsuranceType;
 import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.workflow.ClerkInbox;
+import cn.gov.ybj.crossprov.workflow.ProcessDiagrams;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import cn.gov.ybj.crossprov.filing.registry.RegistryReporting;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -85,6 +88,8 @@ class FilingIntegrationTest {
     ProcessEngine engine;
     @Autowired
     RegistryReporting reporting;
+    @Autowired
+    ProcessDiagrams diagrams;
 
 
 
@@ -119,6 +124,38 @@ class FilingIntegrationTest {
         // the history shows which steps the registry must hear of and its receipt
         assertThat(filings.history(chenjing, f.id())).filteredOn(Filing.Event::reportable).singleElement()
                 .satisfies(e -> assertThat(e.registryReceipt()).startsWith("NR").isEqualTo(RegistryReceipts.receipt(jdbc, f.id(), FilingStatus.OPENED)));
+    }
+
+    /** The engine's history level case-full (workflow.internal.CaseHistoryLevel): what an auto-opened case leaves. */
+    @Test
+    void anAutoOpenedCaseKeepsItsStepsAndDecisionInHistoryButNoGatewayPassesOrVariableDetails() {
+        Filing f = filings.submit(linfang, application(LINFANG, "350200", "630100", FilingType.OTHER_TEMPORARY,
+                LocalDate.of(2032, 3, 1), LocalDate.of(2032, 3, 31), List.of()), "history-1");
+        assertThat(f.status()).isEqualTo(FilingStatus.OPENED);
+        String pid = f.processInstanceId();
+        HistoryService history = engine.getHistoryService();
+
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).list())
+                .extracting(HistoricActivityInstance::getActivityId)
+                .containsExactlyInAnyOrder("StartEvent_FilingSubmitted", "Task_CheckEligibility", "Task_DecideReviewMode",
+                        "Task_OpenFiling", "EndEvent_FilingOpened");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pid).count()).isPositive();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pid).count()).isZero();
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pid).includeInputs().includeOutputs()
+                .singleResult()).satisfies(d -> {
+                    assertThat(d.getDecisionDefinitionKey()).isEqualTo("filing-review-mode");
+                    assertThat(d.getInputs()).isNotEmpty();
+                    assertThat(d.getOutputs()).extracting(o -> o.getValue()).containsExactly("AUTO");
+                });
+        // the progress diagram still draws the gateways between the passed steps as passed
+        String svg = diagrams.svgForInstance(pid);
+        for (String passed : List.of("Gateway_JoinCheck", "Gateway_Eligible", "Gateway_ReviewMode", "Gateway_JoinOpen",
+                "Task_OpenFiling", "EndEvent_FilingOpened")) {
+            assertThat(svg).as(passed).contains("<g data-element-id=\"" + passed + "\" class=\"completed\">");
+        }
+        for (String notPassed : List.of("Gateway_Approved", "Task_StartReview", "Task_FailFiling")) {
+            assertThat(svg).as(notPassed).contains("<g data-element-id=\"" + notPassed + "\" class=\"pending\">");
+        }
     }
 
     @Test
