@@ -67,7 +67,9 @@ class EmbeddedPostgresConfiguration {
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres,
                           @Value("${spring.datasource.hikari.maximum-pool-size:30}") int poolSize,
-                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) throws SQLException {
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql,
+                          @Value("${spring.datasource.hikari.data-source-properties.reWriteBatchedInserts:false}") boolean rewriteBatches)
+            throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!rs.next()) {
@@ -81,6 +83,7 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("crossprov");
+        config.addDataSourceProperty("reWriteBatchedInserts", rewriteBatches);
         if (!initSql.isBlank()) {
             config.setConnectionInitSql(initSql);
         }

@@ -1,6 +1,5 @@
 package cn.gov.ybj.crossprov.reference;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +34,10 @@ public class InstitutionImport {
     private static final int BATCH = 2000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final DesignatedInstitutions institutions;
 
-    InstitutionImport(JdbcClient jdbc, JdbcTemplate template, DesignatedInstitutions institutions) {
+    InstitutionImport(JdbcClient jdbc, DesignatedInstitutions institutions) {
         this.jdbc = jdbc;
-        this.template = template;
         this.institutions = institutions;
     }
 
@@ -124,23 +121,30 @@ public class InstitutionImport {
         int updated = 0;
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            Set<String> existing = new HashSet<>(jdbc.sql("SELECT code FROM app.designated_institution WHERE code = ANY (?)")
-                    .param(batch.stream().map(Row::code).toArray(String[]::new)).query(String.class).list());
-            int[] counts = template.batchUpdate("""
+            // one row back for each row written: inserted (no earlier version, xmax 0) or updated; unchanged rows return none
+            List<Boolean> written = jdbc.sql("""
                     INSERT INTO app.designated_institution (code, name, division_code, grade, category, address, demo)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    SELECT r.*, :demo FROM unnest(CAST(:codes AS text[]), CAST(:names AS text[]), CAST(:divisions AS text[]),
+                                                  CAST(:grades AS text[]), CAST(:categories AS text[]), CAST(:addresses AS text[])) AS r
                     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code,
                         grade = EXCLUDED.grade, category = EXCLUDED.category, address = EXCLUDED.address, updated_at = now()
                     WHERE (designated_institution.name, designated_institution.division_code, designated_institution.grade,
                            designated_institution.category, designated_institution.address)
                           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.division_code, EXCLUDED.grade, EXCLUDED.category, EXCLUDED.address)
-                    """, batch.stream().map(r -> new Object[]{r.code(), r.name(), r.divisionCode(), r.grade(), r.category(),
-                    r.address(), demo}).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                if (counts[i] > 0 && existing.contains(batch.get(i).code())) {
-                    updated++;
-                } else if (counts[i] > 0) {
+                    RETURNING xmax = 0""")
+                    .param("codes", batch.stream().map(Row::code).toArray(String[]::new))
+                    .param("names", batch.stream().map(Row::name).toArray(String[]::new))
+                    .param("divisions", batch.stream().map(Row::divisionCode).toArray(String[]::new))
+                    .param("grades", batch.stream().map(Row::grade).toArray(String[]::new))
+                    .param("categories", batch.stream().map(Row::category).toArray(String[]::new))
+                    .param("addresses", batch.stream().map(Row::address).toArray(String[]::new))
+                    .param("demo", demo)
+                    .query(Boolean.class).list();
+            for (boolean insert : written) {
+                if (insert) {
                     inserted++;
+                } else {
+                    updated++;
                 }
             }
         }
