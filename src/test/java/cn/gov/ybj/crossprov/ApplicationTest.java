@@ -97,7 +97,7 @@ class ApplicationTest {
 
     @Test
     void engineDeploysFromBpmnFolderAndRunsAProcessOnPostgres() {
-        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("case-full"); // workflow.internal.CaseHistoryLevel
         // every model of bpmn/ is deployed; the scaffolding process platform-check is gone
         assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
                 .extracting(ProcessDefinition::getKey).contains("filing", "filing-change", "filing-cancellation",
