@@ -132,7 +132,7 @@ public class ProcessDiagrams {
      * one counts as passed when it lies between a completed element and a completed or active one, with
      * only exclusive gateways between them.
      */
-    static Set<String> passedExclusiveGateways(BpmnModelInstance model, Set<String> completed, Set<String> active) {
+    private static Set<String> passedExclusiveGateways(BpmnModelInstance model, Set<String> completed, Set<String> active) {
         Set<String> afterCompleted = reachable(model, true, completed::contains);
         Set<String> beforeReached = reachable(model, false, id -> completed.contains(id) || active.contains(id));
         afterCompleted.retainAll(beforeReached);

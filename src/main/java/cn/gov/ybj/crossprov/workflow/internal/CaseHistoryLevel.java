@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,8 +87,8 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
                 return;
             }
             String other = String.valueOf(configured.getId() == ID ? HistoryLevel.HISTORY_LEVEL_FULL.getId() : ID);
-            try (Connection c = configuration.getDataSource().getConnection()) {
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('act_ge_property') IS NOT NULL")) {
+            try (Connection c = configuration.getDataSource().getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT to_regclass('act_ge_property') IS NOT NULL")) {
                     if (!rs.next() || !rs.getBoolean(1)) {
                         return; // a new database: the engine records the configured level itself
                     }
