@@ -33,7 +33,7 @@ import java.util.List;
 @Component
 class CaseHistoryLevel extends AbstractHistoryLevel {
 
-    static final String NAME = "case-full";
+    private static final String NAME = "case-full";
     private static final int ID = 31;
     private static final Logger LOG = LoggerFactory.getLogger(CaseHistoryLevel.class);
 
