@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * and of a decision table each time a business rule task calls it: two queries of every auto-opened filing,
  * 11.7 % of its submitting threads' JVM samples (JFR, docs/benchmarks.md). Versions are deployed at start-up
  * and rarely through the REST API, so the answer is kept for {@link #KEPT}: a version deployed on this node
- * is used at once (deploying clears what is kept), one deployed or suspended on another node within
- * {@link #KEPT}. Definitions of a tenant are always looked up (this application has none).
+ * is used at once (deploying clears what is kept); one deployed on another node, and a definition suspended or
+ * activated (Cockpit) on any node, within {@link #KEPT}. Definitions of a tenant are always looked up (this
+ * application has none).
  */
 @Component
 class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
