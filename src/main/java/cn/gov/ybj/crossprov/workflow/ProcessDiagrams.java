@@ -122,9 +122,9 @@ public class ProcessDiagrams {
                 completed.add(a.getActivityId());
             }
         }
-        completed.addAll(passedExclusiveGateways(repository.getBpmnModelInstance(instance.getProcessDefinitionId()),
-                completed, active));
-        return svg(instance.getProcessDefinitionId(), completed, active, names);
+        BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        completed.addAll(passedExclusiveGateways(model, completed, active));
+        return svg(instance.getProcessDefinitionId(), model, completed, active, names);
     }
 
     /**
@@ -166,13 +166,13 @@ public class ProcessDiagrams {
 
     /** The diagram of a deployed process definition; an id both completed and active is drawn active. */
     public String svg(String processDefinitionId, Set<String> completedActivityIds, Set<String> activeActivityIds) {
-        return svg(processDefinitionId, completedActivityIds, activeActivityIds, id -> null);
+        return svg(processDefinitionId, repository.getBpmnModelInstance(processDefinitionId), completedActivityIds,
+                activeActivityIds, id -> null);
     }
 
-    private String svg(String processDefinitionId, Set<String> completedActivityIds, Set<String> activeActivityIds,
-                       UnaryOperator<String> names) {
+    private String svg(String processDefinitionId, BpmnModelInstance model, Set<String> completedActivityIds,
+                       Set<String> activeActivityIds, UnaryOperator<String> names) {
         ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
-        BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
         Set<String> completed = Objects.requireNonNullElse(completedActivityIds, Set.of());
         Set<String> active = Objects.requireNonNullElse(activeActivityIds, Set.of());
         Canvas canvas = new Canvas(completed, active, names);

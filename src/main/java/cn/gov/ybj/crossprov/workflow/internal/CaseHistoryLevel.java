@@ -17,8 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * History level {@code case-full} (application.yml): Camunda's {@code full} without the two kinds of row no
@@ -72,10 +70,7 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
-            List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
-                    ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
-            levels.add(level);
-            configuration.setCustomHistoryLevels(levels);
+            configuration.setCustomHistoryLevels(EngineLists.with(configuration.getCustomHistoryLevels(), level));
         }
 
         /** Before the engine compares the configured level with the database's. */

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The engine checks that every entity it inserts has an id, and builds the error message — the
@@ -24,17 +22,15 @@ class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         // the id generator is created during the engine's init, after this plugin's preInit
-        factories.add(new DbEntityManagerFactory(null) {
+        SessionFactory entityManagers = new DbEntityManagerFactory(null) {
             @Override
             public DbEntityManager openSession() {
                 PersistenceSession persistence = Context.getCommandContext().getSession(PersistenceSession.class);
                 return new LazyMessageEntityManager(configuration, persistence);
             }
-        });
-        configuration.setCustomSessionFactories(factories);
+        };
+        configuration.setCustomSessionFactories(EngineLists.with(configuration.getCustomSessionFactories(), entityManagers));
     }
 
     private static final class LazyMessageEntityManager extends DbEntityManager {

@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.impl.repository.ResourceDefinitionEntity;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -34,7 +32,7 @@ import java.util.function.Supplier;
 @Component
 class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
 
-    static final Duration KEPT = Duration.ofSeconds(5);
+    private static final Duration KEPT = Duration.ofSeconds(5);
 
     private final Map<String, Kept> latest = new ConcurrentHashMap<>();
 
@@ -43,16 +41,11 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(factory(ProcessDefinitionManager.class, ProcessDefinitions::new));
-        factories.add(factory(DecisionDefinitionManager.class, DecisionDefinitions::new));
-        configuration.setCustomSessionFactories(factories);
-
-        List<Deployer> deployers = configuration.getCustomPostDeployers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
-        deployers.add(deployment -> latest.clear());
-        configuration.setCustomPostDeployers(deployers);
+        configuration.setCustomSessionFactories(EngineLists.with(configuration.getCustomSessionFactories(),
+                factory(ProcessDefinitionManager.class, ProcessDefinitions::new),
+                factory(DecisionDefinitionManager.class, DecisionDefinitions::new)));
+        configuration.setCustomPostDeployers(EngineLists.with(configuration.getCustomPostDeployers(),
+                (Deployer) deployment -> latest.clear()));
     }
 
     private static SessionFactory factory(Class<?> type, Supplier<Session> manager) {
