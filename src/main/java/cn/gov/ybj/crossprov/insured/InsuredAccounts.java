@@ -28,7 +28,10 @@ public class InsuredAccounts {
 
     /** The registry person the account is bound to; empty for other realms and for unbound accounts. */
     public Optional<InsuranceRecord> boundRecord(AppUser user) {
-        return boundIdNumber(user).flatMap(registry::find);
+        if (user == null || user.realm() != Realm.INSURED) {
+            return Optional.empty();
+        }
+        return registry.findBoundTo(user.account());
     }
 
     public Optional<String> boundIdNumber(AppUser user) {
