@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.workflow.internal;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -12,16 +13,22 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The latest version of a process and of a decision table, kept for a few seconds, is never older than this node's last deployment. */
+/**
+ * The engine plugins on a business rule task's path, with a process that calls a one-rule table by key: the latest
+ * versions, kept for a few seconds, are never older than this node's last deployment ({@link LatestDefinitionsPlugin});
+ * the task's transient decision result is readable while the task ends and never stored ({@link TransientDecisionResults}).
+ */
 @SpringBootTest
 @ActiveProfiles("test")
-class LatestDefinitionsPluginTest {
+class BusinessRuleTaskPluginsTest {
 
-    private static final String PROCESS = "latest-definition-test";
-    private static final String TABLE = "latest-definition-test-table";
+    private static final String PROCESS = "business-rule-task-test";
+    private static final String TABLE = "business-rule-task-test-table";
 
     @Autowired
     ProcessEngine engine;
@@ -43,21 +50,42 @@ class LatestDefinitionsPluginTest {
         assertThat(startAndAnswer()).isEqualTo("version 2 answers 2");
     }
 
+    @Test
+    void theDecisionResultIsReadableWhileTheTaskEndsAndKeptInMemoryOnly() {
+        deploy(7);
+
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS);
+
+        // no "decisionResult": a transient variable is never stored
+        assertThat(variables(instance)).containsOnly(
+                Map.entry("answer", 7),
+                Map.entry("entryWhileEnding", 7),
+                Map.entry("typeWhileEnding", "transientDecisionResult"));
+    }
+
     /** Starts the process by its key; its business rule task calls the table by key (binding "latest"). */
     private String startAndAnswer() {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS);
         int version = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
-        Object answer = engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName("answer").singleResult().getValue();
-        return "version " + version + " answers " + answer;
+        return "version " + version + " answers " + variables(instance).get("answer");
     }
 
+    private Map<String, Object> variables(ProcessInstance instance) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+                .stream().collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
+    }
+
+    /** The task's end listeners read the transient decision result: its entry, and the serializer that holds it. */
     private void deploy(int answer) {
         Deployment deployment = engine.getRepositoryService().createDeployment().name(PROCESS)
                 .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
                         .startEvent()
                         .businessRuleTask().camundaDecisionRef(TABLE).camundaResultVariable("answer")
                         .camundaMapDecisionResult("singleEntry")
+                        .camundaExecutionListenerExpression("end",
+                                "${execution.setVariable('entryWhileEnding', execution.getVariable('decisionResult').getSingleEntry())}")
+                        .camundaExecutionListenerExpression("end",
+                                "${execution.setVariable('typeWhileEnding', execution.getVariableTyped('decisionResult').getType().getName())}")
                         .endEvent()
                         .done())
                 .addString(TABLE + ".dmn", """
