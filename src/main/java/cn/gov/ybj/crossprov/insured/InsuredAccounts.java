@@ -28,18 +28,17 @@ public class InsuredAccounts {
 
     /** The registry person the account is bound to; empty for other realms and for unbound accounts. */
     public Optional<InsuranceRecord> boundRecord(AppUser user) {
-        if (user == null || user.realm() != Realm.INSURED) {
-            return Optional.empty();
-        }
-        return registry.findBoundTo(user.account());
+        return insuredAccount(user).flatMap(registry::findBoundTo);
     }
 
     public Optional<String> boundIdNumber(AppUser user) {
-        if (user == null || user.realm() != Realm.INSURED) {
-            return Optional.empty();
-        }
-        return jdbc.sql("SELECT id_number FROM app.account_binding WHERE account = ?")
-                .param(user.account()).query(String.class).optional();
+        return insuredAccount(user).flatMap(account -> jdbc.sql("SELECT id_number FROM app.account_binding WHERE account = ?")
+                .param(account).query(String.class).optional());
+    }
+
+    /** Only accounts of the insured realm are bound to a person. */
+    private static Optional<String> insuredAccount(AppUser user) {
+        return user != null && user.realm() == Realm.INSURED ? Optional.of(user.account()) : Optional.empty();
     }
 
     /** True for the bound person and the family members whose link is active (consented or on record). */
