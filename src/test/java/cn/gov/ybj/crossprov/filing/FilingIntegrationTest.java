@@ -28,6 +28,8 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -90,6 +92,8 @@ class FilingIntegrationTest {
     RegistryReporting reporting;
     @Autowired
     ProcessDiagrams diagrams;
+    @Autowired
+    PlatformTransactionManager transactions;
 
 
 
@@ -258,6 +262,53 @@ class FilingIntegrationTest {
     private String reviewTaskOf(Filing f) {
         return inbox.page(cyReviewer, ClerkInbox.Filter.ALL, 0, 500).stream()
                 .filter(t -> t.processInstanceId().equals(f.processInstanceId())).findFirst().orElseThrow().taskId();
+    }
+
+    /**
+     * FilingStore.hold: a new filing's row is written once, in the state its case gave it, with its materials and
+     * events after it — counted by PostgreSQL within the submitting transaction (its backend's counts not yet
+     * reported, so before and after).
+     */
+    @Test
+    void aNewFilingsRowIsWrittenOnceInTheStateItsCaseGaveIt() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        record Written(Filing filing, long inserted, long updated) {
+        }
+        java.util.function.Supplier<Written> counted = () -> jdbc.sql("""
+                        SELECT pg_stat_get_xact_tuples_inserted('app.filing'::regclass),
+                               pg_stat_get_xact_tuples_updated('app.filing'::regclass)""")
+                .query((rs, i) -> new Written(null, rs.getLong(1), rs.getLong(2))).single();
+
+        Written opened = tx.execute(s -> {
+            Written before = counted.get();
+            Filing f = filings.submit(linfang, application(LINFANG, "350200", "420100", FilingType.OTHER_TEMPORARY,
+                    LocalDate.of(2033, 5, 1), LocalDate.of(2033, 5, 31), List.of()), "written-once-auto");
+            Written after = counted.get();
+            return new Written(f, after.inserted() - before.inserted(), after.updated() - before.updated());
+        });
+        assertThat(opened.inserted()).isEqualTo(1);
+        assertThat(opened.updated()).isZero();
+        assertThat(opened.filing().status()).isEqualTo(FilingStatus.OPENED);
+        assertThat(opened.filing().filingNumber()).matches("B350200\\d{7}");
+        assertThat(opened.filing().reviewMode()).isEqualTo(ReviewMode.AUTO);
+        assertThat(opened.filing().processInstanceId()).isNotNull();
+        assertThat(filings.history(linfang, opened.filing().id())).extracting(Filing.Event::status)
+                .containsExactly(FilingStatus.SUBMITTED, FilingStatus.OPENED);
+
+        Written toReview = tx.execute(s -> {
+            Written before = counted.get();
+            Filing f = filings.submit(zhangwei, application(ZHANGWEI, "110105", "420100", FilingType.STATIONED_WORKER,
+                    LocalDate.of(2033, 6, 1), LocalDate.of(2033, 6, 30), pdf()), "written-once-manual");
+            Written after = counted.get();
+            return new Written(f, after.inserted() - before.inserted(), after.updated() - before.updated());
+        });
+        assertThat(toReview.inserted()).isEqualTo(1);
+        assertThat(toReview.updated()).isZero();
+        assertThat(toReview.filing().status()).isEqualTo(FilingStatus.SUBMITTED);
+        assertThat(toReview.filing().reviewMode()).isEqualTo(ReviewMode.MANUAL);
+        assertThat(toReview.filing().filingNumber()).isNull();
+        assertThat(filings.materials(zhangwei, toReview.filing().id())).hasSize(1);
+        assertThat(reviewTaskOf(toReview.filing())).isNotNull();
     }
 
     @Test

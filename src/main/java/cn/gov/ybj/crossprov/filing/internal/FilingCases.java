@@ -97,38 +97,30 @@ public class FilingCases {
         String submittedBy = actor.account();
         store.lockPerson(a.personIdNumber());
         // a repeated submission is answered before any rule runs again: it may be a retry after a timeout
-        Optional<UUID> earlier = store.findIdByKey(submittedBy, idempotencyKey);
-        if (earlier.isPresent()) {
-            return store.find(earlier.get()).orElseThrow();
+        FilingStore.KeyCheck key = store.checkKey(submittedBy, idempotencyKey);
+        if (key.earlier() != null) {
+            return store.find(key.earlier()).orElseThrow();
         }
         Checked checked = check(actor, a, null, false);
         UUID id = UUID.randomUUID();
         List<StoredMaterial> materials = a.materials().stream().map(StoredMaterial::check).toList();
-        Optional<String> inserted;
+        // written once its case has set its first state (FilingStore.hold); the rules above hold under the person's lock
+        store.hold(new FilingStore.NewFiling(id, key.serial(), idempotencyKey, submittedBy, checked.channel(), a,
+                checked.person().name(), checked.treatmentProvince(), COMMITMENT, Instant.now()));
         try {
-            inserted = store.insert(id, idempotencyKey, submittedBy, checked.channel(), a,
-                    checked.person().name(), checked.treatmentProvince(), COMMITMENT, Instant.now());
-        } catch (DataIntegrityViolationException e) {
-            throw translate(e);
+            materials.forEach(m -> store.addMaterial(id, m));
+            store.addEvent(id, submittedBy, "提交备案申请", "Filing application submitted", FilingStatus.SUBMITTED, null);
+            provinceLevelNoted(id, submittedBy, asked, a);
+            // the business key is the human serial, so Cockpit's search finds the case by it
+            ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+                    .businessKey(key.serial())
+                    .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel(), checked.ineligible()))
+                    .execute();
+            store.linkProcess(id, instance.getId()); // unless the step that opened it or sent it to review has
+            return store.find(id).orElseThrow();
+        } catch (RuntimeException e) {
+            throw translateCause(e);
         }
-        if (inserted.isEmpty()) { // the same key raced this submission
-            return store.find(store.findIdByKey(submittedBy, idempotencyKey).orElseThrow()).orElseThrow();
-        }
-        String serial = inserted.get();
-        materials.forEach(m -> store.addMaterial(id, m));
-        store.addEvent(id, submittedBy, "提交备案申请", "Filing application submitted", FilingStatus.SUBMITTED, null);
-        provinceLevelNoted(id, submittedBy, asked, a);
-        // the business key is the human serial, so Cockpit's search finds the case by it
-        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(serial)
-                .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel(), checked.ineligible()))
-                .execute();
-        Filing filed = store.find(id).orElseThrow();
-        if (filed.processInstanceId() != null) {
-            return filed; // linked by the step that opened it or sent it to review
-        }
-        store.linkProcess(id, instance.getId());
-        return store.find(id).orElseThrow();
     }
 
     /**
@@ -437,6 +429,16 @@ public class FilingCases {
                 .putValueTyped("eligible", Variables.booleanValue(ineligible == null, true))
                 .putValueTyped("ineligibleReason", Variables.stringValue(ineligible == null ? null : ineligible.messageZh(), true))
                 .putValueTyped("ineligibleReasonEn", Variables.stringValue(ineligible == null ? null : ineligible.messageEn(), true));
+    }
+
+    /** {@link #translate} for a constraint broken anywhere below, also inside a step of the engine. */
+    private static RuntimeException translateCause(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataIntegrityViolationException d) {
+                return translate(d);
+            }
+        }
+        return e;
     }
 
     public static RuntimeException translate(DataIntegrityViolationException e) {

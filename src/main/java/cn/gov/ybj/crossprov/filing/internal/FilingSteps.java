@@ -91,8 +91,8 @@ public class FilingSteps {
 
     /** 转人工审核: due in 2 working days on the official calendar. */
     public void startReview(DelegateExecution execution) {
+        store.markManualReview(filingId(execution), execution.getProcessInstanceId()); // before the read: one row write
         Filing f = filing(execution);
-        store.markManualReview(f.id(), execution.getProcessInstanceId());
         reviews.open(execution, subject(f), f.insuredAreaCode(), 2);
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.ybj.crossprov.filing.internal;
 
+import cn.gov.ybj.crossprov.shared.BusinessRuleException;
 import cn.gov.ybj.crossprov.shared.ChinaTime;
 import cn.gov.ybj.crossprov.shared.IdNumber;
 import cn.gov.ybj.crossprov.filing.Channel;
@@ -16,6 +17,8 @@ import cn.gov.ybj.crossprov.shared.RegionCode;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +27,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +58,7 @@ public class FilingStore {
      */
     public void lockPerson(String idNumber) {
         if (idNumber != null && !idNumber.isBlank()) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('filing-person:' || :id))")
+            sql("SELECT pg_advisory_xact_lock(hashtext('filing-person:' || :id))")
                     .param("id", IdNumber.canonical(idNumber)).query((rs, i) -> 1).list();
         }
     }
@@ -66,46 +72,154 @@ public class FilingStore {
     }
 
     /**
-     * Inserts the filing unless the same account already sent the same idempotency key (then nothing is
-     * written and the answer is empty).
-     *
-     * @return the 备案申请流水号: B + submission day + a sequence number
+     * The filing this account already sent with this idempotency key, or else a 备案申请流水号 (B + submission day + a
+     * sequence number) for the one it sends now: one statement for both. A submission refused afterwards leaves a gap
+     * in the sequence, as a rolled-back one always has.
      */
-    Optional<String> insert(UUID id, String idempotencyKey, String submittedBy, Channel channel,
-                            FilingApplication a, String personName, String treatmentProvince,
-                            String commitmentText, Instant acceptedAt) {
-        return jdbc.sql("""
+    KeyCheck checkKey(String submittedBy, String idempotencyKey) {
+        return sql("""
+                        SELECT f.id, CASE WHEN f.id IS NULL THEN %s END
+                        FROM (VALUES (1)) AS one LEFT JOIN app.filing f ON f.submitted_by = :by AND f.idempotency_key = :key"""
+                        .formatted(numbered("'B' || :day", "app.filing_serial_seq")))
+                .param("by", submittedBy).param("key", idempotencyKey).param("day", LocalDate.now(CHINA).format(DAY))
+                .query((rs, i) -> new KeyCheck(rs.getObject(1, UUID.class), rs.getString(2))).single();
+    }
+
+    /** @param earlier the filing sent before with the key, if any; else {@code serial} is the new one's */
+    record KeyCheck(UUID earlier, String serial) {
+    }
+
+    /** A submission as the applicant sent it, with its serial. */
+    record NewFiling(UUID id, String serial, String idempotencyKey, String submittedBy, Channel channel,
+                     FilingApplication application, String personName, String treatmentProvince, String commitmentText,
+                     Instant acceptedAt) {
+    }
+
+    /**
+     * Holds a new filing back until its case has run to its first stop in this transaction, so that its row is written
+     * once, in the state the case gave it — opened with its number, or sent to review — instead of written as submitted
+     * and rewritten: each write of the wide row touches its eleven indexes and the exclusion constraint
+     * (docs/benchmarks.md). {@link #open}, {@link #markManualReview} and {@link #linkProcess} change what is held,
+     * {@link #addMaterial} and {@link #addEvent} wait for the row; any other statement of this store, and the commit,
+     * write it first. Without a transaction it is written at once.
+     */
+    void hold(NewFiling filing) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(new Held(filing));
+            return;
+        }
+        Map<UUID, Held> held = held();
+        if (held == null) {
+            Map<UUID, Held> bound = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(HELD, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() { // an inner transaction of its own must not write them
+                    TransactionSynchronizationManager.unbindResource(HELD);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(HELD, bound);
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    writeHeld();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(HELD);
+                }
+            });
+            held = bound;
+        }
+        held.put(filing.id(), new Held(filing));
+    }
+
+    private static final Object HELD = FilingStore.class.getName() + ".held";
+
+    /** A new filing not yet written, with what its case has set so far. */
+    private static final class Held {
+        final NewFiling filing;
+        boolean opened;
+        ReviewMode reviewMode;
+        String processInstanceId;
+        /** its materials and events, in order */
+        final List<Runnable> after = new ArrayList<>();
+
+        Held(NewFiling filing) {
+            this.filing = filing;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, Held> held() {
+        return (Map<UUID, Held>) TransactionSynchronizationManager.getResource(HELD);
+    }
+
+    private static Held held(UUID id) {
+        Map<UUID, Held> held = held();
+        return held == null ? null : held.get(id);
+    }
+
+    /** Writes the filings held back in this transaction (before any other statement of this store). */
+    private void writeHeld() {
+        Map<UUID, Held> held = held();
+        if (held != null && !held.isEmpty()) {
+            List<Held> rows = List.copyOf(held.values());
+            held.clear();
+            rows.forEach(this::write);
+        }
+    }
+
+    private JdbcClient.StatementSpec sql(String statement) {
+        writeHeld();
+        return jdbc.sql(statement);
+    }
+
+    private void write(Held h) {
+        NewFiling f = h.filing;
+        FilingApplication a = f.application();
+        boolean written = jdbc.sql("""
                         INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
+                            review_mode, process_instance_id, filing_number, opened_at, version,
                             person_id_number, person_name, insured_area_code, treatment_province, treatment_area_code,
                             insurance_type, filing_type, start_date, end_date, contact_name, contact_phone, contact_address,
                             institution_code, referral, emergency, commitment_given, notice_accepted_at, commitment_text,
                             commitment_accepted_at)
-                        VALUES (:id, %s, :key, :by, :channel, 'SUBMITTED', :person, :name, :area, :province, :treatment,
+                        VALUES (:id, :serial, :key, :by, :channel, :status, :mode, :pi, %s, %s, :version,
+                            :person, :name, :area, :province, :treatment,
                             :insurance, :type, :start, :end, :contactName, :contactPhone, :contactAddress, :institution,
                             :referral, :emergency, :commitment, :accepted, :commitmentText, :accepted)
-                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
-                        RETURNING application_serial""".formatted(numbered("'B' || :day", "app.filing_serial_seq")))
-                .param("id", id).param("day", LocalDate.now(CHINA).format(DAY)).param("key", idempotencyKey).param("by", submittedBy)
-                .param("channel", channel.name()).param("person", a.personIdNumber()).param("name", personName)
-                .param("area", a.insuredAreaCode()).param("province", treatmentProvince)
+                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING"""
+                        .formatted(h.opened ? numbered("'B' || :area", "app.filing_number_seq") : "NULL",
+                                h.opened ? "now()" : "NULL"))
+                .param("id", f.id()).param("serial", f.serial()).param("key", f.idempotencyKey()).param("by", f.submittedBy())
+                .param("channel", f.channel().name()).param("status", (h.opened ? FilingStatus.OPENED : FilingStatus.SUBMITTED).name())
+                .param("mode", h.reviewMode == null ? null : h.reviewMode.name()).param("pi", h.processInstanceId)
+                .param("version", h.opened ? 1 : 0) // as if submitted, then opened
+                .param("person", a.personIdNumber()).param("name", f.personName())
+                .param("area", a.insuredAreaCode()).param("province", f.treatmentProvince())
                 .param("treatment", a.treatmentAreaCode()).param("insurance", a.insuranceType().name())
                 .param("type", a.filingType().name()).param("start", a.startDate()).param("end", a.endDate())
                 .param("contactName", a.contactName().strip()).param("contactPhone", a.contactPhone().strip())
                 .param("contactAddress", a.contactAddress().strip()).param("institution", blankToNull(a.institutionCode()))
                 .param("referral", a.referral()).param("emergency", a.emergency())
                 .param("commitment", a.commitmentInsteadOfMaterials())
-                .param("accepted", Timestamp.from(acceptedAt)).param("commitmentText", commitmentText)
-                .query(String.class).optional();
-    }
-
-    Optional<UUID> findIdByKey(String submittedBy, String idempotencyKey) {
-        return jdbc.sql("SELECT id FROM app.filing WHERE submitted_by = :by AND idempotency_key = :key")
-                .param("by", submittedBy).param("key", idempotencyKey).query(UUID.class).optional();
+                .param("accepted", Timestamp.from(f.acceptedAt())).param("commitmentText", f.commitmentText())
+                .update() == 1;
+        if (!written) { // the same account sent the same key for someone else at the same moment
+            throw new BusinessRuleException("相同请求标识（Idempotency-Key）的另一份申请正在办理，请稍后查看办件进度",
+                    "Another application with the same idempotency key is being processed; check its progress shortly");
+        }
+        h.after.forEach(Runnable::run);
     }
 
     /** Replaces the application fields of a returned filing (修改备案); false when it is no longer returned. */
     boolean resubmit(UUID id, FilingApplication a, String treatmentProvince) {
-        return jdbc.sql("""
+        return sql("""
                         UPDATE app.filing SET status = 'SUBMITTED', status_reason = NULL, treatment_province = :province,
                             treatment_area_code = :treatment, insurance_type = :insurance, filing_type = :type,
                             start_date = :start, end_date = :end, contact_name = :contactName, contact_phone = :contactPhone,
@@ -121,14 +235,26 @@ public class FilingStore {
                 .update() == 1;
     }
 
+    /** Links the filing to its case unless a step of the case has already. */
     void linkProcess(UUID id, String processInstanceId) {
-        jdbc.sql("UPDATE app.filing SET process_instance_id = :pi WHERE id = :id")
+        Held h = held(id);
+        if (h != null) {
+            h.processInstanceId = Objects.requireNonNullElse(h.processInstanceId, processInstanceId);
+            return;
+        }
+        sql("UPDATE app.filing SET process_instance_id = :pi WHERE id = :id AND process_instance_id IS NULL")
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
     /** Goes to a clerk's review; links the case if the submission has not yet (one row write). */
     void markManualReview(UUID id, String processInstanceId) {
-        jdbc.sql("UPDATE app.filing SET review_mode = 'MANUAL', process_instance_id = COALESCE(process_instance_id, :pi) WHERE id = :id")
+        Held h = held(id);
+        if (h != null) {
+            h.reviewMode = ReviewMode.MANUAL;
+            h.processInstanceId = Objects.requireNonNullElse(h.processInstanceId, processInstanceId);
+            return;
+        }
+        sql("UPDATE app.filing SET review_mode = 'MANUAL', process_instance_id = COALESCE(process_instance_id, :pi) WHERE id = :id")
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
@@ -142,7 +268,17 @@ public class FilingStore {
      * waiting to be opened.
      */
     Optional<Opened> open(UUID id, ReviewMode mode, String processInstanceId) {
-        return jdbc.sql("""
+        Held h = held(id);
+        if (h != null) {
+            if (h.opened) {
+                return Optional.empty();
+            }
+            h.opened = true;
+            h.reviewMode = Objects.requireNonNullElse(h.reviewMode, mode);
+            h.processInstanceId = Objects.requireNonNullElse(h.processInstanceId, processInstanceId);
+            return Optional.of(new Opened(h.filing.channel(), h.filing.submittedBy()));
+        }
+        return sql("""
                         UPDATE app.filing SET status = 'OPENED', status_reason = NULL, opened_at = now(), updated_at = now(),
                             filing_number = COALESCE(filing_number, %s), review_mode = COALESCE(review_mode, :mode),
                             process_instance_id = COALESCE(process_instance_id, :pi), version = version + 1
@@ -158,7 +294,7 @@ public class FilingStore {
 
     /** @param reasonEn the reason in English where the application wrote it; null for a clerk's own words */
     public boolean changeStatus(UUID id, FilingStatus from, FilingStatus to, String reason, String reasonEn) {
-        return jdbc.sql("""
+        return sql("""
                         UPDATE app.filing SET status = :to, status_reason = :reason, status_reason_en = :reasonEn,
                             updated_at = now(), version = version + 1
                         WHERE id = :id AND status = :from""")
@@ -188,8 +324,13 @@ public class FilingStore {
     /** @param reasonEn the reason in English where the application wrote it; null for a clerk's own words */
     public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason,
                          String reasonEn, boolean reportable) {
+        Held h = held(id);
+        if (h != null) { // written after the row
+            h.after.add(() -> addEvent(id, actor, action, actionEn, status, reason, reasonEn, reportable));
+            return;
+        }
         // one round trip: the event and, when reportable, its place in the registry outbox
-        jdbc.sql("""
+        sql("""
                         WITH e AS (
                             INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reason_en, reportable)
                             VALUES (:id, :actor, :action, :actionEn, :status, :reason, :reasonEn, :reportable) RETURNING id, reportable)
@@ -200,7 +341,7 @@ public class FilingStore {
     }
 
     List<Filing.Event> events(UUID id) {
-        return jdbc.sql("""
+        return sql("""
                         SELECT e.at, e.actor, e.action, e.action_en, e.status, e.reason, e.reportable, r.receipt, e.reason_en
                         FROM app.filing_event e LEFT JOIN app.registry_report r ON r.event_id = e.id
                         WHERE e.filing_id = :id ORDER BY e.id""")
@@ -212,7 +353,12 @@ public class FilingStore {
     }
 
     void addMaterial(UUID filingId, StoredMaterial m) {
-        jdbc.sql("""
+        Held h = held(filingId);
+        if (h != null) { // written after the row
+            h.after.add(() -> addMaterial(filingId, m));
+            return;
+        }
+        sql("""
                         INSERT INTO app.filing_material (id, filing_id, kind, file_name, content_type, size_bytes, sha256, content)
                         VALUES (:id, :filing, :kind, :name, :type, :size, :sha, :content)""")
                 .param("id", m.id()).param("filing", filingId).param("kind", m.kind()).param("name", m.fileName())
@@ -225,14 +371,14 @@ public class FilingStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return sql("""
                         DELETE FROM app.filing_material WHERE filing_id = :id AND supplement_id IS NULL AND id IN (:ids)
                         RETURNING file_name""")
                 .param("id", filingId).param("ids", List.copyOf(ids)).query(String.class).list();
     }
 
     List<FilingMaterial> materials(UUID filingId) {
-        return jdbc.sql("""
+        return sql("""
                         SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at
                         FROM app.filing_material WHERE filing_id = :id AND supplement_id IS NULL ORDER BY uploaded_at, id""")
                 .param("id", filingId)
@@ -243,16 +389,16 @@ public class FilingStore {
     }
 
     Optional<byte[]> materialContent(UUID filingId, UUID materialId) {
-        return jdbc.sql("SELECT content FROM app.filing_material WHERE filing_id = :f AND id = :id")
+        return sql("SELECT content FROM app.filing_material WHERE filing_id = :f AND id = :id")
                 .param("f", filingId).param("id", materialId).query(byte[].class).optional();
     }
 
     public Optional<Filing> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(FILING).optional();
+        return sql(SELECT + " WHERE id = :id").param("id", id).query(FILING).optional();
     }
 
     public Optional<Filing> byProcessInstance(String processInstanceId) {
-        return jdbc.sql(SELECT + " WHERE process_instance_id = :pi").param("pi", processInstanceId).query(FILING).optional();
+        return sql(SELECT + " WHERE process_instance_id = :pi").param("pi", processInstanceId).query(FILING).optional();
     }
 
     /** Filings of the given persons, newest first. */
@@ -260,7 +406,7 @@ public class FilingStore {
         if (idNumbers.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE person_id_number IN (:ids) ORDER BY submitted_at DESC, id")
+        return sql(SELECT + " WHERE person_id_number IN (:ids) ORDER BY submitted_at DESC, id")
                 .param("ids", idNumbers).query(FILING).list();
     }
 
@@ -312,7 +458,7 @@ public class FilingStore {
             where.append(" AND submitted_at < :to");
             params.put("to", Timestamp.from(q.submittedTo().plusDays(1).atStartOfDay(CHINA).toInstant()));
         }
-        List<Filing> rows = jdbc.sql(SELECT + where + " ORDER BY submitted_at DESC, id LIMIT :limit OFFSET :offset")
+        List<Filing> rows = sql(SELECT + where + " ORDER BY submitted_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", q.size() + 1).param("offset", (long) q.page() * q.size())
                 .query(FILING).list();
         boolean more = rows.size() > q.size();
@@ -323,7 +469,7 @@ public class FilingStore {
     public List<Filing> openedOn(String idNumber, LocalDate date) {
         // positional: every settlement upload asks this, and JdbcClient's named parameters rebuild the statement text
         // on each call (NamedParameterJdbcTemplate)
-        return jdbc.sql(SELECT + """
+        return sql(SELECT + """
                          WHERE person_id_number = ? AND status = 'OPENED' AND start_date <= ? AND end_date >= ?
                          ORDER BY start_date, id""")
                 .params(idNumber, date, date).query(FILING).list();
@@ -331,7 +477,7 @@ public class FilingStore {
 
     /** A filing of this person that is active and overlaps the period (the constraint's friendly twin). */
     public Optional<Filing> overlapping(String idNumber, LocalDate start, LocalDate end, UUID except) {
-        return jdbc.sql(SELECT + """
+        return sql(SELECT + """
                          WHERE person_id_number = :person AND status IN ('SUBMITTED', 'OPENED')
                            AND daterange(start_date, end_date, '[]') && daterange(:start, :end, '[]')
                            AND id <> :except LIMIT 1""")
@@ -344,7 +490,7 @@ public class FilingStore {
      * 门诊慢特病 choice and 信息变更 refused), and answers their cases for the engine to end.
      */
     public List<String> endOpenRequests(UUID filingId, String reason) {
-        return jdbc.sql("""
+        return sql("""
                         WITH s AS (UPDATE app.filing_supplement SET status = 'RETURNED', reason = :reason, decided_by = 'system',
                                        decided_at = now() WHERE filing_id = :id AND status = 'UNDER_REVIEW' RETURNING process_instance_id),
                              c AS (UPDATE app.chronic_institution_choice SET status = 'REFUSED', reason = :reason, decided_by = 'system',
@@ -383,7 +529,7 @@ public class FilingStore {
             return Map.of();
         }
         Map<UUID, Requests> result = new HashMap<>();
-        jdbc.sql("""
+        sql("""
                         SELECT f.id,
                                EXISTS (SELECT 1 FROM app.filing_cancellation c WHERE c.filing_id = f.id AND c.status = 'PENDING'),
                                EXISTS (SELECT 1 FROM app.filing_change c WHERE c.filing_id = f.id AND c.status = 'PENDING'),
