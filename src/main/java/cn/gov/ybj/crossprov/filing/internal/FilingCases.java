@@ -117,7 +117,7 @@ public class FilingCases {
                     .setVariables(variables(id, a, checked.area(), !materials.isEmpty(), checked.channel(), checked.ineligible()))
                     .execute();
             store.linkProcess(id, instance.getId()); // unless the step that opened it or sent it to review has
-            return store.find(id).orElseThrow();
+            return store.written(id).orElseThrow();
         } catch (RuntimeException e) {
             throw translateCause(e);
         }

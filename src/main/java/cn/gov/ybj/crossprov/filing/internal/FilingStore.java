@@ -174,15 +174,22 @@ public class FilingStore {
         }
     }
 
+    /** The filing, written first if it is held back: then as its insert returns it, without reading it again. */
+    Optional<Filing> written(UUID id) {
+        Map<UUID, Held> held = held();
+        Held h = held == null ? null : held.remove(id);
+        return h == null ? find(id) : Optional.of(write(h));
+    }
+
     private JdbcClient.StatementSpec sql(String statement) {
         writeHeld();
         return jdbc.sql(statement);
     }
 
-    private void write(Held h) {
+    private Filing write(Held h) {
         NewFiling f = h.filing;
         FilingApplication a = f.application();
-        boolean written = jdbc.sql("""
+        Filing written = jdbc.sql("""
                         INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
                             review_mode, process_instance_id, filing_number, opened_at, version,
                             person_id_number, person_name, insured_area_code, treatment_province, treatment_area_code,
@@ -193,9 +200,10 @@ public class FilingStore {
                             :person, :name, :area, :province, :treatment,
                             :insurance, :type, :start, :end, :contactName, :contactPhone, :contactAddress, :institution,
                             :referral, :emergency, :commitment, :accepted, :commitmentText, :accepted)
-                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING"""
+                        ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+                        RETURNING %s"""
                         .formatted(h.opened ? numbered("'B' || :area", "app.filing_number_seq") : "NULL",
-                                h.opened ? "now()" : "NULL"))
+                                h.opened ? "now()" : "NULL", COLUMNS))
                 .param("id", f.id()).param("serial", f.serial()).param("key", f.idempotencyKey()).param("by", f.submittedBy())
                 .param("channel", f.channel().name()).param("status", (h.opened ? FilingStatus.OPENED : FilingStatus.SUBMITTED).name())
                 .param("mode", h.reviewMode == null ? null : h.reviewMode.name()).param("pi", h.processInstanceId)
@@ -209,12 +217,12 @@ public class FilingStore {
                 .param("referral", a.referral()).param("emergency", a.emergency())
                 .param("commitment", a.commitmentInsteadOfMaterials())
                 .param("accepted", Timestamp.from(f.acceptedAt())).param("commitmentText", f.commitmentText())
-                .update() == 1;
-        if (!written) { // the same account sent the same key for someone else at the same moment
-            throw new BusinessRuleException("相同请求标识（Idempotency-Key）的另一份申请正在办理，请稍后查看办件进度",
-                    "Another application with the same idempotency key is being processed; check its progress shortly");
-        }
+                .query(FILING).optional()
+                // none: the same account sent the same key for someone else at the same moment
+                .orElseThrow(() -> new BusinessRuleException("相同请求标识（Idempotency-Key）的另一份申请正在办理，请稍后查看办件进度",
+                        "Another application with the same idempotency key is being processed; check its progress shortly"));
         h.after.forEach(Runnable::run);
+        return written;
     }
 
     /** Replaces the application fields of a returned filing (修改备案); false when it is no longer returned. */
@@ -559,13 +567,13 @@ public class FilingStore {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static final String SELECT = """
-            SELECT id, application_serial, filing_number, channel, review_mode, status, status_reason, status_reason_en, person_id_number,
+    private static final String COLUMNS = """
+            id, application_serial, filing_number, channel, review_mode, status, status_reason, status_reason_en, person_id_number,
                    person_name, insured_area_code, treatment_province, treatment_area_code, insurance_type, filing_type,
                    start_date, end_date, contact_name, contact_phone, contact_address, institution_code, referral,
                    emergency, commitment_given, submitted_by, submitted_at, opened_at, process_instance_id, both_places
-            FROM app.filing
             """;
+    private static final String SELECT = "SELECT " + COLUMNS + "FROM app.filing\n";
 
     private static final RowMapper<Filing> FILING = FilingStore::map;
 
