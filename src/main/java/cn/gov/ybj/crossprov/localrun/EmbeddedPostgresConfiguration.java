@@ -83,7 +83,8 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("crossprov");
-        config.addDataSourceProperty("reWriteBatchedInserts", rewriteBatches);
+        // as text: the driver reads its settings with Properties.getProperty, which does not see a Boolean
+        config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(rewriteBatches));
         if (!initSql.isBlank()) {
             config.setConnectionInitSql(initSql);
         }
