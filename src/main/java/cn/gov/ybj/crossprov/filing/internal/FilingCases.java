@@ -435,7 +435,8 @@ public class FilingCases {
     private static RuntimeException translateCause(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataIntegrityViolationException d) {
-                return translate(d);
+                RuntimeException translated = translate(d);
+                return translated == d ? e : translated;
             }
         }
         return e;
