@@ -100,7 +100,7 @@ public class FilingStore {
      * once, in the state the case gave it — opened with its number, or sent to review — instead of written as submitted
      * and rewritten: each write of the wide row touches its eleven indexes and the exclusion constraint
      * (docs/benchmarks.md). {@link #open}, {@link #markManualReview} and {@link #linkProcess} change what is held,
-     * {@link #addMaterial} and {@link #addEvent} wait for the row; any other statement of this store, and the commit,
+     * {@link #addEvent} and {@link #addMaterial} wait for the row (its events go in its statement); any other statement of this store, and the commit,
      * write it first. Without a transaction it is written at once.
      */
     void hold(NewFiling filing) {
@@ -146,12 +146,17 @@ public class FilingStore {
         boolean opened;
         ReviewMode reviewMode;
         String processInstanceId;
-        /** its materials and events, in order */
-        final List<Runnable> after = new ArrayList<>();
+        final List<HeldEvent> events = new ArrayList<>();
+        /** its materials, written after it */
+        final List<Runnable> materials = new ArrayList<>();
 
         Held(NewFiling filing) {
             this.filing = filing;
         }
+    }
+
+    private record HeldEvent(String actor, String action, String actionEn, FilingStatus status, String reason,
+                             String reasonEn, boolean reportable) {
     }
 
     @SuppressWarnings("unchecked")
@@ -189,7 +194,10 @@ public class FilingStore {
     private Filing write(Held h) {
         NewFiling f = h.filing;
         FilingApplication a = f.application();
+        List<HeldEvent> events = h.events;
+        // one statement: the row, its events in order and their places in the registry outbox
         Filing written = jdbc.sql("""
+                        WITH f AS (
                         INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
                             review_mode, process_instance_id, filing_number, opened_at, version,
                             person_id_number, person_name, insured_area_code, treatment_province, treatment_area_code,
@@ -201,7 +209,16 @@ public class FilingStore {
                             :insurance, :type, :start, :end, :contactName, :contactPhone, :contactAddress, :institution,
                             :referral, :emergency, :commitment, :accepted, :commitmentText, :accepted)
                         ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
-                        RETURNING %s"""
+                        RETURNING %s), e AS (
+                        INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reason_en, reportable)
+                        SELECT f.id, x.actor, x.action, x.action_en, x.status, x.reason, x.reason_en, x.reportable::boolean
+                        FROM f, unnest(:actors::text[], :actions::text[], :actionsEn::text[], :statuses::text[],
+                            :reasons::text[], :reasonsEn::text[], :reportable::text[])
+                            WITH ORDINALITY AS x(actor, action, action_en, status, reason, reason_en, reportable, n)
+                        ORDER BY x.n
+                        RETURNING id, reportable), o AS (
+                        INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable)
+                        SELECT * FROM f"""
                         .formatted(h.opened ? numbered("'B' || :area", "app.filing_number_seq") : "NULL",
                                 h.opened ? "now()" : "NULL", COLUMNS))
                 .param("id", f.id()).param("serial", f.serial()).param("key", f.idempotencyKey()).param("by", f.submittedBy())
@@ -217,11 +234,18 @@ public class FilingStore {
                 .param("referral", a.referral()).param("emergency", a.emergency())
                 .param("commitment", a.commitmentInsteadOfMaterials())
                 .param("accepted", Timestamp.from(f.acceptedAt())).param("commitmentText", f.commitmentText())
+                .param("actors", events.stream().map(HeldEvent::actor).toArray(String[]::new))
+                .param("actions", events.stream().map(HeldEvent::action).toArray(String[]::new))
+                .param("actionsEn", events.stream().map(HeldEvent::actionEn).toArray(String[]::new))
+                .param("statuses", events.stream().map(e -> e.status().name()).toArray(String[]::new))
+                .param("reasons", events.stream().map(HeldEvent::reason).toArray(String[]::new))
+                .param("reasonsEn", events.stream().map(HeldEvent::reasonEn).toArray(String[]::new))
+                .param("reportable", events.stream().map(e -> String.valueOf(e.reportable())).toArray(String[]::new))
                 .query(FILING).optional()
                 // none: the same account sent the same key for someone else at the same moment
                 .orElseThrow(() -> new BusinessRuleException("相同请求标识（Idempotency-Key）的另一份申请正在办理，请稍后查看办件进度",
                         "Another application with the same idempotency key is being processed; check its progress shortly"));
-        h.after.forEach(Runnable::run);
+        h.materials.forEach(Runnable::run);
         return written;
     }
 
@@ -333,8 +357,8 @@ public class FilingStore {
     public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason,
                          String reasonEn, boolean reportable) {
         Held h = held(id);
-        if (h != null) { // written after the row
-            h.after.add(() -> addEvent(id, actor, action, actionEn, status, reason, reasonEn, reportable));
+        if (h != null) { // written with the row
+            h.events.add(new HeldEvent(actor, action, actionEn, status, reason, reasonEn, reportable));
             return;
         }
         // one round trip: the event and, when reportable, its place in the registry outbox
@@ -363,7 +387,7 @@ public class FilingStore {
     void addMaterial(UUID filingId, StoredMaterial m) {
         Held h = held(filingId);
         if (h != null) { // written after the row
-            h.after.add(() -> addMaterial(filingId, m));
+            h.materials.add(() -> addMaterial(filingId, m));
             return;
         }
         sql("""
