@@ -99,9 +99,9 @@ public class FilingStore {
      * Holds a new filing back until its case has run to its first stop in this transaction, so that its row is written
      * once, in the state the case gave it — opened with its number, or sent to review — instead of written as submitted
      * and rewritten: each write of the wide row touches its eleven indexes and the exclusion constraint
-     * (docs/benchmarks.md). {@link #open}, {@link #markManualReview} and {@link #linkProcess} change what is held,
-     * {@link #addEvent} and {@link #addMaterial} wait for the row (its events go in its statement); any other statement of this store, and the commit,
-     * write it first. Without a transaction it is written at once.
+     * (docs/benchmarks.md). {@link #open}, {@link #markManualReview} and {@link #linkProcess} change what is held;
+     * {@link #addEvent} goes into the row's statement, {@link #addMaterial} after it; any other statement of this
+     * store, and the commit, write it first. Without a transaction it is written at once.
      */
     void hold(NewFiling filing) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
