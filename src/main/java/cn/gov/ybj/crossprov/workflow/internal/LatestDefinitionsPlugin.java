@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManager;
+import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -24,17 +25,23 @@ import java.util.function.Supplier;
  * The engine asks the database for the latest version of a process each time a case is started by its key,
  * and of a decision table each time a business rule task calls it: two queries of every auto-opened filing,
  * 11.7 % of its submitting threads' JVM samples (JFR, docs/benchmarks.md). Versions are deployed at start-up
- * and rarely through the REST API, so the answer is kept for {@link #KEPT}: a version deployed on this node
- * is used at once (deploying clears what is kept); one deployed on another node, and a definition suspended or
- * activated (Cockpit) on any node, within {@link #KEPT}. Definitions of a tenant are always looked up (this
- * application has none).
+ * and rarely through the REST API, so the answer is kept for {@link #KEPT}. So is the process definition the
+ * engine reads by id to refresh what may change on a deployed one — its suspension state and history time to
+ * live (the history of a case started takes its removal time from it; a task completed reads it too). A version
+ * deployed on this node is used at once (deploying clears what is kept); one deployed on another node, and a
+ * definition suspended, activated or given another time to live (Cockpit, REST) on any node, within
+ * {@link #KEPT}. Definitions of a tenant are always looked up (this application has none).
+ * <p>
+ * The history producer also names a case's process (key, version, name) on its history rows from the process
+ * definition the command has read, else from the database; with the latest version kept here a command that
+ * starts a case has read none. It now takes the deployed definition, whose id, key, version and name never change.
  */
 @Component
 class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
 
     private static final Duration KEPT = Duration.ofSeconds(5);
 
-    private final Map<String, Kept> latest = new ConcurrentHashMap<>();
+    private final Map<String, Kept> keptDefinitions = new ConcurrentHashMap<>();
 
     private record Kept(String definitionId, long untilNanos) {
     }
@@ -45,7 +52,10 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
                 factory(ProcessDefinitionManager.class, ProcessDefinitions::new),
                 factory(DecisionDefinitionManager.class, DecisionDefinitions::new)));
         configuration.setCustomPostDeployers(EngineLists.with(configuration.getCustomPostDeployers(),
-                (Deployer) deployment -> latest.clear()));
+                (Deployer) deployment -> keptDefinitions.clear()));
+        if (configuration.getHistoryEventProducer() == null) {
+            configuration.setHistoryEventProducer(new DeployedDefinitionHistoryProducer());
+        }
     }
 
     private static SessionFactory factory(Class<?> type, Supplier<Session> manager) {
@@ -63,8 +73,8 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** The deployed definition kept for {@code key}, or what {@code lookUp} finds (and is then kept). */
-    private <T extends ResourceDefinitionEntity<?>> T latest(String key, Function<String, T> deployed, Supplier<T> lookUp) {
-        Kept kept = latest.get(key);
+    private <T extends ResourceDefinitionEntity<?>> T kept(String key, Function<String, T> deployed, Supplier<T> lookUp) {
+        Kept kept = keptDefinitions.get(key);
         if (kept != null && kept.untilNanos() - System.nanoTime() > 0) {
             T definition = deployed.apply(kept.definitionId());
             if (definition != null) { // null: gone from the deployment cache
@@ -73,7 +83,7 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
         }
         T found = lookUp.get();
         if (found != null && found.getTenantId() == null) {
-            latest.put(key, new Kept(found.getId(), System.nanoTime() + KEPT.toNanos()));
+            keptDefinitions.put(key, new Kept(found.getId(), System.nanoTime() + KEPT.toNanos()));
         }
         return found;
     }
@@ -82,11 +92,26 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
         return Context.getProcessEngineConfiguration().getDeploymentCache();
     }
 
+    private static class DeployedDefinitionHistoryProducer extends CacheAwareHistoryEventProducer {
+        @Override
+        protected ProcessDefinitionEntity getProcessDefinitionEntity(String processDefinitionId) {
+            ProcessDefinitionEntity deployed = deploymentCache().findProcessDefinitionFromCache(processDefinitionId);
+            return deployed != null ? deployed : super.getProcessDefinitionEntity(processDefinitionId);
+        }
+    }
+
     private class ProcessDefinitions extends ProcessDefinitionManager {
         @Override
         public ProcessDefinitionEntity findLatestDefinitionByKey(String key) {
-            return latest("process:" + key, deploymentCache()::findProcessDefinitionFromCache,
+            return kept("process:" + key, deploymentCache()::findProcessDefinitionFromCache,
                     () -> super.findLatestDefinitionByKey(key));
+        }
+
+        /** how what may change on a deployed definition is refreshed (suspension state, history time to live) */
+        @Override
+        public ProcessDefinitionEntity findLatestDefinitionById(String id) {
+            return kept("process-id:" + id, deploymentCache()::findProcessDefinitionFromCache,
+                    () -> super.findLatestDefinitionById(id));
         }
     }
 
@@ -95,7 +120,7 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
         @Override
         public DecisionDefinitionEntity findLatestDefinitionByKeyAndTenantId(String key, String tenantId) {
             return tenantId != null ? super.findLatestDefinitionByKeyAndTenantId(key, tenantId)
-                    : latest("decision:" + key, deploymentCache()::findDecisionDefinitionFromCache,
+                    : kept("decision:" + key, deploymentCache()::findDecisionDefinitionFromCache,
                             () -> super.findLatestDefinitionByKeyAndTenantId(key, null));
         }
     }
