@@ -1,6 +1,7 @@
 package cn.gov.ybj.crossprov.workflow.internal;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine plugins on a business rule task's path, with a process that calls a one-rule table by key: the latest
- * versions, kept for a few seconds, are never older than this node's last deployment ({@link LatestDefinitionsPlugin});
+ * versions, kept for a few seconds, are never older than this node's last deployment, and a case's history names its
+ * process and takes its removal time as the engine would ({@link LatestDefinitionsPlugin});
  * the task's transient decision result is readable while the task ends and never stored ({@link TransientDecisionResults}).
  */
 @SpringBootTest
@@ -29,6 +32,7 @@ class BusinessRuleTaskPluginsTest {
 
     private static final String PROCESS = "business-rule-task-test";
     private static final String TABLE = "business-rule-task-test-table";
+    private static final String PROCESS_NAME = "业务规则任务测试";
 
     @Autowired
     ProcessEngine engine;
@@ -63,6 +67,39 @@ class BusinessRuleTaskPluginsTest {
                 Map.entry("typeWhileEnding", "transientDecisionResult"));
     }
 
+    /**
+     * The history of a case started by key names its process from the deployed definition, and its removal time follows
+     * a new time to live within the seconds the definition is kept (the engine reads neither from the database then).
+     */
+    @Test
+    void aCaseHistoryNamesItsProcessAndTakesANewTimeToLiveWithinSeconds() throws InterruptedException {
+        deploy(5);
+        HistoricProcessInstance first = history(engine.getRuntimeService().startProcessInstanceByKey(PROCESS));
+        assertThat(first.getProcessDefinitionKey()).isEqualTo(PROCESS);
+        assertThat(first.getProcessDefinitionName()).isEqualTo(PROCESS_NAME);
+        assertThat(first.getProcessDefinitionVersion()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(first.getId())
+                .variableName("answer").singleResult().getProcessDefinitionKey()).isEqualTo(PROCESS);
+        assertThat(daysKept(first)).isEqualTo(1);
+
+        engine.getRepositoryService().updateProcessDefinitionHistoryTimeToLive(first.getProcessDefinitionId(), 30);
+        long changed = System.nanoTime();
+        HistoricProcessInstance later;
+        do {
+            Thread.sleep(200);
+            later = history(engine.getRuntimeService().startProcessInstanceByKey(PROCESS));
+        } while (daysKept(later) == 1 && System.nanoTime() - changed < Duration.ofSeconds(15).toNanos());
+        assertThat(daysKept(later)).isEqualTo(30);
+    }
+
+    private HistoricProcessInstance history(ProcessInstance instance) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    private static long daysKept(HistoricProcessInstance instance) {
+        return Duration.between(instance.getStartTime().toInstant(), instance.getRemovalTime().toInstant()).toDays();
+    }
+
     /** Starts the process by its key; its business rule task calls the table by key (binding "latest"). */
     private String startAndAnswer() {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS);
@@ -78,7 +115,7 @@ class BusinessRuleTaskPluginsTest {
     /** The task's end listeners read the transient decision result: its entry, and the serializer that holds it. */
     private void deploy(int answer) {
         Deployment deployment = engine.getRepositoryService().createDeployment().name(PROCESS)
-                .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+                .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS).name(PROCESS_NAME).camundaHistoryTimeToLive(1)
                         .startEvent()
                         .businessRuleTask().camundaDecisionRef(TABLE).camundaResultVariable("answer")
                         .camundaMapDecisionResult("singleEntry")
