@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.postgresql.core.BaseConnection;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -100,12 +101,18 @@ class ApplicationTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
-    /** application.yml's driver setting reaches the embedded server's pool: the engine's batched history rows go as one insert. */
+    /**
+     * application.yml's pool settings reach the embedded server's pool as they reach an external database's: the driver
+     * sends the engine's batched history rows as one insert, and the pool has its configured size (Hikari's own is 10).
+     */
     @Test
-    void batchedInsertsAreRewrittenIntoMultiRowInserts() throws Exception {
+    void thePoolOfTheEmbeddedServerHasTheConfiguredSettings() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
         }
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        assertThat(pool.getMaximumPoolSize()).isEqualTo(30);
+        assertThat(pool.getPoolName()).isEqualTo("crossprov");
     }
 
     @Test

@@ -1,17 +1,16 @@
 package cn.gov.ybj.crossprov.localrun;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +63,14 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /**
+     * The pool as Spring Boot builds one for an external database: every {@code spring.datasource.hikari.*} setting is
+     * bound onto it the same way, so the local run and the tests get what production gets (settings read here one by
+     * one drifted: a driver setting never arrived, the pool size differed).
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:30}") int poolSize,
-                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql,
-                          @Value("${spring.datasource.hikari.data-source-properties.reWriteBatchedInserts:false}") boolean rewriteBatches)
-            throws SQLException {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!rs.next()) {
@@ -78,16 +79,9 @@ class EmbeddedPostgresConfiguration {
                 s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
             }
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("crossprov");
-        // as text: the driver reads its settings with Properties.getProperty, which does not see a Boolean
-        config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(rewriteBatches));
-        if (!initSql.isBlank()) {
-            config.setConnectionInitSql(initSql);
-        }
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        pool.setUsername("postgres");
+        return pool;
     }
 }
