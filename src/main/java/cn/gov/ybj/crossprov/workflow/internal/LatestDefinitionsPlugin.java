@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManager;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -49,27 +47,13 @@ class LatestDefinitionsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomSessionFactories(EngineLists.with(configuration.getCustomSessionFactories(),
-                factory(ProcessDefinitionManager.class, ProcessDefinitions::new),
-                factory(DecisionDefinitionManager.class, DecisionDefinitions::new)));
+                EngineLists.sessionFactory(ProcessDefinitionManager.class, ProcessDefinitions::new),
+                EngineLists.sessionFactory(DecisionDefinitionManager.class, DecisionDefinitions::new)));
         configuration.setCustomPostDeployers(EngineLists.with(configuration.getCustomPostDeployers(),
                 (Deployer) deployment -> keptDefinitions.clear()));
         if (configuration.getHistoryEventProducer() == null) {
             configuration.setHistoryEventProducer(new DeployedDefinitionHistoryProducer());
         }
-    }
-
-    private static SessionFactory factory(Class<?> type, Supplier<Session> manager) {
-        return new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return type;
-            }
-
-            @Override
-            public Session openSession() {
-                return manager.get();
-            }
-        };
     }
 
     /** The deployed definition kept for {@code key}, or what {@code lookUp} finds (and is then kept). */

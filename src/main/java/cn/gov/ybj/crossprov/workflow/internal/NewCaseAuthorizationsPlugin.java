@@ -5,8 +5,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionManager;
@@ -25,20 +23,10 @@ class NewCaseAuthorizationsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomSessionFactories(EngineLists.with(configuration.getCustomSessionFactories(),
-                new SessionFactory() {
-                    @Override
-                    public Class<?> getSessionType() {
-                        return ExecutionManager.class;
-                    }
-
-                    @Override
-                    public Session openSession() {
-                        return new Executions();
-                    }
-                }));
+                EngineLists.sessionFactory(ExecutionManager.class, Executions::new)));
     }
 
-    static class Executions extends ExecutionManager {
+    private static class Executions extends ExecutionManager {
 
         @Override
         public void deleteExecution(ExecutionEntity execution) {

@@ -53,7 +53,7 @@ class NewCaseAuthorizationsPluginTest {
 
     @Test
     void aCaseStartedAndEndedInOneCommandSendsNoDeleteOfAuthorizations() {
-        deploy(Bpmn.createExecutableProcess(ONE_STEP).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+        deploy(ONE_STEP, Bpmn.createExecutableProcess(ONE_STEP).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
 
         Scanned started = startScanned(ONE_STEP);
 
@@ -63,7 +63,7 @@ class NewCaseAuthorizationsPluginTest {
 
     @Test
     void anAuthorizationGivenToACaseInTheCommandThatStartsAndEndsItIsDeletedWithIt() {
-        deploy(Bpmn.createExecutableProcess(GRANTING).camundaHistoryTimeToLive(1).startEvent()
+        deploy(GRANTING, Bpmn.createExecutableProcess(GRANTING).camundaHistoryTimeToLive(1).startEvent()
                 .camundaExecutionListenerClass("start", GrantRead.class.getName()).endEvent().done());
 
         Scanned started = startScanned(GRANTING);
@@ -75,7 +75,7 @@ class NewCaseAuthorizationsPluginTest {
 
     @Test
     void anAuthorizationOfACaseThatEndsInALaterCommandIsDeletedWithIt() {
-        deploy(Bpmn.createExecutableProcess(WAITING).camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait")
+        deploy(WAITING, Bpmn.createExecutableProcess(WAITING).camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait")
                 .endEvent().done());
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(WAITING);
         grantRead(engine.getAuthorizationService(), instance.getId());
@@ -111,9 +111,7 @@ class NewCaseAuthorizationsPluginTest {
                 .resourceType(Resources.PROCESS_INSTANCE).resourceId(instanceId).count();
     }
 
-    private void deploy(BpmnModelInstance model) {
-        String key = model.getDefinitions().getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-                .iterator().next().getId();
+    private void deploy(String key, BpmnModelInstance model) {
         deployments.add(engine.getRepositoryService().createDeployment().name(key)
                 .addModelInstance(key + ".bpmn", model).deploy().getId());
     }
