@@ -146,7 +146,7 @@ public class FilingStore {
         boolean opened;
         ReviewMode reviewMode;
         String processInstanceId;
-        final List<HeldEvent> events = new ArrayList<>();
+        final List<NewEvent> events = new ArrayList<>();
         /** its materials, written after it */
         final List<Runnable> materials = new ArrayList<>();
 
@@ -155,8 +155,34 @@ public class FilingStore {
         }
     }
 
-    private record HeldEvent(String actor, String action, String actionEn, FilingStatus status, String reason,
-                             String reasonEn, boolean reportable) {
+    private record NewEvent(String actor, String action, String actionEn, FilingStatus status, String reason,
+                            String reasonEn, boolean reportable) {
+    }
+
+    /**
+     * Common table expressions that write events of the filing in {@code f} (a CTE with its {@code id}) in order, and
+     * put the reportable ones in the registry outbox; their values are bound by {@link #events}.
+     */
+    private static final String EVENTS = """
+            e AS (
+            INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reason_en, reportable)
+            SELECT f.id, x.actor, x.action, x.action_en, x.status, x.reason, x.reason_en, x.reportable::boolean
+            FROM f, unnest(:actors::text[], :actions::text[], :actionsEn::text[], :statuses::text[],
+                :reasons::text[], :reasonsEn::text[], :reportable::text[])
+                WITH ORDINALITY AS x(actor, action, action_en, status, reason, reason_en, reportable, n)
+            ORDER BY x.n
+            RETURNING id, reportable), o AS (
+            INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable)""";
+
+    private static JdbcClient.StatementSpec events(JdbcClient.StatementSpec statement, List<NewEvent> events) {
+        return statement
+                .param("actors", events.stream().map(NewEvent::actor).toArray(String[]::new))
+                .param("actions", events.stream().map(NewEvent::action).toArray(String[]::new))
+                .param("actionsEn", events.stream().map(NewEvent::actionEn).toArray(String[]::new))
+                .param("statuses", events.stream().map(e -> e.status().name()).toArray(String[]::new))
+                .param("reasons", events.stream().map(NewEvent::reason).toArray(String[]::new))
+                .param("reasonsEn", events.stream().map(NewEvent::reasonEn).toArray(String[]::new))
+                .param("reportable", events.stream().map(e -> String.valueOf(e.reportable())).toArray(String[]::new));
     }
 
     @SuppressWarnings("unchecked")
@@ -194,9 +220,8 @@ public class FilingStore {
     private Filing write(Held h) {
         NewFiling f = h.filing;
         FilingApplication a = f.application();
-        List<HeldEvent> events = h.events;
         // one statement: the row, its events in order and their places in the registry outbox
-        Filing written = jdbc.sql("""
+        Filing written = events(jdbc.sql("""
                         WITH f AS (
                         INSERT INTO app.filing (id, application_serial, idempotency_key, submitted_by, channel, status,
                             review_mode, process_instance_id, filing_number, opened_at, version,
@@ -209,18 +234,10 @@ public class FilingStore {
                             :insurance, :type, :start, :end, :contactName, :contactPhone, :contactAddress, :institution,
                             :referral, :emergency, :commitment, :accepted, :commitmentText, :accepted)
                         ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
-                        RETURNING %s), e AS (
-                        INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reason_en, reportable)
-                        SELECT f.id, x.actor, x.action, x.action_en, x.status, x.reason, x.reason_en, x.reportable::boolean
-                        FROM f, unnest(:actors::text[], :actions::text[], :actionsEn::text[], :statuses::text[],
-                            :reasons::text[], :reasonsEn::text[], :reportable::text[])
-                            WITH ORDINALITY AS x(actor, action, action_en, status, reason, reason_en, reportable, n)
-                        ORDER BY x.n
-                        RETURNING id, reportable), o AS (
-                        INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable)
+                        RETURNING %s), %s
                         SELECT * FROM f"""
                         .formatted(h.opened ? numbered("'B' || :area", "app.filing_number_seq") : "NULL",
-                                h.opened ? "now()" : "NULL", COLUMNS))
+                                h.opened ? "now()" : "NULL", COLUMNS, EVENTS)), h.events)
                 .param("id", f.id()).param("serial", f.serial()).param("key", f.idempotencyKey()).param("by", f.submittedBy())
                 .param("channel", f.channel().name()).param("status", (h.opened ? FilingStatus.OPENED : FilingStatus.SUBMITTED).name())
                 .param("mode", h.reviewMode == null ? null : h.reviewMode.name()).param("pi", h.processInstanceId)
@@ -234,13 +251,6 @@ public class FilingStore {
                 .param("referral", a.referral()).param("emergency", a.emergency())
                 .param("commitment", a.commitmentInsteadOfMaterials())
                 .param("accepted", Timestamp.from(f.acceptedAt())).param("commitmentText", f.commitmentText())
-                .param("actors", events.stream().map(HeldEvent::actor).toArray(String[]::new))
-                .param("actions", events.stream().map(HeldEvent::action).toArray(String[]::new))
-                .param("actionsEn", events.stream().map(HeldEvent::actionEn).toArray(String[]::new))
-                .param("statuses", events.stream().map(e -> e.status().name()).toArray(String[]::new))
-                .param("reasons", events.stream().map(HeldEvent::reason).toArray(String[]::new))
-                .param("reasonsEn", events.stream().map(HeldEvent::reasonEn).toArray(String[]::new))
-                .param("reportable", events.stream().map(e -> String.valueOf(e.reportable())).toArray(String[]::new))
                 .query(FILING).optional()
                 // none: the same account sent the same key for someone else at the same moment
                 .orElseThrow(() -> new BusinessRuleException("相同请求标识（Idempotency-Key）的另一份申请正在办理，请稍后查看办件进度",
@@ -356,20 +366,15 @@ public class FilingStore {
     /** @param reasonEn the reason in English where the application wrote it; null for a clerk's own words */
     public void addEvent(UUID id, String actor, String action, String actionEn, FilingStatus status, String reason,
                          String reasonEn, boolean reportable) {
+        NewEvent event = new NewEvent(actor, action, actionEn, status, reason, reasonEn, reportable);
         Held h = held(id);
         if (h != null) { // written with the row
-            h.events.add(new HeldEvent(actor, action, actionEn, status, reason, reasonEn, reportable));
+            h.events.add(event);
             return;
         }
         // one round trip: the event and, when reportable, its place in the registry outbox
-        sql("""
-                        WITH e AS (
-                            INSERT INTO app.filing_event (filing_id, actor, action, action_en, status, reason, reason_en, reportable)
-                            VALUES (:id, :actor, :action, :actionEn, :status, :reason, :reasonEn, :reportable) RETURNING id, reportable)
-                        INSERT INTO app.registry_outbox (event_id) SELECT id FROM e WHERE reportable""")
-                .param("id", id).param("actor", actor).param("action", action).param("actionEn", actionEn)
-                .param("status", status.name()).param("reason", reason).param("reasonEn", reasonEn)
-                .param("reportable", reportable).update();
+        events(sql("WITH f AS (SELECT CAST(:id AS uuid) AS id), " + EVENTS + " SELECT count(*) FROM e"), List.of(event))
+                .param("id", id).query(Long.class).single();
     }
 
     List<Filing.Event> events(UUID id) {
