@@ -20,9 +20,12 @@ public final class CpuMeter {
         this.jdbc = jdbc;
     }
 
-    /** {jvm ns, postgres ns}; postgres is -1 where /proc cannot be read. */
+    /**
+     * {jvm ns, postgres ns, JIT ns}; postgres and JIT are -1 where /proc cannot be read. JIT: the CPU of HotSpot's
+     * compiler threads, part of the JVM's; a window where it is large measured the warm-up, not the steady state.
+     */
     public long[] now() {
-        return new long[]{jvmCpuNanos(), postgresCpuNanos()};
+        return new long[]{jvmCpuNanos(), postgresCpuNanos(), compilerCpuNanos()};
     }
 
     /** A table row: CPU ms per operation between two readings, and the bound it gives on idle cores. */
@@ -32,13 +35,35 @@ public final class CpuMeter {
         }
         double jvm = (to[0] - from[0]) / 1e6 / operations;
         double pg = to[1] < 0 || from[1] < 0 ? Double.NaN : (to[1] - from[1]) / 1e6 / operations;
+        double jit = to[2] < 0 || from[2] < 0 ? Double.NaN : (to[2] - from[2]) / 1e6 / operations;
         int cores = Runtime.getRuntime().availableProcessors();
-        return String.format("| CPU per %s (JVM / PostgreSQL) | %.2f / %.2f ms |%n| bound on %d idle cores (cores x 1000 / CPU ms) | %.0f %s/s |%n",
-                what, jvm, pg, cores, cores * 1000 / (jvm + (Double.isNaN(pg) ? 0 : pg)), what);
+        return String.format("| CPU per %s (JVM / PostgreSQL) | %.2f / %.2f ms |%n| of the JVM's, the JIT compiling | %.2f ms |%n"
+                        + "| bound on %d idle cores (cores x 1000 / CPU ms) | %.0f %s/s |%n",
+                what, jvm, pg, jit, cores, cores * 1000 / (jvm + (Double.isNaN(pg) ? 0 : pg)), what);
     }
 
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The compiler threads alive now (HotSpot may stop idle ones; their time is then not counted). */
+    private static long compilerCpuNanos() {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : threads.toList()) {
+                try {
+                    // "C2 CompilerThre", "C1 CompilerThre" (a thread's name, cut to 15 bytes)
+                    if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                        ticks += ticks(t);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private long postgresCpuNanos() {
