@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (~2,400), acting as insured accounts {@code bench-<n>} (linked before the run); each person
  * files consecutive one-week periods, so the one-active-filing-per-period rule never refuses
  * one. Run:
- * {@code ./mvnw test -Dtest=FilingThroughputBenchmark -Dbenchmark=true -Dbench.duration=300
- * [-Dbench.threads=6] [-Dbench.warmup=20] [-Dbench.actor=insured|clerk] [-Dbench.drain=60]}.
+ * {@code ./mvnw test -Dtest=FilingThroughputBenchmark -Dbenchmark=true -Dbench.duration=300 -Dbench.warmup=120
+ * [-Dbench.threads=6] [-Dbench.actor=insured|clerk] [-Dbench.drain=60]}: a shorter warm-up measures the JIT still
+ * compiling the filing path (its CPU is printed; docs/benchmarks.md).
  * {@code bench.actor=clerk} files at the counter (channel 地方平台) as a clerk of the person's
  * area instead; {@code bench.max} stops after that many filings.
  */
