@@ -62,6 +62,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -276,7 +277,7 @@ class SettlementUploadBenchmark {
         load.awaitWindow();
         CpuMeter cpu = new CpuMeter(jdbc);
         long[] cpuFrom = cpu.now();
-        long clientFrom = clientCpuNanos();
+        Map<Long, Long> clientFrom = clientCpuNanos();
         long rowsFrom = settlements();
         long answeredFrom = load.sent.get();
         jdk.jfr.Recording jfr = null;
@@ -287,7 +288,7 @@ class SettlementUploadBenchmark {
         }
         load.awaitWindowEnd();
         long[] cpuTo = cpu.now();
-        long clientNanos = clientCpuNanos() - clientFrom; // read while the threads still live
+        long clientNanos = clientCpuSince(clientFrom); // read while the threads still live
         long rowsInWindow = settlements() - rowsFrom;
         long answeredInWindow = load.sent.get() - answeredFrom;
         if (jfr != null) {
@@ -344,10 +345,10 @@ class SettlementUploadBenchmark {
         load.awaitWindow();
         CpuMeter cpu = new CpuMeter(jdbc);
         long[] cpuFrom = cpu.now();
-        long clientFrom = clientCpuNanos();
+        Map<Long, Long> clientFrom = clientCpuNanos();
         load.awaitWindowEnd();
         long[] cpuTo = cpu.now();
-        long clientNanos = clientCpuNanos() - clientFrom; // read while the threads still live
+        long clientNanos = clientCpuSince(clientFrom); // read while the threads still live
         long[] all = load.latencies();
         long n = all.length;
         System.out.printf("%nThe stack's floor: %d threads read back stored settlements (GET, same token), %d s%n", threads, seconds);
@@ -637,14 +638,29 @@ class SettlementUploadBenchmark {
     private static final AtomicLong HTTP_THREADS = new AtomicLong();
 
     /** CPU time of the client side in this JVM: the upload threads, the HTTP client's executor and selector. */
-    private static long clientCpuNanos() {
+    /** CPU time by thread id of this benchmark's client threads (its load threads and the HTTP client's). */
+    private static Map<Long, Long> clientCpuNanos() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
+        Map<Long, Long> byThread = new HashMap<>();
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (t != null && (t.getThreadName().startsWith("bench-") || t.getThreadName().startsWith("HttpClient-"))) {
                 long ns = mx.getThreadCpuTime(t.getThreadId());
-                sum += Math.max(0, ns);
+                if (ns >= 0) {
+                    byThread.put(t.getThreadId(), ns);
+                }
             }
+        }
+        return byThread;
+    }
+
+    /**
+     * The client threads' CPU since {@code from}, thread by thread: a thread that ended meanwhile takes its time
+     * with it (a sum of all threads then went below the first reading), one started meanwhile counts whole.
+     */
+    private static long clientCpuSince(Map<Long, Long> from) {
+        long sum = 0;
+        for (var t : clientCpuNanos().entrySet()) {
+            sum += t.getValue() - from.getOrDefault(t.getKey(), 0L);
         }
         return sum;
     }
