@@ -261,7 +261,8 @@ class SettlementUploadBenchmark {
         boolean jfrOn = Boolean.getBoolean("bench.jfr");
         if (jfrOn) {
             // JFR's first start retransforms JDK classes, and HotSpot then throws away every compiled method: done
-            // here, the warm-up compiles them again; done at the window, it measured the JIT (4x the CPU an upload)
+            // here, the warm-up compiles them again (give it 180 s); done at the window, it measured the JIT (4x the
+            // JVM's CPU an upload)
             try (jdk.jfr.Recording first = new jdk.jfr.Recording()) {
                 first.start();
                 first.stop();
@@ -637,7 +638,6 @@ class SettlementUploadBenchmark {
 
     private static final AtomicLong HTTP_THREADS = new AtomicLong();
 
-    /** CPU time of the client side in this JVM: the upload threads, the HTTP client's executor and selector. */
     /** CPU time by thread id of this benchmark's client threads (its load threads and the HTTP client's). */
     private static Map<Long, Long> clientCpuNanos() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
